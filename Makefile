@@ -1,0 +1,39 @@
+# The two commands in the README: `make run` starts the program, `make test` runs every check.
+# Both create .venv and install what they need, so they work on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+.PHONY: run test system-packages lint typecheck pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	@echo "The wizard is not built yet; checking the example plans with 'planner validate' instead."
+	$(BIN)/planner validate resources/examples/*.json
+
+system-packages:
+	@sh tools/system-packages.sh
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy --strict planner/
+
+pytest: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+test: system-packages lint typecheck pytest

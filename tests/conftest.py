@@ -1,0 +1,34 @@
+"""Test set-up shared by every package: hypothesis profiles, Qt offscreen, invented households."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from planner.model import Plan
+from planner.resources import resource
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+settings.register_profile(
+    "default", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+EXAMPLES = sorted(resource("examples").glob("*.json"))
+TODAY = date(2026, 11, 25)
+"""Rules that depend on the date are tested against this fixed day."""
+
+
+@pytest.fixture
+def examples() -> list[Path]:
+    assert EXAMPLES, "resources/examples/ has no plans"
+    return EXAMPLES
+
+
+def example_plan(name: str) -> Plan:
+    return Plan.model_validate_json(resource("examples", name).read_text(encoding="utf-8"))
