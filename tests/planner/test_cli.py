@@ -1,0 +1,140 @@
+"""The `planner` command as a person or a script runs it: exit codes, one line per problem."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def planner(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args)],
+        capture_output=True, text=True, input=stdin, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def write(tmp_path: Path, data: object, name: str = "plan.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_every_example_validates() -> None:
+    result = planner("validate", *EXAMPLES)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+
+
+def test_a_plan_with_five_mistakes_gets_one_line_for_each(tmp_path: Path) -> None:
+    next_year = date.today().year + 1
+    plan = {
+        "schema_version": 1,
+        "household": {"display_name": "Familia Errores", "state": "TX", "pets": 2},
+        "adults": [{"id": "a", "given_names": "Eva", "phones": [{"number": "555-12"}],
+                    "case": {"a_number": "A1234567"}}],
+        "children": [{"id": "c", "given_names": "Iker", "date_of_birth": f"{next_year}-02-01",
+                      "care": {"primary_caregiver_id": "nobody"}}],
+    }  # fmt: skip
+    result = planner("validate", "--errors-only", write(tmp_path, plan))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        'household.pets: Unknown field "pets". Check the spelling; it was not read.',
+        "adults[0].phones[0].number: This is not a phone number that can be dialled. Check the "
+        "digits; a number outside the US needs its country code, such as +502.",
+        "adults[0].case.a_number: An A-number is the letter A followed by 8 or 9 digits, such as "
+        "A-123-456-789.",
+        "children[0].date_of_birth: A date of birth cannot be in the future.",
+        "children[0].care.primary_caregiver_id: This person is not in the plan. Choose someone "
+        "from the parents or emergency contacts.",
+    ]
+
+
+def test_warnings_are_shown_but_do_not_fail(tmp_path: Path) -> None:
+    plan = {"schema_version": 1, "household": {"display_name": "Solo", "state": "CA"}}
+    result = planner("validate", write(tmp_path, plan))
+    assert result.returncode == 0
+    assert "emergency_contacts: warning: Fewer than 2 emergency contacts" in result.stdout
+
+
+def test_messages_in_spanish(tmp_path: Path) -> None:
+    plan = {"schema_version": 1, "household": {"display_name": "X", "state": "CA"},
+            "adults": [{"id": "a", "given_names": "Eva", "email": "eva@"}]}  # fmt: skip
+    result = planner("validate", "--lang", "es", write(tmp_path, plan))
+    assert result.returncode == 1
+    assert "adults[0].email: Esto no parece un correo electrónico" in result.stdout
+    assert "aviso: No se ha ingresado ningún abogado" in result.stdout
+
+
+def test_json_output_for_machines(tmp_path: Path) -> None:
+    plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
+    bad = write(tmp_path, plan)
+    result = planner("validate", "--json", "--errors-only", bad, tmp_path / "gone.json")
+    assert result.returncode == 2
+    report = json.loads(result.stdout)["files"]
+    assert report[0]["ok"] is False
+    assert report[0]["problems"] == [
+        {"path": "household.state", "severity": "error", "key": "state.invalid",
+         "message": "Choose a US state (a two-letter code such as CA or TX)."}
+    ]  # fmt: skip
+    gone = "The file does not exist. Check the name and folder."
+    assert report[1] == {"file": str(tmp_path / "gone.json"), "error": gone}
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (None, "does not exist"),
+        ("{ not json", "not valid JSON"),
+        ('{"schema_version": 2}', "newer version of Family Planner"),
+        ('{"schema_version": 1, "household": {"display_name": "X", "state": "CA"},'
+         ' "children": {"id": 1}}', "children: This should be a list."),
+    ],
+)  # fmt: skip
+def test_bad_input_gets_one_line_and_exit_2_never_a_traceback(
+    tmp_path: Path, content: str | None, needle: str
+) -> None:
+    path = tmp_path / "plan.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = planner("validate", path)
+    assert result.returncode == 2
+    output = result.stdout + result.stderr
+    assert needle in output
+    assert "Traceback" not in output
+    assert len(output.strip().splitlines()) == 1
+
+
+def test_several_files_prefix_each_line_with_its_file(tmp_path: Path) -> None:
+    plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
+    one, two = write(tmp_path, plan, "one.json"), write(tmp_path, plan, "two.json")
+    result = planner("validate", "--errors-only", one, two)
+    assert result.stdout.splitlines() == [
+        f"{one}: household.state: Choose a US state (a two-letter code such as CA or TX).",
+        f"{two}: household.state: Choose a US state (a two-letter code such as CA or TX).",
+    ]
+
+
+def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys() -> None:
+    result = planner("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in EXAMPLES:
+        plan = json.loads(path.read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(plan)) == [], path.name
+        plan["household"]["colour"] = "blue"
+        assert not validator.is_valid(plan)
+
+
+def test_usage_errors_exit_2() -> None:
+    assert planner().returncode == 2
+    assert planner("validate").returncode == 2
