@@ -31,7 +31,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict planner/
+	$(BIN)/mypy --strict planner/ forms/
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

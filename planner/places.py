@@ -52,3 +52,30 @@ def country_name(code: str, language: str = "en") -> str:
 
 def country_codes() -> list[str]:
     return sorted(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def _language_names(language: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+_LANGUAGE_NAMES_WE_SAY = {
+    ("ht", "en"): "Haitian Creole",
+    ("ht", "es"): "Criollo haitiano",
+    ("ht", "ht"): "Kreyòl ayisyen",
+}
+"""Where ISO's name is not the one families use."""
+
+
+def language_name(code: str, language: str = "en") -> str:
+    """A language's name in the reader's language ("vi" → "Vietnamese" / "Vietnamita")."""
+    base = code.split("-")[0]
+    if (base, language) in _LANGUAGE_NAMES_WE_SAY:
+        return _LANGUAGE_NAMES_WE_SAY[(base, language)]
+    found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else None
+    found = found or pycountry.languages.get(alpha_3=base)
+    if found is None:
+        return code
+    return _language_names(language).gettext(found.name)

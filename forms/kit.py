@@ -1,0 +1,507 @@
+"""The page kit every document is built from: font, styles, safe text, blocks to sign, page frame.
+
+User text never reaches reportlab's Paragraph markup unescaped: a name like `María <b>` would
+break the build, and `<img src="/etc/passwd"/>` would make reportlab read a local file. Everything
+a family typed goes through `safe()` first.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from bidi import get_display  # type: ignore[import-untyped]
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from planner.i18n import translate
+from planner.resources import resource
+
+FONT = "PlannerSans"
+FONT_BOLD = "PlannerSans-Bold"
+PAGE_SIZE = LETTER
+MARGIN = 0.75 * inch
+FOOTER_HEIGHT = 0.45 * inch
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#999999")
+SHADE = colors.HexColor("#eeeeee")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+# --- font ----------------------------------------------------------------------------------------
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 pairs.
+
+    reportlab 5.1 writes them as five hex digits, which PDF readers reject: an emoji in a name
+    would print but vanish from copied or searched text. Same output as reportlab's otherwise.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+@cache
+def register_fonts() -> None:
+    """Embed DejaVu Sans (Latin Extended, Vietnamese, Cyrillic, Greek) once per process."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+def font_covers(character: str) -> bool:
+    """Whether the embedded font has a glyph for this character."""
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face  # type: ignore[attr-defined]
+    return ord(character) in face.charToGlyph
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def plain(text: str) -> str:
+    """User text as it prints: NFC, no control characters, right-to-left runs in visual order."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text)).replace("\t", " ")
+    if _RTL.search(text):
+        text = "\n".join(get_display(line) for line in text.split("\n"))
+    return text
+
+
+def safe(text: str) -> str:
+    """User text made safe for Paragraph markup: escaped, with its line breaks kept."""
+    escaped = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    english: ParagraphStyle
+    label: ParagraphStyle
+    value: ParagraphStyle
+    notice: ParagraphStyle
+    centered: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10.5, leading=14, textColor=INK, spaceAfter=5
+    )
+    return Styles(
+        title=ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=18, leading=22, spaceAfter=4
+        ),
+        subtitle=ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=10),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, spaceAfter=2),
+        english=ParagraphStyle(
+            "english", parent=body, fontSize=9, leading=12, textColor=MUTED, spaceAfter=6
+        ),
+        label=ParagraphStyle(
+            "label", parent=body, fontName=FONT_BOLD, fontSize=9, leading=12, spaceAfter=0
+        ),
+        value=ParagraphStyle("value", parent=body, spaceAfter=0),
+        notice=ParagraphStyle(
+            "notice",
+            parent=body,
+            fontSize=9.5,
+            leading=13,
+            borderColor=RULE,
+            borderWidth=0.75,
+            borderPadding=6,
+            backColor=SHADE,
+            spaceBefore=8,
+            spaceAfter=12,
+        ),
+        centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
+    )
+
+
+class Words:
+    """Document text from a catalogue, in the family's language, optionally beside English.
+
+    Only text written by us goes through here; what the family typed goes through `safe()`.
+    Catalogue text may use Paragraph markup (<b>); user values are escaped before filling in.
+    """
+
+    def __init__(self, domain: str, language: str, bilingual: bool = False) -> None:
+        self.domain = domain
+        self.language = language
+        self.bilingual = bilingual and language != "en"
+
+    def __call__(self, key: str, **params: object) -> str:
+        """One sentence in the family's language."""
+        return self._text(key, self.language, params)
+
+    def english(self, key: str, **params: object) -> str:
+        return self._text(key, "en", params)
+
+    def both(self, key: str, **params: object) -> str:
+        """`family language / English` for short labels; just the sentence when not bilingual."""
+        text = self(key, **params)
+        return f"{text} / {self.english(key, **params)}" if self.bilingual else text
+
+    def paragraphs(
+        self, key: str, style: ParagraphStyle | None = None, **params: object
+    ) -> list[Flowable]:
+        """A sentence as a paragraph, and its English under it in bilingual documents."""
+        main = Paragraph(self(key, **params), style or styles().body)
+        if not self.bilingual:
+            return [main]
+        return [main, Paragraph(self.english(key, **params), styles().english)]
+
+    def _text(self, key: str, language: str, params: dict[str, object]) -> str:
+        escaped = {k: safe(v) if isinstance(v, str) else v for k, v in params.items()}
+        shared = key.startswith("kit.")
+        return translate(key, language, escaped, domain="kit" if shared else self.domain)
+
+
+def kit_words(language: str, bilingual: bool = False) -> Words:
+    return Words("kit", language, bilingual)
+
+
+# --- building blocks ------------------------------------------------------------------------------
+
+
+def user_paragraph(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    return Paragraph(safe(text), style or styles().body)
+
+
+def fields_table(rows: Iterable[tuple[str, str]], label_width: float = 1.9 * inch) -> Flowable:
+    """Label / value pairs; labels are ours (markup allowed), values the family's (escaped).
+
+    Rows with an empty value are left out: a blank line on a printed sheet looks like missing data.
+    """
+    s = styles()
+    cells = [
+        [Paragraph(label, s.label), Paragraph(safe(value), s.value)]
+        for label, value in rows
+        if value.strip()
+    ]
+    if not cells:
+        return Spacer(0, 0)
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    table = Table(cells, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def grid(rows: Sequence[Sequence[str]], header: Sequence[str], widths: Sequence[float]) -> Flowable:
+    """A table with a header row (ours) and cells of the family's (escaped); splits across pages."""
+    s = styles()
+    body = [[Paragraph(safe(cell), s.small) for cell in row] for row in rows]
+    table = Table(
+        [[Paragraph(h, s.label) for h in header], *body],
+        colWidths=list(widths),
+        repeatRows=1,
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def heading(text: str) -> list[Flowable]:
+    """A section heading that never sits alone at the bottom of a page."""
+    return [CondPageBreak(1.2 * inch), Paragraph(text, styles().heading)]
+
+
+def _line_cells(labels: Sequence[str], filled: Sequence[str], widths: Sequence[float]) -> Table:
+    s = styles()
+    values = [Paragraph(safe(v), s.value) for v in filled]
+    captions = [Paragraph(label, s.small) for label in labels]
+    table = Table([values, captions], colWidths=list(widths), rowHeights=[0.42 * inch, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 1), (-1, 1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def signature_block(role: str, printed_name: str, words: Words) -> Flowable:
+    """Signature, printed name (filled in when known) and date, kept together on one page."""
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    labels = [
+        words.both("kit.signature_of", role=role),
+        words.both("kit.printed_name"),
+        words.both("kit.date"),
+    ]
+    cells = _line_cells(labels, ["", printed_name, ""], [width * 0.42, width * 0.38, width * 0.2])
+    return KeepTogether([Spacer(0, 6), cells, Spacer(0, 8)])
+
+
+def witness_block(count: int, rules: str, words: Words) -> Flowable:
+    """Lines for `count` witnesses, with who may not witness stated above them."""
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    parts: list[Flowable] = [Paragraph(words.both("kit.witnesses_title"), styles().label)]
+    if rules:
+        parts.append(Paragraph(rules, styles().small))
+    for number in range(1, count + 1):
+        labels = [
+            words.both("kit.witness_signature", number=number),
+            words.both("kit.printed_name"),
+            words.both("kit.date"),
+        ]
+        parts.append(_line_cells(labels, ["", "", ""], [width * 0.42, width * 0.38, width * 0.2]))
+        parts.append(_line_cells([words.both("kit.witness_address")], [""], [width]))
+    return KeepTogether([Spacer(0, 8), *parts, Spacer(0, 8)])
+
+
+def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
+    """A plain acknowledgment for a notary, who may attach the state's own certificate instead."""
+    s = styles()
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    body: list[Flowable] = [
+        Paragraph(words.both("kit.notary_title"), s.label),
+        *words.paragraphs("kit.notary_venue", s.small, state=state_name),
+        *words.paragraphs("kit.notary_text", s.small, signers=signers),
+        _line_cells(
+            [words.both("kit.notary_signature"), words.both("kit.notary_commission")],
+            ["", ""],
+            [width * 0.55, width * 0.45],
+        ),
+        Paragraph(words.both("kit.notary_seal"), s.small),
+        Spacer(0, 0.9 * inch),
+        *words.paragraphs("kit.notary_own_certificate", s.small),
+    ]
+    box = Table([[body]], colWidths=[width])
+    box.setStyle(
+        TableStyle([("BOX", (0, 0), (-1, -1), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 8)])
+    )
+    return KeepTogether([Spacer(0, 10), box])
+
+
+def notice(words: Words, key: str, **params: object) -> list[Flowable]:
+    """A shaded box for what the family must do with the page (sign where, give a copy to whom)."""
+    return words.paragraphs(key, styles().notice, **params)
+
+
+def checkbox(checked: bool) -> str:
+    return "☒" if checked else "☐"
+
+
+# --- the page frame -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page carries: which plan revision it shows, when it was made, page x of y."""
+
+    revision: str
+    generated_on: date
+    language: str
+    bilingual: bool = False
+    legal_notice: bool = True
+    initials_for: tuple[str, ...] = ()
+    """Who initials every page of a multi-page legal instrument, e.g. ("Parent", "Caregiver")."""
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """PDF document information: the document's kind and language, never a person's name."""
+
+    kind: str
+    title: str
+    language: str
+    extra_keywords: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _draw_footer(canvas: Canvas, footer: Footer, page: int, pages: int) -> None:
+    words = kit_words(footer.language, footer.bilingual)
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    width = PAGE_SIZE[0]
+    y = MARGIN - 0.12 * inch
+    canvas.line(MARGIN, y + 10, width - MARGIN, y + 10)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 7.5)
+    left = words(
+        "kit.footer_revision", revision=footer.revision, date=footer.generated_on.isoformat()
+    )
+    if footer.legal_notice:
+        left += "  ·  " + words("kit.not_legal_advice_short")
+    canvas.drawString(MARGIN, y, left)
+    canvas.drawRightString(width - MARGIN, y, words("kit.page_x_of_y", page=page, pages=pages))
+    if footer.initials_for and pages > 1:
+        boxes = "   ".join(f"{role}: ______" for role in footer.initials_for)
+        canvas.drawString(MARGIN, y - 11, words("kit.initials", roles=boxes))
+    canvas.restoreState()
+
+
+def _numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
+    """A canvas that knows the page count when it draws the footers ("Page x of y")."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()  # type: ignore[attr-defined]  # reportlab internal, stable since 2.x
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _draw_footer(self, footer, number, len(self._pages))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
+    """Lay out the story on Letter pages with the footer; return the PDF (nothing on disk)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + FOOTER_HEIGHT,
+        title=meta.title,
+        subject=f"{meta.kind} ({meta.language})",
+        keywords=[meta.kind, f"lang={meta.language}", *meta.extra_keywords],
+        author="Family Preparedness Planner",
+        creator="Family Preparedness Planner",
+        lang=meta.language,
+        invariant=True,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    return buffer.getvalue()
+
+
+def title_block(title: str, subtitle: str = "") -> list[Flowable]:
+    s = styles()
+    parts: list[Flowable] = [Paragraph(title, s.title)]
+    if subtitle:
+        parts.append(Paragraph(subtitle, s.subtitle))
+    return parts
+
+
+__all__ = [
+    "FONT",
+    "FONT_BOLD",
+    "MARGIN",
+    "PAGE_SIZE",
+    "TA_LEFT",
+    "Footer",
+    "PdfMeta",
+    "Styles",
+    "Words",
+    "build_pdf",
+    "checkbox",
+    "fields_table",
+    "font_covers",
+    "grid",
+    "heading",
+    "kit_words",
+    "notary_block",
+    "notice",
+    "plain",
+    "register_fonts",
+    "safe",
+    "signature_block",
+    "styles",
+    "title_block",
+    "user_paragraph",
+    "witness_block",
+]

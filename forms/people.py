@@ -1,0 +1,74 @@
+"""How people, phones, addresses and choices read on paper, shared by every document."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from planner.formats import display_phone
+from planner.i18n import translate
+from planner.model import Address, Adult, Contact, Phone, Plan
+from planner.places import country_name, language_name
+
+
+def label(choice: StrEnum, language: str) -> str:
+    """The printed name of one of the plan's choices, e.g. Relationship.GODPARENT → "Godparent"."""
+    group = {
+        "Relationship": "relationship",
+        "AdultRole": "role",
+        "PhoneKind": "phone_kind",
+        "ImmigrationStatus": "immigration_status",
+        "DocumentKind": "document_kind",
+        "DocumentStatus": "document_status",
+        "MoneyKind": "money_kind",
+    }[type(choice).__name__]
+    return translate(f"{group}.{choice.value}", language, domain="labels")
+
+
+def phone_line(phone: Phone, language: str) -> str:
+    kind = translate(f"phone_kind.{phone.kind.value}", language, domain="labels")
+    text = f"{display_phone(phone.number)} ({kind})"
+    return f"{text} — {phone.note}" if phone.note else text
+
+
+def phones_text(phones: list[Phone], language: str) -> str:
+    return "\n".join(phone_line(p, language) for p in phones)
+
+
+def address_text(address: Address | None, language: str) -> str:
+    """An address as an envelope shows it; the country is named only when it is not the US."""
+    if address is None:
+        return ""
+    street = ", ".join(part for part in (address.street, address.unit) if part)
+    city = " ".join(
+        part
+        for part in (f"{address.city}," if address.city else "", address.state, address.postal_code)
+        if part
+    ).strip(" ,")
+    country = "" if address.country == "US" else country_name(address.country, language)
+    return "\n".join(line for line in (street, city, country) if line)
+
+
+def languages_text(codes: list[str], language: str) -> str:
+    return ", ".join(language_name(code, language) for code in codes)
+
+
+def person_name(plan: Plan, person_id: str | None) -> str:
+    """The full name of the adult or contact with this id; empty if nobody is chosen."""
+    person = plan.person(person_id) if person_id else None
+    return person.full_name if person else ""
+
+
+def relationship_text(person: Adult | Contact, language: str) -> str:
+    if isinstance(person, Adult):
+        return label(person.role, language)
+    base = label(person.relationship, language)
+    return f"{base} — {person.relationship_detail}" if person.relationship_detail else base
+
+
+def home_address(plan: Plan, person: Adult | Contact) -> Address | None:
+    """Where the person lives: their own address, or the household's when they live there."""
+    if person.address is not None:
+        return person.address
+    if isinstance(person, Adult) and person.lives_in_household:
+        return plan.household.address
+    return None

@@ -1,0 +1,67 @@
+"""Which documents a plan yields: one list, in printing order, decided without drawing anything.
+
+The wizard shows this list for the family to choose from; `forms.render_packet` draws it. Per-child
+and per-school documents appear once for each child or school, so the count is known up front.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.model import Plan
+
+
+class DocumentKind(StrEnum):
+    """Every kind of document in the packet, in the order it is printed."""
+
+    INSTRUCTIONS = "instructions"
+    CONTACTS = "contacts"
+    CHILD = "child"
+    CAREGIVER_AUTHORIZATION = "caregiver_authorization"
+    SCHOOL_RELEASE = "school_release"
+    CASE = "case"
+    WALLET_CARDS = "wallet_cards"
+    PAPERS = "papers"
+    VCARD = "vcard"
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    """One file of the packet: its kind and, for per-person documents, whose it is."""
+
+    kind: DocumentKind
+    subject_id: str | None = None
+    number: int = 1
+    """1, 2, 3 … among documents of the same kind: file names carry numbers, never names."""
+
+    @property
+    def filename(self) -> str:
+        order = list(DocumentKind).index(self.kind) + 1
+        extension = "vcf" if self.kind is DocumentKind.VCARD else "pdf"
+        stem = self.kind.value.replace("_", "-")
+        return f"{order:02d}-{stem}-{self.number}.{extension}"
+
+
+def _per_item(kind: DocumentKind, ids: list[str]) -> list[PlannedDocument]:
+    return [PlannedDocument(kind, subject_id, n) for n, subject_id in enumerate(ids, start=1)]
+
+
+def planned_documents(
+    plan: Plan, only: frozenset[DocumentKind] | None = None
+) -> list[PlannedDocument]:
+    """The packet for this plan, optionally limited to some kinds."""
+    schools_in_use = [s.id for s in plan.schools if any(c.school_id == s.id for c in plan.children)]
+    documents = [
+        PlannedDocument(DocumentKind.INSTRUCTIONS),
+        PlannedDocument(DocumentKind.CONTACTS),
+        *_per_item(DocumentKind.CHILD, [c.id for c in plan.children]),
+        *_per_item(DocumentKind.CAREGIVER_AUTHORIZATION, [c.id for c in plan.children]),
+        *_per_item(DocumentKind.SCHOOL_RELEASE, schools_in_use),
+        *_per_item(DocumentKind.CASE, [a.id for a in plan.adults]),
+        PlannedDocument(DocumentKind.WALLET_CARDS),
+        PlannedDocument(DocumentKind.PAPERS),
+    ]
+    if plan.emergency_contacts:
+        documents.append(PlannedDocument(DocumentKind.VCARD))
+    return [d for d in documents if only is None or d.kind in only]

@@ -1,0 +1,64 @@
+"""Reading PDFs back as a person (or a screen reader) would: text, pages, metadata, pictures."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def pdf_text(content: bytes) -> str:
+    """All text of a PDF, NFC-normalised, pages joined by newlines."""
+    reader = PdfReader(io.BytesIO(content))
+    return unicodedata.normalize(
+        "NFC", "\n".join(page.extract_text() or "" for page in reader.pages)
+    )
+
+
+_FOOTER_LINE = re.compile(
+    r"^(Plan revision|Versión del plan|Page \d+ of \d+|Página \d+ de \d+|Initials on every page"
+    r"|Iniciales en cada página)"
+)
+
+
+def body_text(content: bytes) -> str:
+    """Every page's text without its footer, so a value crossing a page break reads whole."""
+    reader = PdfReader(io.BytesIO(content))
+    lines = [
+        line
+        for page in reader.pages
+        for line in (page.extract_text() or "").splitlines()
+        if not _FOOTER_LINE.match(line.strip())
+    ]
+    return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space folded to one space: values may wrap across lines."""
+    return " ".join(text.split())
+
+
+def page_count(content: bytes) -> int:
+    return len(PdfReader(io.BytesIO(content)).pages)
+
+
+def metadata(content: bytes) -> dict[str, str]:
+    info = PdfReader(io.BytesIO(content)).metadata or {}
+    return {str(k): str(v) for k, v in info.items()}
+
+
+def render_pngs(content: bytes, folder: Path, stem: str, dpi: int = 60) -> list[Path]:
+    """Rasterise every page with pdftoppm (poppler): proof a real renderer can draw it."""
+    if shutil.which("pdftoppm") is None:
+        raise RuntimeError("pdftoppm is not installed (Debian: poppler-utils)")
+    pdf = folder / f"{stem}.pdf"
+    pdf.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / stem)], check=True, timeout=120
+    )
+    return sorted(folder.glob(f"{stem}*.png"))
