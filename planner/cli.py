@@ -1,7 +1,10 @@
-"""The `planner` command: check plan files and print the plan format, without a screen.
+"""The `planner` command: check plans, print the format, render the packet, without a screen.
 
 Exit codes: 0 all good (warnings allowed), 1 a plan has errors, 2 a file could not be read as a plan
 or the command was used wrongly. Nothing a user can cause ends in a traceback.
+
+Like the wizard, this is a front end: it is the one module of `planner/` that reaches `forms/`, and
+only inside the render command, so the domain stays importable without reportlab.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,16 +42,25 @@ def _problem_json(problem: Problem, language: str) -> dict[str, Any]:
     }
 
 
-def _examine(path: Path, today: date, with_warnings: bool) -> tuple[int, list[Problem]]:
-    """Exit code and problems for one file; PlanFileError propagates to the caller."""
+@dataclass
+class Examined:
+    """One plan file read and checked: its exit code, its problems, and the plan if it loaded."""
+
+    code: int
+    problems: list[Problem]
+    plan: Plan | None
+
+
+def _examine(path: Path, today: date, with_warnings: bool) -> Examined:
+    """Read and check one file; PlanFileError propagates to the caller."""
     reading = read_plan(path)
     problems = list(reading.problems)
     if reading.plan is None:
-        return EXIT_UNREADABLE, problems
+        return Examined(EXIT_UNREADABLE, problems, None)
     problems += check(reading.plan, today)
     if with_warnings:
         problems += completeness(reading.plan)
-    return (EXIT_PROBLEMS if has_errors(problems) else EXIT_OK), problems
+    return Examined(EXIT_PROBLEMS if has_errors(problems) else EXIT_OK, problems, reading.plan)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -58,24 +71,71 @@ def _validate(args: argparse.Namespace) -> int:
     for path in args.files:
         prefix = f"{path}: " if len(args.files) > 1 else ""
         try:
-            code, problems = _examine(path, today, not args.errors_only)
+            examined = _examine(path, today, not args.errors_only)
         except PlanFileError as unreadable:
             worst = max(worst, EXIT_UNREADABLE)
             report.append({"file": str(path), "error": unreadable.message(language)})
             if not args.json:
                 print(f"{path}: {unreadable.message(language)}", file=sys.stderr)
             continue
-        worst = max(worst, code)
+        worst = max(worst, examined.code)
         report.append(
-            {"file": str(path), "ok": code == EXIT_OK,
-             "problems": [_problem_json(p, language) for p in problems]}
+            {"file": str(path), "ok": examined.code == EXIT_OK,
+             "problems": [_problem_json(p, language) for p in examined.problems]}
         )  # fmt: skip
         if not args.json:
-            for problem in problems:
+            for problem in examined.problems:
                 print(prefix + _problem_line(problem, language))
     if args.json:
         print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
     return worst
+
+
+def _document_kinds(text: str) -> frozenset[str]:
+    from planner.packet import DocumentKind
+
+    kinds = frozenset(part.strip() for part in text.split(",") if part.strip())
+    choices = {kind.value for kind in DocumentKind}
+    for kind in sorted(kinds - choices):
+        params = {"kind": kind, "choices": ", ".join(sorted(choices))}
+        raise argparse.ArgumentTypeError(translate("render.unknown_kind", "en", params))
+    return kinds
+
+
+def _document_language(plan: Plan) -> str:
+    """The plan's chosen document language when we have its catalogue; English otherwise."""
+    wanted = plan.household.document_language.split("-")[0]
+    return wanted if wanted in SUPPORTED_LANGUAGES else "en"
+
+
+def _render(args: argparse.Namespace) -> int:
+    from forms.context import RenderOptions
+    from forms.packet import render_packet
+    from planner.output_files import OutputError, write_files
+
+    message_language: str = args.lang or "en"
+    try:
+        examined = _examine(args.plan, date.today(), with_warnings=False)
+    except PlanFileError as unreadable:
+        print(f"{args.plan}: {unreadable.message(message_language)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if examined.code != EXIT_OK or examined.plan is None:
+        for problem in examined.problems:
+            print(_problem_line(problem, message_language), file=sys.stderr)
+        print(translate("render.plan_has_errors", message_language), file=sys.stderr)
+        return examined.code
+    language = args.lang or _document_language(examined.plan)
+    options = RenderOptions(language=language, bilingual=args.bilingual, only=args.only)
+    documents = render_packet(examined.plan, options)
+    try:
+        written = write_files(args.out, [(d.filename, d.content) for d in documents])
+    except OutputError as failed:
+        print(translate(failed.key, language), file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(translate("render.wrote", language, {"count": len(written), "folder": args.out}))
+    for path in written:
+        print(f"  {path.name}")
+    return EXIT_OK
 
 
 def _schema(_: argparse.Namespace) -> int:
@@ -99,6 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--errors-only", action="store_true", help="leave out completeness warnings"
     )
     validate.set_defaults(run=_validate)
+    render = commands.add_parser("render", help="write the plan's packet of documents")
+    render.add_argument("plan", type=Path, metavar="PLAN")
+    render.add_argument("--out", type=Path, required=True, metavar="DIR")
+    render.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default=None,
+        help="document language (default: the plan's document language)",
+    )  # fmt: skip
+    render.add_argument(
+        "--bilingual", action="store_true", help="print English beside the family's language"
+    )
+    render.add_argument(
+        "--only", type=_document_kinds, default=None, metavar="KIND,…",
+        help="only these kinds of document",
+    )  # fmt: skip
+    render.set_defaults(run=_render)
     schema = commands.add_parser("schema", help="print the plan file's JSON Schema")
     schema.set_defaults(run=_schema)
     return parser
