@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from planner.formats import display_phone
@@ -72,3 +73,21 @@ def home_address(plan: Plan, person: Adult | Contact) -> Address | None:
     if isinstance(person, Adult) and person.lives_in_household:
         return plan.household.address
     return None
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+}  # fmt: skip
+
+
+def date_text(day: date | None, language: str) -> str:
+    """A date with the month in words, so 03/09 cannot be read as March or September."""
+    if day is None:
+        return ""
+    month = _MONTHS.get(language, _MONTHS["en"])[day.month - 1]
+    if language == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{month} {day.day}, {day.year}"

@@ -36,6 +36,26 @@ typed_text = st.text(
 
 name_text = typed_text.filter(lambda s: s.strip() != "")
 
+
+def _printable(character: str) -> bool:
+    from forms.kit import font_covers
+
+    return font_covers(character)
+
+
+printable_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([c for c in TRICKY if c != "\u200d" and _printable(c)]),
+        st.characters(
+            codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Mn", "Me", "Zl", "Zp")
+        ).filter(_printable),
+    ),
+    max_size=40,
+)
+"""Text a person types that the embedded font can print: what must come back out of a PDF."""
+
+printable_names = printable_text.filter(lambda s: s.strip() != "")
+
 VALID_NUMBERS = ["+12135550143", "+15125550177", "+17185550100", "+50255551234", "+50937123456",
                  "+84912345678", "+525512345678"]  # fmt: skip
 
@@ -81,14 +101,14 @@ attorneys = st.builds(Attorney, id=st.just("attorney-0"), given_names=name_text)
 
 
 @st.composite
-def valid_plans(draw: st.DrawFn) -> Plan:
+def valid_plans(draw: st.DrawFn, names: st.SearchStrategy[str] = name_text) -> Plan:
     """Plans a family could really save: every reference points at someone who exists."""
     n_adults = draw(st.integers(1, 2))
     n_contacts = draw(st.integers(0, 4))
     adults = [
         Adult(
             id=f"adult-{i}",
-            given_names=draw(name_text),
+            given_names=draw(names),
             family_names=draw(typed_text),
             phones=[Phone(number=draw(typed_phone())[0])],
             date_of_birth=draw(st.none() | past_dates),
@@ -103,7 +123,7 @@ def valid_plans(draw: st.DrawFn) -> Plan:
     contacts = [
         Contact(
             id=f"contact-{i}",
-            given_names=draw(name_text),
+            given_names=draw(names),
             family_names=draw(typed_text),
             relationship_detail=draw(typed_text),
             phones=[Phone(number=draw(typed_phone())[0], note=draw(typed_text))],
@@ -116,7 +136,7 @@ def valid_plans(draw: st.DrawFn) -> Plan:
     children = [
         Child(
             id=f"child-{i}",
-            given_names=draw(name_text),
+            given_names=draw(names),
             family_names=draw(typed_text),
             date_of_birth=draw(child_births),
             school_id=draw(st.sampled_from([None, "school-0"])),
