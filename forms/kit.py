@@ -202,6 +202,9 @@ class Words:
     def english(self, key: str, **params: object) -> str:
         return self._text(key, "en", params)
 
+    def in_language(self, language: str, key: str, **params: object) -> str:
+        return self._text(key, language, params)
+
     def both(self, key: str, **params: object) -> str:
         """`family language / English` for short labels; just the sentence when not bilingual."""
         text = self(key, **params)
@@ -311,11 +314,19 @@ def _line_cells(labels: Sequence[str], filled: Sequence[str], widths: Sequence[f
     return table
 
 
-def signature_block(role: str, printed_name: str, words: Words) -> Flowable:
-    """Signature, printed name (filled in when known) and date, kept together on one page."""
+def signature_block(
+    role: str, printed_name: str, words: Words, role_in_english: str = ""
+) -> Flowable:
+    """Signature, printed name (filled in when known) and date, kept together on one page.
+
+    `role` is in the family's language; bilingual documents print `role_in_english` beside it.
+    """
     width = PAGE_SIZE[0] - 2 * MARGIN
+    signature = words("kit.signature_of", role=role)
+    if words.bilingual:
+        signature += " / " + words.english("kit.signature_of", role=role_in_english or role)
     labels = [
-        words.both("kit.signature_of", role=role),
+        signature,
         words.both("kit.printed_name"),
         words.both("kit.date"),
     ]
@@ -344,6 +355,8 @@ def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
     """A plain acknowledgment for a notary, who may attach the state's own certificate instead."""
     s = styles()
     width = PAGE_SIZE[0] - 2 * MARGIN
+    padding = 8
+    inner = width - 2 * padding - 12  # the lines' own cell padding
     body: list[Flowable] = [
         Paragraph(words.both("kit.notary_title"), s.label),
         *words.paragraphs("kit.notary_venue", s.small, state=state_name),
@@ -351,7 +364,7 @@ def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
         _line_cells(
             [words.both("kit.notary_signature"), words.both("kit.notary_commission")],
             ["", ""],
-            [width * 0.55, width * 0.45],
+            [inner * 0.55, inner * 0.45],
         ),
         Paragraph(words.both("kit.notary_seal"), s.small),
         Spacer(0, 0.9 * inch),
@@ -359,9 +372,15 @@ def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
     ]
     box = Table([[body]], colWidths=[width])
     box.setStyle(
-        TableStyle([("BOX", (0, 0), (-1, -1), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 8)])
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+            ]
+        )
     )
-    return KeepTogether([Spacer(0, 10), box])
+    return KeepTogether([Spacer(0, 10), box, Spacer(0, 6)])
 
 
 def notice(words: Words, key: str, **params: object) -> list[Flowable]:
@@ -444,6 +463,9 @@ def _numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
     return NumberedCanvas
 
 
+_NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+
+
 def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
     """Lay out the story on Letter pages with the footer; return the PDF (nothing on disk)."""
     register_fonts()
@@ -463,7 +485,8 @@ def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
         lang=meta.language,
         invariant=True,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    # No frame padding: tables and signature lines are sized to the full width between margins.
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", **_NO_PADDING)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_numbered_canvas(footer))
     return buffer.getvalue()

@@ -1,0 +1,207 @@
+"""The caregiver authorization, state by state: signers, witness lines, notary, citation and term.
+
+Expectations are written from shared/domain/jurisdictions.md, not read from the rules files, so a
+wrong rules file fails here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+
+from forms import caregiver
+from forms.context import RenderContext, RenderOptions
+from planner.model import Address, Adult, Plan
+from tests.conftest import example_plan
+from tests.forms.pdf import body_text, flat, pdf_text, render_pngs
+from tests.strategies import printable_names
+
+SIGNED_ON = date(2026, 11, 25)
+
+
+@dataclass(frozen=True)
+class Expected:
+    title: str
+    citation: str
+    parent_signs: bool
+    caregiver_signs: bool
+    witnesses: int
+    notary: bool
+    renew_by: str | None
+    """The printed "sign a new one by" date for a paper signed on SIGNED_ON; None: no limit."""
+
+
+STATES = {
+    "CA": Expected("Caregiver's Authorization Affidavit", "6550", False, True, 0, False,
+                   "November 24, 2027"),
+    "TX": Expected("Authorization Agreement for Nonparent Adult Caregiver", "34.00", True, True,
+                   0, True, "May 24, 2027"),
+    "NY": Expected("Designation of Person in Parental Relation", "5-1551", True, True, 0, True,
+                   "November 24, 2027"),
+    "IL": Expected("Short-Term Guardian", "11-5.4", True, True, 2, False, "November 24, 2027"),
+    "FL": Expected("Health Care Surrogate", "765.2035", True, False, 2, False, None),
+    "WA": Expected("Power of Attorney", "11.130.145", True, False, 2, True, "November 24, 2028"),
+    "AZ": Expected("Delegation of Parental Powers", "14-5104", True, False, 1, True,
+                   "May 24, 2027"),
+    "NJ": Expected("Power of Attorney", "3B:12-39", True, False, 0, False, "November 24, 2027"),
+    "GA": Expected("Power of Attorney for the Care of a Minor Child", "19-9-12", True, False, 0,
+                   True, "November 24, 2027"),
+    "NC": Expected("Authorization to Consent to Health Care for Minor", "32A-28", True, False, 0,
+                   True, None),
+    "CO": Expected("Delegation", "15-14-105", True, False, 0, False, "November 24, 2027"),
+    "MA": Expected("Caregiver Authorization Affidavit", "201F", True, True, 2, True,
+                   "November 24, 2028"),
+}  # fmt: skip
+
+
+def paper(plan: Plan, language: str = "en", bilingual: bool = False) -> bytes:
+    options = RenderOptions(language=language, bilingual=bilingual, today=SIGNED_ON)
+    context = RenderContext.for_plan(plan, options)
+    return caregiver.render(context, plan.children[0].id)
+
+
+def in_state(state: str) -> Plan:
+    plan = example_plan("small-ca.json")
+    plan.household.state = state
+    return plan
+
+
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_each_states_instrument_has_its_signers_witnesses_notary_citation_and_term(
+    state: str,
+) -> None:
+    expected = STATES[state]
+    text = flat(body_text(paper(in_state(state))))
+    assert expected.title.lower() in text.lower()
+    assert expected.citation in text
+    assert ("Signature of parent or guardian" in text) == expected.parent_signs
+    assert ("Signature of caregiver" in text) == expected.caregiver_signs
+    assert text.count("Signature of witness") == expected.witnesses
+    assert ("Notary acknowledgment" in text) == expected.notary
+    if expected.renew_by:
+        assert f"sign a new one by {expected.renew_by}" in text
+    else:
+        assert "We found no time limit in the law" in text
+    assert "Rules last checked" in text or "were last checked on November 1, 2026" in text
+    assert "It is not legal advice" in text
+
+
+@pytest.mark.parametrize("state", ["FL", "NC"])
+def test_health_care_only_states_say_plainly_what_is_not_covered(state: str) -> None:
+    text = flat(body_text(paper(in_state(state))))
+    assert "What this paper does not cover" in text
+    assert "covers health care only" in text
+    assert "attorney" in text
+
+
+def test_a_state_without_rules_gets_a_letter_that_says_it_is_not_a_legal_instrument() -> None:
+    text = flat(body_text(paper(in_state("OH"))))
+    assert "Letter naming a caregiver (not a legal instrument)" in text
+    assert "This letter is not a legal instrument" in text
+    assert "Notary acknowledgment" not in text
+
+
+def test_secondary_sourced_facts_say_confirm_with_an_attorney() -> None:
+    texas = flat(body_text(paper(in_state("TX"))))
+    assert "sign a new one by May 24, 2027. Confirm with an attorney." in texas
+    massachusetts = flat(body_text(paper(in_state("MA"))))
+    assert "sign a new one by November 24, 2028. Confirm" not in massachusetts
+
+
+def test_witness_rules_are_printed_above_the_witness_lines() -> None:
+    text = flat(body_text(paper(in_state("MA"))))
+    assert "Each witness must be at least 18 years old." in text
+    assert "The caregiver cannot be a witness." in text
+
+
+def test_washington_offers_a_notary_or_two_witnesses() -> None:
+    text = flat(body_text(paper(in_state("WA"))))
+    assert "One of the two is enough." in text
+
+
+def test_texas_names_the_other_parent_to_mail_a_copy_to() -> None:
+    plan = in_state("TX")
+    plan.adults.append(
+        Adult(
+            id="adult-elsewhere",
+            given_names="Tobías",
+            family_names="Lejano",
+            lives_in_household=False,
+            address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
+        )
+    )
+    text = flat(body_text(paper(plan)))
+    assert "within 10 days" in text
+    assert "Send a copy to: Tobías Lejano, 77 Far Rd El Paso, TX 79901." in text
+
+
+def test_illinois_asks_an_available_other_parent_to_sign() -> None:
+    plan = in_state("IL")
+    plan.adults.append(Adult(id="adult-2", given_names="Tobías", lives_in_household=False))
+    text = flat(body_text(paper(plan)))
+    assert "Signature of other parent" in text
+    assert "Tobías" in text
+
+
+def test_the_caregiver_and_child_are_named_and_the_alternate_is_told_to_sign_their_own() -> None:
+    plan = example_plan("small-ca.json")
+    child = plan.children[0]
+    primary = plan.person(child.care.primary_caregiver_id or "")
+    alternate = plan.person(child.care.alternate_caregiver_id or "")
+    assert primary is not None and alternate is not None
+    text = flat(body_text(paper(plan)))
+    assert child.full_name in text
+    assert primary.full_name in text
+    assert f"sign a separate copy naming {alternate.full_name}" in text
+
+
+def test_a_relative_caregiver_in_california_gets_the_relatives_medical_powers() -> None:
+    text = flat(body_text(paper(example_plan("small-ca.json"))))  # the caregiver is an aunt
+    assert "the law also allows: • Consent to medical care • Consent to dental care" in text
+
+
+def test_every_page_of_the_instrument_asks_for_initials() -> None:
+    content = paper(in_state("TX"))
+    text = pdf_text(content)
+    pages = text.count("Initials on every page: Parent: ______")
+    assert pages >= 2
+    assert pages == text.count("Page ")
+
+
+def test_spanish_paper_keeps_the_official_english_title_and_the_citation() -> None:
+    text = flat(body_text(paper(in_state("TX"), language="es")))
+    assert "Autorización para el cuidador" in text
+    assert "Authorization Agreement for Nonparent Adult Caregiver" in text
+    assert "Tex. Fam. Code" in text
+    assert "Firma (padre, madre o tutor)" in text
+
+
+def test_bilingual_paper_prints_english_under_each_sentence_and_says_english_controls() -> None:
+    text = flat(body_text(paper(in_state("TX"), language="es", bilingual=True)))
+    assert "prevalece el texto en inglés" in text
+    assert "If the two differ, the English text controls." in text
+    assert "Cuánto tiempo dura / How long it lasts" in text
+    assert "sign a new one by May 24, 2027" in text
+    assert "firme uno nuevo a más tardar el 24 de mayo de 2027" in text
+
+
+def test_the_paper_rasterises(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert render_pngs(paper(in_state("MA")), Path(str(tmp_path)), "ma")
+
+
+@settings(max_examples=20, deadline=None)
+@given(printable_names, printable_names)
+def test_any_names_come_out_on_the_signature_lines(child_name: str, caregiver_name: str) -> None:
+    plan = example_plan("small-ca.json")
+    plan.children[0].given_names = child_name
+    primary = plan.person(plan.children[0].care.primary_caregiver_id or "")
+    assert primary is not None
+    primary.given_names = caregiver_name
+    text = flat(body_text(paper(plan)))
+    assert flat(child_name) in text
+    assert flat(caregiver_name) in text
