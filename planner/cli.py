@@ -22,6 +22,7 @@ from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
 from planner.plan_file import PlanFileError, read_plan
 from planner.validation import Problem, Severity, check, completeness, has_errors
+from planner.vault_cli import register as register_vault
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
     schema = commands.add_parser("schema", help="print the plan file's JSON Schema")
     schema.set_defaults(run=_schema)
+    register_vault(commands)
     return parser
 
 

@@ -1,0 +1,533 @@
+"""The encrypted household vault: the one place plans are kept on disk, for the wizard and the CLI.
+
+Key hierarchy: each household has a random data key (AES-256-GCM) that encrypts its summary and
+its plan revisions; data keys are wrapped by the vault key; the vault key lives in the OS keyring
+(keyring mode) or is wrapped by an Argon2id passphrase key (passphrase mode), and in both modes is
+also sealed to the public half of the recovery code's key pair. Deleting a household rotates the
+vault key, so what a deleted household's key was wrapped with no longer exists in the keyring.
+
+A `Vault` is not thread-safe: the GUI gives it to one worker thread. Everything it raises for a
+reason a person can act on is a `VaultError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from planner import vault_db
+from planner.keyring_store import KeyStore, SystemKeyStore
+from planner.keys import (
+    MIN_PASSPHRASE_CHARS,
+    PASSPHRASE_COST,
+    CannotOpen,
+    KdfCost,
+    KdfParams,
+    RecoveryCode,
+    derive_key,
+    open_sealed,
+    random_key,
+    seal,
+    seal_to,
+    unseal,
+)
+from planner.model import Plan
+from planner.plan_file import PlanFileError
+from planner.vault_errors import (
+    HouseholdDamaged,
+    HouseholdNotFound,
+    KeyNotInKeyring,
+    KeyringUnavailable,
+    PassphraseNeeded,
+    PassphraseTooShort,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+)
+from planner.vault_export import read_export, write_export
+from planner.vault_header import Header, Mode, keyring_entry
+from planner.vault_records import (
+    HouseholdSummary,
+    Revision,
+    data_key_context,
+    payload_bytes,
+    plan_context,
+    plan_from,
+    saved_at_from,
+    summary_bytes,
+    summary_context,
+    summary_from,
+)
+
+MAX_REVISIONS: Final = 20
+_HOUSEHOLD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    return secrets.token_hex(6)
+
+
+def _sort_key(name: str) -> str:
+    """Names sort as people expect: "Álvarez" beside "Alvarez", not after "Zapata"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise PassphraseTooShort(minimum=MIN_PASSPHRASE_CHARS)
+
+
+class Vault:
+    """One vault file and the keys that open it.
+
+    Args:
+        folder: where the vault lives; by default `FAMILY_PLANNER_HOME` or the user data folder.
+        keystore: the OS keyring (with timeouts) unless another store is injected.
+        kdf_cost: Argon2id's cost for new passphrases; only tests pass anything but the default.
+        clock: the time stamped on saves.
+    """
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        keystore: KeyStore | None = None,
+        *,
+        kdf_cost: KdfCost = PASSPHRASE_COST,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.folder = folder if folder is not None else vault_db.vault_folder()
+        self.path = self.folder / vault_db.FILE_NAME
+        self._keystore: KeyStore = keystore if keystore is not None else SystemKeyStore()
+        self._kdf_cost = kdf_cost
+        self._clock = clock
+        self._db: sqlite3.Connection | None = None
+        self._header: Header | None = None
+        self._vault_key: bytearray | None = None
+        self._vault_cipher: AESGCM | None = None
+        self._passphrase_key: bytes | None = None
+        self._data_keys: dict[str, AESGCM] = {}
+
+    # --- opening and closing ----------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault_key is not None
+
+    def mode(self) -> Mode:
+        """How this vault is opened day to day (reads the header; no key needed)."""
+        return self._read_header().mode
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = vault_db.connect(self.path)
+        return self._db
+
+    def _read_header(self) -> Header:
+        return Header.from_rows(vault_db.read_header(self._connection()))
+
+    def create(self, passphrase: str | None = None) -> RecoveryCode:
+        """Make a new, empty vault and leave it unlocked; returns the recovery code to print.
+
+        Without a passphrase the vault key goes to the OS keyring (`KeyringUnavailable` if none
+        can be trusted: ask the user for a passphrase then). Never replaces an existing vault."""
+        if passphrase is not None:
+            check_new_passphrase(passphrase)
+        code = RecoveryCode.generate()
+        vault_id, key = secrets.token_hex(8), random_key()
+        header = Header(
+            vault_id=vault_id,
+            key_id=secrets.token_hex(4),
+            mode=Mode.KEYRING if passphrase is None else Mode.PASSPHRASE,
+            recovery_public_key=code.public_key(vault_id),
+            recovery_sealed_key=b"",
+        )
+        passphrase_key = None
+        if passphrase is not None:
+            kdf = KdfParams.new(self._kdf_cost)
+            passphrase_key = derive_key(passphrase, kdf)
+            header = header.changed(kdf=kdf)
+        header = self._sealed(header, key, passphrase_key)
+        if self.exists():  # checked again while creating; here to spare the keyring a write
+            raise VaultExists(folder=str(self.folder))
+        if header.mode is Mode.KEYRING:
+            self._keystore.set(header.keyring_entry, key)
+        try:
+            vault_db.create(self.path, header.signed_rows(key))
+        except BaseException:
+            if header.mode is Mode.KEYRING:
+                with contextlib.suppress(VaultError):
+                    self._keystore.delete(header.keyring_entry)
+            raise
+        self._unlocked(header, key, passphrase_key)
+        return code
+
+    def unlock(self, passphrase: str | None = None) -> None:
+        """Open the vault with the keyring, or with a passphrase or recovery code when given.
+
+        Raises `PassphraseNeeded`, `WrongPassphrase`, `KeyNotInKeyring` (ask for the recovery
+        code), `KeyringUnavailable`, `VaultDamaged`, `VaultFromNewerVersion`, `VaultMissing`."""
+        self.lock()
+        header = self._read_header()
+        passphrase_key: bytes | None = None
+        if passphrase is not None:
+            key, passphrase_key = self._open_with_secret(header, passphrase)
+        elif header.mode is Mode.KEYRING:
+            found = self._keystore.get(header.keyring_entry)
+            if found is None:
+                raise KeyNotInKeyring
+            key = found
+        else:
+            raise PassphraseNeeded
+        header.verify(key)  # a rewritten header (say, someone else's recovery key) stops here
+        self._unlocked(header, key, passphrase_key)
+        if passphrase is not None and passphrase_key is None and header.mode is Mode.KEYRING:
+            # Opened with the recovery code on a computer that lost the key: keep it here again.
+            with contextlib.suppress(KeyringUnavailable):
+                self._keystore.set(header.keyring_entry, key)
+        self._destroy_retired_keys()
+
+    def _open_with_secret(self, header: Header, secret: str) -> tuple[bytes, bytes | None]:
+        """The vault key from a passphrase (with the key it derives) or from the recovery code."""
+        if header.kdf is not None and header.passphrase_wrapped_key is not None:
+            passphrase_key = derive_key(secret, header.kdf)
+            try:
+                wrapped = header.passphrase_wrapped_key
+                key = unseal(AESGCM(passphrase_key), wrapped, header.passphrase_context())
+                return key, passphrase_key
+            except CannotOpen:
+                pass
+        try:
+            code = RecoveryCode.parse(secret)
+        except ValueError:
+            raise WrongPassphrase from None
+        try:
+            private = code.private_key(header.vault_id)
+            return open_sealed(private, header.recovery_sealed_key, header.recovery_context()), None
+        except CannotOpen:
+            raise WrongPassphrase from None
+
+    def _unlocked(self, header: Header, key: bytes, passphrase_key: bytes | None) -> None:
+        self._connection()
+        self._header = header
+        self._vault_key = bytearray(key)
+        self._vault_cipher = AESGCM(key)
+        self._passphrase_key = passphrase_key
+        self._data_keys = {}
+
+    def lock(self) -> None:
+        """Forget every key and close the file. (Python cannot promise that no copy of a key stays
+        in freed memory; the key buffer we own is overwritten.)"""
+        if self._vault_key is not None:
+            self._vault_key[:] = bytes(len(self._vault_key))
+        self._vault_key = self._vault_cipher = self._passphrase_key = self._header = None
+        self._data_keys = {}
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    close = lock
+
+    def _unlocked_state(self) -> tuple[sqlite3.Connection, Header, AESGCM]:
+        if self._db is None or self._header is None or self._vault_cipher is None:
+            raise VaultLocked
+        return self._db, self._header, self._vault_cipher
+
+    # --- households -------------------------------------------------------------------------------
+
+    def _data_cipher(self, household_id: str, wrapped: bytes) -> AESGCM:
+        cipher = self._data_keys.get(household_id)
+        if cipher is None:
+            _, header, vault_cipher = self._unlocked_state()
+            try:
+                key = unseal(vault_cipher, wrapped, data_key_context(header.vault_id, household_id))
+            except CannotOpen:
+                raise HouseholdDamaged(household=household_id) from None
+            cipher = self._data_keys[household_id] = AESGCM(key)
+        return cipher
+
+    def _summary(self, household_id: str, revision: int, wrapped: bytes, sealed: bytes) -> bytes:
+        _, header, _ = self._unlocked_state()
+        cipher = self._data_cipher(household_id, wrapped)
+        return unseal(cipher, sealed, summary_context(header.vault_id, household_id, revision))
+
+    def list_households(self) -> list[HouseholdSummary]:
+        """Every household's summary, by name; a damaged one is listed as damaged, not dropped."""
+        db, _, _ = self._unlocked_state()
+        with vault_db.sqlite_errors():
+            rows = db.execute("SELECT id, revision, wrapped_key, summary FROM households")
+            households = rows.fetchall()
+        summaries = []
+        for household_id, revision, wrapped, sealed in households:
+            try:
+                raw = self._summary(household_id, revision, wrapped, sealed)
+                summaries.append(summary_from(household_id, revision, raw))
+            except (HouseholdDamaged, CannotOpen, ValueError, KeyError, TypeError):
+                summaries.append(HouseholdSummary(household_id, revision, damaged=True))
+        return sorted(summaries, key=lambda s: (s.damaged, _sort_key(s.display_name)))
+
+    def _household_row(self, household_id: str) -> tuple[int, bytes]:
+        db, _, _ = self._unlocked_state()
+        with vault_db.sqlite_errors():
+            row = db.execute(
+                "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
+            ).fetchone()
+        if row is None:
+            raise HouseholdNotFound(household=household_id)
+        return int(row[0]), bytes(row[1])
+
+    def _payload(self, household_id: str, revision: int, wrapped: bytes) -> bytes:
+        db, header, _ = self._unlocked_state()
+        with vault_db.sqlite_errors():
+            row = db.execute(
+                "SELECT payload FROM revisions WHERE household_id = ? AND revision = ?",
+                (household_id, revision),
+            ).fetchone()
+        if row is None:
+            raise HouseholdDamaged(household=household_id)
+        cipher = self._data_cipher(household_id, wrapped)
+        try:
+            return unseal(cipher, row[0], plan_context(header.vault_id, household_id, revision))
+        except CannotOpen:
+            raise HouseholdDamaged(household=household_id) from None
+
+    def load(self, household_id: str, revision: int | None = None) -> Plan:
+        """The household's plan: the newest revision, or an older one still kept."""
+        current, wrapped = self._household_row(household_id)
+        if revision is not None and not current - MAX_REVISIONS < revision <= current:
+            raise HouseholdNotFound("revision_not_found", household=household_id, revision=revision)
+        raw = self._payload(household_id, current if revision is None else revision, wrapped)
+        try:
+            return plan_from(raw)
+        except (ValueError, PlanFileError):
+            raise HouseholdDamaged(household=household_id) from None
+
+    def history(self, household_id: str) -> list[Revision]:
+        """The kept revisions, newest first."""
+        db, _, _ = self._unlocked_state()
+        _, wrapped = self._household_row(household_id)
+        with vault_db.sqlite_errors():
+            numbers = db.execute(
+                "SELECT revision FROM revisions WHERE household_id = ? ORDER BY revision DESC",
+                (household_id,),
+            ).fetchall()
+        revisions = []
+        for (number,) in numbers:
+            try:
+                saved_at = saved_at_from(self._payload(household_id, number, wrapped))
+            except (HouseholdDamaged, ValueError):
+                saved_at = None
+            revisions.append(Revision(household_id, number, saved_at))
+        return revisions
+
+    def save(self, plan: Plan, household_id: str | None = None) -> Revision:
+        """Store the plan as a new revision (a new household when no id is given)."""
+        return self._save(plan, household_id, may_create=household_id is None)
+
+    def _save(self, plan: Plan, household_id: str | None, *, may_create: bool) -> Revision:
+        db, header, vault_cipher = self._unlocked_state()
+        saved_at = self._clock()
+        payload, summary = payload_bytes(plan, saved_at), summary_bytes(plan, saved_at)
+        household_id = household_id or _new_id()
+        with vault_db.transaction(db):
+            row = db.execute(
+                "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
+            ).fetchone()
+            if row is None and not may_create:
+                raise HouseholdNotFound(household=household_id)
+            if row is None:
+                key, revision = random_key(), 1
+                context = data_key_context(header.vault_id, household_id)
+                wrapped = seal(vault_cipher, key, context)
+                self._data_keys[household_id] = AESGCM(key)
+            else:
+                revision, wrapped = int(row[0]) + 1, bytes(row[1])
+            # A key that does not unwrap stops the save: nothing is written over a damaged one.
+            cipher = self._data_cipher(household_id, wrapped)
+            sealed_summary = seal(
+                cipher, summary, summary_context(header.vault_id, household_id, revision)
+            )
+            db.execute(
+                "INSERT INTO households (id, revision, wrapped_key, summary) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,"
+                " summary = excluded.summary",
+                (household_id, revision, wrapped, sealed_summary),
+            )
+            db.execute(
+                "INSERT INTO revisions (household_id, revision, payload) VALUES (?, ?, ?)",
+                (household_id, revision,
+                 seal(cipher, payload, plan_context(header.vault_id, household_id, revision))),
+            )  # fmt: skip
+            db.execute(
+                "DELETE FROM revisions WHERE household_id = ? AND revision <= ?",
+                (household_id, revision - MAX_REVISIONS),
+            )
+        return Revision(household_id, revision, saved_at)
+
+    # --- deleting: crypto-erase -------------------------------------------------------------------
+
+    def delete(self, household_id: str) -> None:
+        """Delete the household — every revision and its key — and rotate the vault key, so that
+        a copy of the vault made before cannot be read with what stays on this computer."""
+        self._household_row(household_id)
+        self._erase([household_id])
+
+    def purge(self, not_updated_since: datetime) -> list[str]:
+        """Delete every household last saved before this time (a naive time is local time)."""
+        cutoff = not_updated_since.astimezone(UTC)
+        stale = [
+            summary.household_id
+            for summary in self.list_households()
+            if summary.updated_at is not None and summary.updated_at < cutoff
+        ]
+        if stale:
+            self._erase(stale)
+        return stale
+
+    def _erase(self, doomed: Iterable[str]) -> None:
+        household_ids = list(doomed)
+        db, header, old_cipher = self._unlocked_state()
+        if header.mode is Mode.PASSPHRASE and self._passphrase_key is None:
+            raise PassphraseNeeded("passphrase_needed_to_delete")
+        new_key = random_key()
+        rotated = header.changed(key_id=secrets.token_hex(4))
+        if header.mode is Mode.KEYRING:
+            rotated = rotated.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
+            self._keystore.set(rotated.keyring_entry, new_key)
+        rotated = self._sealed(rotated, new_key, self._passphrase_key)
+        new_cipher = AESGCM(new_key)
+        try:
+            with vault_db.transaction(db):
+                db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in household_ids])
+                for household_id, wrapped in db.execute(
+                    "SELECT id, wrapped_key FROM households"
+                ).fetchall():
+                    context = data_key_context(header.vault_id, household_id)
+                    try:
+                        key = unseal(old_cipher, wrapped, context)
+                    except CannotOpen:
+                        continue  # already unreadable; left exactly as it is
+                    db.execute(
+                        "UPDATE households SET wrapped_key = ? WHERE id = ?",
+                        (seal(new_cipher, key, context), household_id),
+                    )
+                vault_db.write_header(db, rotated.signed_rows(new_key))
+        except BaseException:
+            if header.mode is Mode.KEYRING:
+                with contextlib.suppress(VaultError):
+                    self._keystore.delete(rotated.keyring_entry)
+            raise
+        for household_id in household_ids:
+            self._data_keys.pop(household_id, None)
+        self._replace_vault_key(rotated, new_key)
+        vault_db.checkpoint(db)
+        self._destroy_retired_keys()
+
+    def _replace_vault_key(self, header: Header, key: bytes) -> None:
+        if self._vault_key is not None:
+            self._vault_key[:] = bytes(len(self._vault_key))
+        self._header, self._vault_key, self._vault_cipher = header, bytearray(key), AESGCM(key)
+
+    def _destroy_retired_keys(self) -> None:
+        """Finish what a crash or a silent keyring interrupted: old keys leave the keyring."""
+        _, header, _ = self._unlocked_state()
+        if not header.retired_key_ids:
+            return
+        left = []
+        for key_id in header.retired_key_ids:
+            try:
+                self._keystore.delete(keyring_entry(header.vault_id, key_id))
+            except KeyringUnavailable:
+                left.append(key_id)
+        if len(left) < len(header.retired_key_ids):
+            self._write_header(header.changed(retired_key_ids=tuple(left)))
+
+    # --- keys: modes, passphrase, recovery code ---------------------------------------------------
+
+    def _current_key(self) -> bytes:
+        self._unlocked_state()
+        assert self._vault_key is not None
+        return bytes(self._vault_key)
+
+    def _sealed(self, header: Header, key: bytes, passphrase_key: bytes | None) -> Header:
+        """The header with the vault key sealed for the recovery code and, in passphrase mode,
+        wrapped by the passphrase key."""
+        header = header.changed(
+            recovery_sealed_key=seal_to(header.recovery_public_key, key, header.recovery_context())
+        )
+        if header.mode is Mode.KEYRING:
+            return header.changed(kdf=None, passphrase_wrapped_key=None)
+        if passphrase_key is None:
+            raise PassphraseNeeded
+        wrapped = seal(AESGCM(passphrase_key), key, header.passphrase_context())
+        return header.changed(passphrase_wrapped_key=wrapped)
+
+    def _write_header(self, header: Header) -> None:
+        db, _, _ = self._unlocked_state()
+        with vault_db.transaction(db):
+            vault_db.write_header(db, header.signed_rows(self._current_key()))
+        self._header = header
+
+    def use_passphrase(self, passphrase: str) -> None:
+        """Switch to passphrase mode, or change the passphrase. The plans are not touched; the key
+        leaves the keyring after the header is safely written."""
+        _, header, _ = self._unlocked_state()
+        check_new_passphrase(passphrase)
+        kdf = KdfParams.new(self._kdf_cost)
+        passphrase_key = derive_key(passphrase, kdf)
+        changed = header.changed(mode=Mode.PASSPHRASE, kdf=kdf)
+        if header.mode is Mode.KEYRING:
+            changed = changed.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
+        self._write_header(self._sealed(changed, self._current_key(), passphrase_key))
+        self._passphrase_key = passphrase_key
+        self._destroy_retired_keys()
+
+    def use_keyring(self) -> None:
+        """Switch to keyring mode: the vault key goes to the keyring, the passphrase wrap goes."""
+        _, header, _ = self._unlocked_state()
+        self._keystore.set(header.keyring_entry, self._current_key())
+        retired = tuple(key_id for key_id in header.retired_key_ids if key_id != header.key_id)
+        changed = header.changed(mode=Mode.KEYRING, retired_key_ids=retired)
+        self._write_header(self._sealed(changed, self._current_key(), None))
+        self._passphrase_key = None
+
+    def new_recovery_code(self) -> RecoveryCode:
+        """Replace the recovery code (the old one stops opening this vault from now on)."""
+        _, header, _ = self._unlocked_state()
+        code = RecoveryCode.generate()
+        changed = header.changed(recovery_public_key=code.public_key(header.vault_id))
+        self._write_header(self._sealed(changed, self._current_key(), self._passphrase_key))
+        return code
+
+    # --- moving a household between computers ----------------------------------------------------
+
+    def export(self, household_id: str, path: Path, passphrase: str) -> None:
+        """Write one household to a file encrypted under its own passphrase (Argon2id)."""
+        check_new_passphrase(passphrase)
+        plan = self.load(household_id)
+        write_export(path, household_id, plan, passphrase, self._kdf_cost)
+
+    def import_(self, path: Path, passphrase: str) -> Revision:
+        """Read an exported household: a new household, or a new revision of the same one."""
+        self._unlocked_state()
+        household_id, plan = read_export(path, passphrase)
+        if not _HOUSEHOLD_ID.match(household_id):
+            household_id = _new_id()
+        return self._save(plan, household_id, may_create=True)

@@ -1,0 +1,268 @@
+"""What each `planner vault` action does; loaded only when one runs (crypto and keyring are slow
+to import, and `planner validate` should not wait for them).
+
+Same rules as `planner validate`: one line on standard error for anything that goes wrong, an exit
+code (0 done, 2 the command or a file was wrong, 3 the vault refused: locked, wrong passphrase,
+damaged, no keyring …), never a traceback. Passphrases and recovery codes are read from the
+terminal without echo, or one a line from standard input with `--passphrase-stdin` — never from the
+command line, where other users and the shell history could see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import datetime, time
+from typing import Any, Final
+
+from planner.i18n import translate
+from planner.keys import RecoveryCode
+from planner.plan_file import PlanFileError, load_plan, plan_to_json
+from planner.vault import Vault, check_new_passphrase
+from planner.vault_errors import (
+    DOMAIN,
+    KeyNotInKeyring,
+    KeyringUnavailable,
+    VaultError,
+    VaultExists,
+)
+from planner.vault_header import Mode
+from planner.vault_records import HouseholdSummary
+
+EXIT_OK, EXIT_USAGE, EXIT_VAULT = 0, 2, 3
+_TERMINAL: Final = "/dev/tty"
+
+
+class UsageProblem(Exception):
+    """The command cannot go on as asked (no terminal, passphrases differ): exit code 2."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _text(key: str, language: str, **params: object) -> str:
+    return translate(key, language, params, domain=DOMAIN)
+
+
+class SecretReader:
+    """Asks for passphrases on the terminal (no echo), or reads them one a line from stdin."""
+
+    def __init__(self, from_stdin: bool, language: str) -> None:
+        self.from_stdin = from_stdin
+        self.language = language
+
+    def can_ask(self) -> bool:
+        if self.from_stdin or os.name != "posix":
+            return True
+        try:
+            os.close(os.open(_TERMINAL, os.O_RDWR))
+        except OSError:
+            return False
+        return True
+
+    def read(self, prompt_key: str) -> str:
+        if self.from_stdin:
+            line = sys.stdin.readline()
+            if not line:
+                raise UsageProblem("cli_stdin_empty")
+            return line.rstrip("\r\n")
+        if not self.can_ask():
+            raise UsageProblem("cli_no_terminal")
+        return getpass.getpass(_text(prompt_key, self.language) + " ")
+
+    def new_passphrase(self, prompt_key: str = "cli_prompt_new_passphrase") -> str:
+        first = self.read(prompt_key)
+        check_new_passphrase(first)
+        if not self.from_stdin and self.read("cli_prompt_repeat") != first:
+            raise UsageProblem("cli_passphrases_differ")
+        return first
+
+
+def _unlock(vault: Vault, secrets: SecretReader) -> None:
+    """Unlock with the keyring, falling back to the recovery code if its key is gone."""
+    if vault.mode() is Mode.PASSPHRASE:
+        vault.unlock(secrets.read("cli_prompt_passphrase"))
+        return
+    try:
+        vault.unlock()
+    except (KeyNotInKeyring, KeyringUnavailable) as missing:
+        if not secrets.can_ask():
+            raise  # nobody to ask for the recovery code: this one line says what to do
+        print(missing.message(secrets.language), file=sys.stderr)
+        vault.unlock(secrets.read("cli_prompt_recovery_code"))
+
+
+def _print_recovery_code(code: RecoveryCode, language: str) -> None:
+    print(_text("cli_recovery_intro", language))
+    print()
+    print(f"    {code}")
+    print()
+    print(_text("cli_recovery_keep", language))
+
+
+def _init(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    language = secrets.language
+    if vault.exists():
+        raise VaultExists(folder=str(vault.folder))
+    if args.passphrase:
+        code = vault.create(secrets.new_passphrase())
+    else:
+        try:
+            code = vault.create()
+        except KeyringUnavailable as why:
+            print(why.message(language), file=sys.stderr)
+            print(_text("cli_using_passphrase", language), file=sys.stderr)
+            code = vault.create(secrets.new_passphrase())
+    mode_key = "cli_created_keyring" if vault.mode() is Mode.KEYRING else "cli_created_passphrase"
+    print(_text(mode_key, language, folder=str(vault.folder)))
+    _print_recovery_code(code, language)
+    return EXIT_OK
+
+
+def _summary_json(summary: HouseholdSummary) -> dict[str, Any]:
+    return {
+        "id": summary.household_id,
+        "revision": summary.revision,
+        "damaged": summary.damaged,
+        "display_name": summary.display_name,
+        "children": list(summary.children),
+        "missing_items": summary.missing_items,
+        "next_review": summary.next_review.isoformat() if summary.next_review else None,
+        "updated_at": summary.updated_at.isoformat() if summary.updated_at else None,
+    }
+
+
+def _list(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    language = secrets.language
+    _unlock(vault, secrets)
+    summaries = vault.list_households()
+    if args.json:
+        print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for s in summaries:
+        if s.damaged:
+            print(f"{s.household_id}  {_text('cli_damaged', language)}")
+            continue
+        children = ", ".join(s.children)
+        review = s.next_review.isoformat() if s.next_review else "-"
+        missing = _text("cli_missing_items", language, count=s.missing_items)
+        print(f"{s.household_id}  {s.display_name}  ({children})  {missing}  {review}")
+    return EXIT_OK
+
+
+def _show(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    sys.stdout.write(plan_to_json(vault.load(args.household, args.revision)))
+    return EXIT_OK
+
+
+def _history(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    for revision in vault.history(args.household):
+        when = revision.saved_at.isoformat() if revision.saved_at else "-"
+        print(f"{revision.revision}  {when}")
+    return EXIT_OK
+
+
+def _save(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    plan = load_plan(args.file)
+    _unlock(vault, secrets)
+    saved = vault.save(plan, args.household)
+    print(
+        _text("cli_saved", secrets.language, household=saved.household_id, revision=saved.revision)
+    )
+    return EXIT_OK
+
+
+def _erase_notice(vault: Vault, language: str) -> str:
+    if vault.mode() is Mode.PASSPHRASE:
+        return _text("cli_erase_caveat_passphrase", language)
+    return _text("cli_erase_keyring", language)
+
+
+def _delete(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    vault.delete(args.household)
+    print(_text("cli_deleted", secrets.language, household=args.household))
+    print(_erase_notice(vault, secrets.language))
+    return EXIT_OK
+
+
+def _purge(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    cutoff = datetime.combine(args.not_updated_since, time.min)
+    erased = vault.purge(cutoff)
+    print(_text("cli_purged", secrets.language, count=len(erased)))
+    if erased:
+        print(_erase_notice(vault, secrets.language))
+    return EXIT_OK
+
+
+def _export(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    passphrase = secrets.new_passphrase("cli_prompt_export_passphrase")
+    vault.export(args.household, args.file, passphrase)
+    print(_text("cli_exported", secrets.language, household=args.household, file=str(args.file)))
+    return EXIT_OK
+
+
+def _import(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    saved = vault.import_(args.file, secrets.read("cli_prompt_file_passphrase"))
+    print(
+        _text("cli_saved", secrets.language, household=saved.household_id, revision=saved.revision)
+    )
+    return EXIT_OK
+
+
+def _passwd(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    if args.keyring:
+        vault.use_keyring()
+        print(_text("cli_now_keyring", secrets.language))
+    else:
+        vault.use_passphrase(secrets.new_passphrase())
+        print(_text("cli_now_passphrase", secrets.language))
+    return EXIT_OK
+
+
+def _recovery(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    _print_recovery_code(vault.new_recovery_code(), secrets.language)
+    print(_text("cli_recovery_replaced", secrets.language))
+    return EXIT_OK
+
+
+ACTIONS: Final = {
+    "init": _init, "list": _list, "show": _show, "history": _history, "save": _save,
+    "delete": _delete, "export": _export, "import": _import, "purge": _purge,
+    "passwd": _passwd, "recovery": _recovery,
+}  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one `planner vault` action, turning every failure into one line and an exit code."""
+    language: str = args.lang
+    secrets = SecretReader(args.passphrase_stdin, language)
+    vault = Vault()
+    try:
+        code: int = ACTIONS[args.vault_action](vault, args, secrets)
+    except VaultError as error:
+        print(error.message(language), file=sys.stderr)
+        return EXIT_VAULT
+    except PlanFileError as error:
+        print(f"{args.file}: {error.message(language)}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageProblem as problem:
+        print(_text(problem.key, language), file=sys.stderr)
+        return EXIT_USAGE
+    except EOFError:
+        print(_text("cli_stdin_empty", language), file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        vault.lock()
+    return code

@@ -1,0 +1,176 @@
+"""The vault's SQLite file: where it lives, how it is opened, its tables, and SQLite's errors.
+
+SQLite gives the atomic, crash-safe commits (WAL, synchronous=FULL); this module makes sure the
+file is private (folder 0700, files 0600), that nothing spills to the temp folder
+(temp_store=MEMORY), that freed pages are zeroed (secure_delete), and that SQLite's failures reach
+the user as typed errors with a sentence ("the disk is full") rather than a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Final
+
+import platformdirs
+
+from planner.vault_errors import (
+    DiskFull,
+    StorageFailed,
+    VaultBusy,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultMissing,
+)
+
+APP_NAME: Final = "family-planner"
+HOME_VARIABLE: Final = "FAMILY_PLANNER_HOME"
+FILE_NAME: Final = "vault.sqlite3"
+_PRIVATE_FOLDER, _PRIVATE_FILE = 0o700, 0o600
+_SIDE_FILES: Final = ("-wal", "-shm", "-journal")
+
+_SCHEMA: Final = """
+CREATE TABLE header (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    summary BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE revisions (
+    household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    payload BLOB NOT NULL,
+    PRIMARY KEY (household_id, revision)
+) WITHOUT ROWID;
+"""
+
+
+def vault_folder(environ: Mapping[str, str] | None = None) -> Path:
+    """`FAMILY_PLANNER_HOME` when set (tests, a navigator's encrypted USB drive), else the
+    platform's user data folder."""
+    home = (os.environ if environ is None else environ).get(HOME_VARIABLE)
+    if home:
+        return Path(home)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _error_for(error: sqlite3.Error) -> VaultError:
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or "full" in str(error):
+        return DiskFull()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(error):
+        return VaultBusy()
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error):
+        return VaultDamaged("vault_file_damaged")
+    return StorageFailed(reason=name or type(error).__name__)
+
+
+@contextlib.contextmanager
+def sqlite_errors() -> Iterator[None]:
+    """Turn SQLite's exceptions into vault errors; SQLite has already rolled back what failed."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise _error_for(error) from None
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic change: all of it is committed, or none of it (crash, full disk, exception)."""
+    with sqlite_errors():
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _make_private(path: Path, mode: int) -> None:
+    if os.name == "posix" and path.exists():
+        path.chmod(mode)
+
+
+def _configure(db: sqlite3.Connection) -> sqlite3.Connection:
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA secure_delete = ON")
+    db.execute("PRAGMA temp_store = MEMORY")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open an existing vault file; `VaultMissing` if there is none (nothing is created)."""
+    if not path.is_file():
+        raise VaultMissing(folder=str(path.parent))
+    _make_private(path.parent, _PRIVATE_FOLDER)
+    with sqlite_errors():
+        db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+        try:
+            _configure(db)
+        except sqlite3.Error:
+            db.close()
+            raise
+    for suffix in ("", *_SIDE_FILES):
+        _make_private(path.with_name(path.name + suffix), _PRIVATE_FILE)
+    return db
+
+
+def create(path: Path, header: Mapping[str, bytes]) -> None:
+    """Write a new vault file with its header, appearing whole or not at all (built aside, then
+    renamed). `VaultExists` if a vault is already there: an old vault is never replaced."""
+    if path.exists():
+        raise VaultExists(folder=str(path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=_PRIVATE_FOLDER)
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
+    _make_private(path.parent, _PRIVATE_FOLDER)
+    draft = path.with_name(path.name + ".new")
+    for suffix in ("", *_SIDE_FILES):
+        draft.with_name(draft.name + suffix).unlink(missing_ok=True)
+    try:
+        os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE))
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
+    with sqlite_errors():
+        db = _configure(sqlite3.connect(draft, isolation_level=None))
+        try:
+            with transaction(db):
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                write_header(db, header)
+        finally:
+            db.close()  # the last connection closing checkpoints and removes the WAL
+    if path.exists():
+        draft.unlink()
+        raise VaultExists(folder=str(path.parent))
+    draft.replace(path)
+
+
+def read_header(db: sqlite3.Connection) -> dict[str, bytes]:
+    with sqlite_errors():
+        rows = db.execute("SELECT name, value FROM header").fetchall()
+    return {str(name): bytes(value) for name, value in rows}
+
+
+def write_header(db: sqlite3.Connection, rows: Mapping[str, bytes]) -> None:
+    """Replace the header; call inside a transaction, with the change it belongs to."""
+    db.execute("DELETE FROM header")
+    db.executemany("INSERT INTO header (name, value) VALUES (?, ?)", sorted(rows.items()))
+
+
+def checkpoint(db: sqlite3.Connection) -> None:
+    """Move committed pages into the database and empty the WAL, so that pages a delete freed (and
+    secure_delete zeroed) do not linger in the WAL file."""
+    with sqlite_errors():
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

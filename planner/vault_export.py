@@ -1,0 +1,94 @@
+"""One household in one file, under a passphrase: to hand a family's plan over, or to back it up.
+
+The file is JSON: a versioned header (format name, version, Argon2id parameters) and the AES-GCM
+ciphertext of the household id and plan. The header is the ciphertext's associated data, so a
+changed parameter or version does not decrypt. The file is written beside its final name and
+renamed into place: a crash leaves the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Final
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from planner.keys import CannotOpen, KdfCost, KdfParams, context, derive_key, seal, unseal
+from planner.model import Plan
+from planner.plan_file import PlanFileError, plan_from_json, plan_to_json
+from planner.vault_errors import ExportFileInvalid, StorageFailed, WrongPassphrase
+
+EXPORT_FORMAT: Final = "family-planner-household"
+EXPORT_VERSION: Final = 1
+
+
+def _associated(head: dict[str, Any]) -> bytes:
+    return context("export", json.dumps(head, sort_keys=True, separators=(",", ":")))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        handle, draft = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        Path(draft).replace(path)
+    except OSError as error:
+        Path(draft).unlink(missing_ok=True)
+        raise StorageFailed(reason=type(error).__name__) from None
+
+
+def write_export(path: Path, household_id: str, plan: Plan, passphrase: str, cost: KdfCost) -> None:
+    kdf = KdfParams.new(cost)
+    head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "kdf": json.loads(kdf.to_json())}
+    body = json.dumps(
+        {"household_id": household_id, "plan": json.loads(plan_to_json(plan))}, ensure_ascii=False
+    ).encode()
+    sealed = seal(AESGCM(derive_key(passphrase, kdf)), body, _associated(head))
+    document = {**head, "ciphertext": base64.b64encode(sealed).decode("ascii")}
+    _write_atomically(path, (json.dumps(document, indent=2) + "\n").encode())
+
+
+def read_export(path: Path, passphrase: str) -> tuple[str, Plan]:
+    """The household id and plan in an export file; typed errors for anything else."""
+    try:
+        document = json.loads(path.read_bytes())
+    except OSError:
+        raise ExportFileInvalid("export_unreadable") from None
+    except ValueError:
+        raise ExportFileInvalid from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ExportFileInvalid
+    version = document.get("version")
+    if not isinstance(version, int):
+        raise ExportFileInvalid
+    if version > EXPORT_VERSION:
+        raise ExportFileInvalid("export_newer_version", found=version, supported=EXPORT_VERSION)
+    head = {"format": EXPORT_FORMAT, "version": version, "kdf": document.get("kdf")}
+    try:
+        kdf = KdfParams.from_json(json.dumps(head["kdf"]))
+        sealed = base64.b64decode(document.get("ciphertext", ""), validate=True)
+    except (ValueError, TypeError, binascii.Error):
+        raise ExportFileInvalid from None
+    try:
+        body = unseal(AESGCM(derive_key(passphrase, kdf)), sealed, _associated(head))
+    except CannotOpen:
+        raise WrongPassphrase("wrong_export_passphrase") from None
+    try:
+        data = json.loads(body)
+        reading = plan_from_json(data["plan"])
+        household_id = str(data["household_id"])
+    except (ValueError, KeyError, TypeError, PlanFileError):
+        raise ExportFileInvalid from None
+    if reading.plan is None or reading.problems:
+        raise ExportFileInvalid
+    return household_id, reading.plan

@@ -1,0 +1,129 @@
+"""`planner vault` as a person or a script runs it: one line per error, exit codes, no traceback;
+passphrases from standard input (or the terminal), never from the command line."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from planner.model import Plan
+from planner.plan_file import load_plan
+from tests.conftest import EXAMPLES
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+NO_KEYRING = "keyring.backends.fail.Keyring"
+HANGING_KEYRING = "tests.planner.hanging_keyring.HangingKeyring"
+PASSPHRASE = "invented cli passphrase"  # noqa: S105
+CODE = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}\b")
+
+
+def vault_command(
+    home: Path, *args: str, stdin: str = "", backend: str = NO_KEYRING
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home.parent),
+        "FAMILY_PLANNER_HOME": str(home),
+        "PYTHON_KEYRING_BACKEND": backend,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "planner.cli", "vault", *args],
+        capture_output=True, text=True, input=stdin, env=env, cwd=REPOSITORY, timeout=60,
+        check=False, start_new_session=True,  # no controlling terminal, as in CI
+    )  # fmt: skip
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
+    assert result.returncode == code, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_a_vault_life_from_the_command_line_with_no_keyring(tmp_path: Path) -> None:
+    """Every action once, on a vault made where no keyring exists (so: passphrase mode)."""
+    home, example = tmp_path / "vault", EXAMPLES[0]
+
+    def run(*args: str, stdin: str = PASSPHRASE) -> subprocess.CompletedProcess[str]:
+        result = vault_command(home, *args, "--passphrase-stdin", stdin=stdin)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    made = run("init")
+    assert "no system keyring" in made.stderr
+    assert "protected by your passphrase" in made.stdout
+    old_code = CODE.findall(made.stdout)[0]
+    before = (home / "vault.sqlite3").read_bytes()
+    again = vault_command(home, "init", "--passphrase-stdin", stdin="another passphrase\n")
+    assert "already exists" in assert_one_line_error(again, 3)
+    assert (home / "vault.sqlite3").read_bytes() == before
+
+    household = run("save", str(example)).stdout.split()[2].rstrip(",")
+    wrong = vault_command(home, "list", "--lang", "es", "--passphrase-stdin", stdin="no es esa")
+    assert "no abre esta bóveda" in assert_one_line_error(wrong, 3)
+    shown = run("show", household, stdin=old_code)  # the recovery code opens it too
+    assert load_plan(example) == Plan.model_validate_json(shown.stdout)
+
+    exported = tmp_path / "household.json"
+    run("export", household, str(exported), stdin=f"{PASSPHRASE}\nhandover passphrase\n")
+    imported = run("import", str(exported), stdin=f"{PASSPHRASE}\nhandover passphrase\n")
+    assert f"Saved household {household}, revision 2." in imported.stdout
+    assert run("history", household).stdout.splitlines()[0].startswith("2  ")
+
+    run("passwd", stdin=f"{PASSPHRASE}\nthe new passphrase\n")
+    renewed = run("recovery", stdin="the new passphrase\n")
+    new_code = CODE.findall(renewed.stdout)[0]
+    stale = vault_command(home, "list", "--passphrase-stdin", stdin=old_code)
+    assert assert_one_line_error(stale, 3).startswith(
+        "That passphrase or recovery code does not open this vault."
+    )
+    listed = json.loads(run("list", "--json", stdin=new_code).stdout)
+    assert [h["id"] for h in listed] == [household]
+
+    purged = run("purge", "--not-updated-since", "2000-01-01", stdin="the new passphrase")
+    assert "0 household(s) deleted" in purged.stdout
+    deleted = run("delete", household, stdin="the new passphrase")
+    assert f"Household {household} was deleted: it can no longer be read." in deleted.stdout
+    assert "knows the passphrase" in deleted.stdout, "passphrase mode says what it cannot promise"
+    assert "overwritten" not in deleted.stdout
+
+
+def test_without_a_terminal_or_stdin_it_says_how_to_give_the_passphrase(tmp_path: Path) -> None:
+    line = assert_one_line_error(vault_command(tmp_path / "v", "init", "--passphrase"), 2)
+    assert "--passphrase-stdin" in line
+    assert not (tmp_path / "v").exists()
+
+
+def test_the_passphrase_is_never_an_argument(tmp_path: Path) -> None:
+    result = vault_command(tmp_path, "list", "--passphrase", "secret")
+    assert result.returncode == 2
+    assert "unrecognized arguments" in result.stderr
+
+
+def test_a_folder_without_a_vault_says_how_to_make_one(tmp_path: Path) -> None:
+    line = assert_one_line_error(vault_command(tmp_path / "empty", "list"), 3)
+    assert "planner vault init" in line
+    assert not (tmp_path / "empty").exists()
+
+
+def test_an_unreadable_plan_file_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    result = vault_command(tmp_path / "v", "save", str(broken))
+    assert "not valid JSON" in assert_one_line_error(result, 2)
+
+
+def test_a_hanging_keyring_falls_back_to_a_passphrase_within_the_timeout(tmp_path: Path) -> None:
+    started = time.monotonic()
+    made = vault_command(
+        tmp_path / "vault", "init", "--passphrase-stdin", stdin=PASSPHRASE, backend=HANGING_KEYRING
+    )
+    assert made.returncode == 0, made.stderr
+    assert "did not answer within 5 seconds" in made.stderr
+    assert "protected by your passphrase" in made.stdout
+    assert time.monotonic() - started < 15  # 5 s timeout + Argon2id + starting Python
