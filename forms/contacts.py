@@ -18,7 +18,11 @@ def _contacts_grid(plan: Plan, words: Words, language: str) -> Flowable:
     rows = [
         [
             str(order),
-            contact.full_name,
+            "\n".join(
+                part
+                for part in (contact.full_name, address_text(contact.address, language))
+                if part
+            ),
             relationship_text(contact, language),
             phones_text(contact.phones, language),
             languages_text(contact.languages, language),

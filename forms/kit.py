@@ -110,9 +110,15 @@ def font_covers(character: str) -> bool:
 # --- text ----------------------------------------------------------------------------------------
 
 
+def clean_text(text: str) -> str:
+    """NFC, `\n` for every line break, no control characters: in logical order, for any output."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
 def plain(text: str) -> str:
-    """User text as it prints: NFC, no control characters, right-to-left runs in visual order."""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text)).replace("\t", " ")
+    """User text as it prints: clean, with right-to-left runs in visual order (PDF only)."""
+    text = clean_text(text)
     if _RTL.search(text):
         text = "\n".join(get_display(line) for line in text.split("\n"))
     return text
@@ -121,7 +127,7 @@ def plain(text: str) -> str:
 def safe(text: str) -> str:
     """User text made safe for Paragraph markup: escaped, with its line breaks kept."""
     escaped = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+    return escaped.replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,8 @@ class Words:
     def both(self, key: str, **params: object) -> str:
         """`family language / English` for short labels; just the sentence when not bilingual."""
         text = self(key, **params)
-        return f"{text} / {self.english(key, **params)}" if self.bilingual else text
+        english = self.english(key, **params)
+        return f"{text} / {english}" if self.bilingual and english != text else text
 
     def paragraphs(
         self, key: str, style: ParagraphStyle | None = None, **params: object
@@ -384,8 +391,16 @@ def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
 
 
 def notice(words: Words, key: str, **params: object) -> list[Flowable]:
-    """A shaded box for what the family must do with the page (sign where, give a copy to whom)."""
-    return words.paragraphs(key, styles().notice, **params)
+    """A shaded box for what the family must do with the page (sign where, give a copy to whom).
+
+    In a bilingual document the English stands inside the same box, under the family's language.
+    """
+    text = words(key, **params)
+    if words.bilingual:
+        english = words.english(key, **params)
+        muted = "#" + MUTED.hexval()[2:]
+        text += f'<br/><font size="8.5" color="{muted}">{english}</font>'
+    return [Paragraph(text, styles().notice)]
 
 
 def checkbox(checked: bool) -> str:
@@ -418,26 +433,38 @@ class PdfMeta:
     extra_keywords: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _draw_footer(canvas: Canvas, footer: Footer, page: int, pages: int) -> None:
+def draw_footer(
+    canvas: Canvas,
+    footer: Footer,
+    page: int,
+    pages: int,
+    left: float = MARGIN,
+    right: float = PAGE_SIZE[0] - MARGIN,
+    baseline: float = MARGIN - 0.12 * inch,
+) -> None:
+    """Revision, date, "not legal advice" and "Page x of y" (and initials) on one page.
+
+    Documents laid out by the story get it from `build_pdf`; documents drawn straight on a canvas
+    (wallet cards) call it with their own edges.
+    """
     words = kit_words(footer.language, footer.bilingual)
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
-    width = PAGE_SIZE[0]
-    y = MARGIN - 0.12 * inch
-    canvas.line(MARGIN, y + 10, width - MARGIN, y + 10)
+    y = baseline
+    canvas.line(left, y + 10, right, y + 10)
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, 7.5)
-    left = words(
+    notes = words(
         "kit.footer_revision", revision=footer.revision, date=footer.generated_on.isoformat()
     )
     if footer.legal_notice:
-        left += "  ·  " + words("kit.not_legal_advice_short")
-    canvas.drawString(MARGIN, y, left)
-    canvas.drawRightString(width - MARGIN, y, words("kit.page_x_of_y", page=page, pages=pages))
+        notes += "  ·  " + words("kit.not_legal_advice_short")
+    canvas.drawString(left, y, notes)
+    canvas.drawRightString(right, y, words("kit.page_x_of_y", page=page, pages=pages))
     if footer.initials_for and pages > 1:
         boxes = "   ".join(f"{role}: ______" for role in footer.initials_for)
-        canvas.drawString(MARGIN, y - 11, words("kit.initials", roles=boxes))
+        canvas.drawString(left, y - 11, words("kit.initials", roles=boxes))
     canvas.restoreState()
 
 
@@ -456,14 +483,38 @@ def _numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
         def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _draw_footer(self, footer, number, len(self._pages))
+                draw_footer(self, footer, number, len(self._pages))
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-_NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+_NO_SIDE_PADDING = {"leftPadding": 0, "rightPadding": 0}
+
+
+def document_info(meta: PdfMeta) -> dict[str, Any]:
+    """The PDF's information dictionary: what the document is and its language, never who."""
+    return {
+        "title": meta.title,
+        "subject": f"{meta.kind} ({meta.language})",
+        "keywords": [meta.kind, f"lang={meta.language}", *meta.extra_keywords],
+        "author": "Family Preparedness Planner",
+        "creator": "Family Preparedness Planner",
+    }
+
+
+def pdf_canvas(buffer: io.BytesIO, meta: PdfMeta) -> Canvas:
+    """A Letter canvas with the same document information `build_pdf` writes, for documents
+    drawn directly (wallet cards). Invariant, so the same plan gives the same bytes."""
+    info = document_info(meta)
+    canvas = Canvas(buffer, pagesize=PAGE_SIZE, invariant=True, lang=meta.language)
+    canvas.setTitle(info["title"])
+    canvas.setSubject(info["subject"])
+    canvas.setKeywords(", ".join(info["keywords"]))
+    canvas.setAuthor(info["author"])
+    canvas.setCreator(info["creator"])
+    return canvas
 
 
 def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
@@ -477,16 +528,14 @@ def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + FOOTER_HEIGHT,
-        title=meta.title,
-        subject=f"{meta.kind} ({meta.language})",
-        keywords=[meta.kind, f"lang={meta.language}", *meta.extra_keywords],
-        author="Family Preparedness Planner",
-        creator="Family Preparedness Planner",
         lang=meta.language,
+        **document_info(meta),
         invariant=True,
     )
-    # No frame padding: tables and signature lines are sized to the full width between margins.
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", **_NO_PADDING)
+    # No side padding: tables and signature lines are sized to the full width between margins.
+    frame = Frame(
+        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", **_NO_SIDE_PADDING
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_numbered_canvas(footer))
     return buffer.getvalue()

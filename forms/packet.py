@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from forms import contacts
+from forms import caregiver, case, child, contacts, instructions, papers, school, vcard, wallet
 from forms.context import RenderContext, RenderOptions
 from planner.model import Plan
 from planner.packet import DocumentKind, PlannedDocument, planned_documents
@@ -13,7 +13,15 @@ from planner.packet import DocumentKind, PlannedDocument, planned_documents
 Renderer = Callable[[RenderContext, str | None], bytes]
 
 RENDERERS: dict[DocumentKind, Renderer] = {
+    DocumentKind.INSTRUCTIONS: instructions.render,
+    DocumentKind.CASE: case.render,
+    DocumentKind.PAPERS: papers.render,
+    DocumentKind.WALLET_CARDS: wallet.render,
+    DocumentKind.VCARD: vcard.render,
     DocumentKind.CONTACTS: contacts.render,
+    DocumentKind.CHILD: child.render,
+    DocumentKind.CAREGIVER_AUTHORIZATION: caregiver.render,
+    DocumentKind.SCHOOL_RELEASE: school.render,
 }
 
 

@@ -53,6 +53,8 @@ def _printed_forms(owner: str, name: str, value: object, language: str) -> set[s
     if isinstance(value, bool) or value is None or value == "":
         return set()
     if isinstance(value, date):
+        if owner == "Contact" and name == "date_of_birth":  # a phone contact's birthday (vCard)
+            return {date_text(value, language), f"BDAY:{value:%Y%m%d}"}
         return {date_text(value, language)}
     if name == "may_be_released_to":
         return set()  # ids; the people they point at are checked by name

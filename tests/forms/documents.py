@@ -1,0 +1,164 @@
+"""Shared by the document tests: render a document, read it back, plans full of tricky text."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from hypothesis import strategies as st
+
+from forms.context import RenderContext, RenderOptions
+from forms.kit import font_covers
+from planner.model import (
+    CaseInfo,
+    Consulate,
+    DocumentKind,
+    DocumentLocation,
+    DocumentStatus,
+    Employer,
+    Hotline,
+    ImmigrationStatus,
+    MoneyItem,
+    MoneyKind,
+    Plan,
+)
+from tests.conftest import TODAY
+from tests.forms.pdf import body_text, flat
+from tests.strategies import VALID_NUMBERS, past_dates, typed_text, valid_plans
+
+LANGUAGES = ("en", "es")
+
+Renderer = Callable[[RenderContext, str | None], bytes]
+
+
+def context(plan: Plan, language: str, bilingual: bool = False) -> RenderContext:
+    options = RenderOptions(language=language, bilingual=bilingual, today=TODAY)
+    return RenderContext.for_plan(plan, options)
+
+
+def read(content: bytes) -> str:
+    """The document's text as one line: footers dropped, white space folded."""
+    return flat(body_text(content))
+
+
+def not_shown(text: str, values: Iterable[str]) -> list[str]:
+    """The values (as a person reads them) that the text does not contain exactly."""
+    return [
+        value
+        for value in values
+        if value.strip() and flat(unicodedata.normalize("NFC", value)) not in text
+    ]
+
+
+# --- any text a person may type ---------------------------------------------------------------
+
+_RTL = ("R", "AL", "AN")
+_SOFT_HYPHEN = "\xad"
+"""Printed only where a line breaks at it, and then as a hyphen."""
+
+
+def _as_extracted(character: str) -> str:
+    """A character the font cannot draw is printed as an empty box and read back as NUL."""
+    return character if font_covers(character) else "\x00"
+
+
+def comes_out(text: str, value: str) -> bool:
+    """Whether typed text survived into the PDF's text.
+
+    Left-to-right text must come out in order (white space aside: a long word may wrap inside a
+    narrow cell, and a cell may continue on the next page). Text with right-to-left runs is laid
+    out in visual order, and readers give its pieces back in an order of their own, with brackets
+    mirrored: for it, every character must be there.
+    """
+    printed = "".join(text.split())
+    characters = [c for c in unicodedata.normalize("NFC", value) if not c.isspace()]
+    if _SOFT_HYPHEN in characters:
+        characters = [c for c in characters if c not in (_SOFT_HYPHEN, "-")]
+        printed = printed.replace("-", "")
+    if not characters:
+        return True
+    right_to_left = any(unicodedata.bidirectional(c) in _RTL for c in characters)
+    typed = [_as_extracted(c) for c in characters]
+    if not right_to_left:
+        return _whole_or_across_a_page_turn("".join(typed), printed)
+    wanted = Counter(c for c in typed if not unicodedata.mirrored(c))
+    return not wanted - Counter(printed)
+
+
+_PAGE_TURN = 600
+"""How much a page turn may put inside a cell's text: the footer and the table's repeated header."""
+
+
+def _whole_or_across_a_page_turn(typed: str, printed: str) -> bool:
+    """The typed text in one piece, or in two with a page turn between them (a table cell may split
+    across pages, and the next page repeats the table's header before the rest of the cell)."""
+    if typed in printed:
+        return True
+    for cut in range(1, len(typed)):
+        head, tail = typed[:cut], typed[cut:]
+        start = printed.find(head)
+        while start != -1:
+            after = start + len(head)
+            if tail in printed[after : after + _PAGE_TURN + len(tail)]:
+                return True
+            start = printed.find(head, start + 1)
+    return False
+
+
+phones = st.sampled_from(VALID_NUMBERS)
+
+
+@st.composite
+def rich_plans(draw: st.DrawFn) -> Plan:
+    """Valid plans whose every free-text field a document prints is filled with tricky text."""
+    plan = draw(valid_plans())
+    attorney_id = plan.attorneys[0].id if plan.attorneys else None
+    adults = [
+        adult.model_copy(
+            update={
+                "other_names": draw(typed_text),
+                "consulate": Consulate(name=draw(typed_text), phone=draw(phones)),
+                "employer": Employer(name=draw(typed_text), notes=draw(typed_text)),
+                "case": CaseInfo(
+                    a_number=adult.case.a_number if adult.case else "",
+                    immigration_status=draw(st.none() | st.sampled_from(ImmigrationStatus)),
+                    immigration_court=draw(typed_text),
+                    next_hearing=draw(st.none() | past_dates),
+                    pending_applications=draw(typed_text),
+                    attorney_id=attorney_id,
+                    g28_signed=draw(st.none() | st.booleans()),
+                    g28_held_by=draw(typed_text),
+                    arresting_officer=draw(typed_text),
+                    notes=draw(typed_text),
+                ),
+            }
+        )
+        for adult in plan.adults
+    ]
+    owners = [None, *(a.id for a in plan.adults), *(c.id for c in plan.children)]
+    documents = st.builds(
+        DocumentLocation,
+        kind=st.sampled_from(DocumentKind),
+        description=typed_text,
+        belongs_to=st.sampled_from(owners),
+        location=typed_text,
+        status=st.sampled_from(DocumentStatus),
+    )
+    money = st.builds(
+        MoneyItem,
+        kind=st.sampled_from(MoneyKind),
+        description=typed_text,
+        who_can_access=typed_text,
+        where_papers_are=typed_text,
+    )
+    hotlines = st.builds(Hotline, name=typed_text, phone=phones, hours=typed_text)
+    return plan.model_copy(
+        update={
+            "adults": adults,
+            "documents": draw(st.lists(documents, max_size=4)),
+            "money_and_property": draw(st.lists(money, max_size=3)),
+            "money_notes": draw(typed_text),
+            "local_hotlines": draw(st.lists(hotlines, max_size=2)),
+        }
+    )
