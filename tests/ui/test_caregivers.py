@@ -1,0 +1,213 @@
+"""The caregivers page: each child's caregiver and alternate chosen by keyboard from people already
+in the plan, problems beside them in English and Spanish, and the state's caregiver paper."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from planner.flow import ORDER, SectionId
+from planner.model import Adult, AdultRole, Child, Contact, Relationship
+from tests.conftest import example_plan
+from tests.ui.conftest import WindowMaker
+from tests.ui.keyboard import assert_unique_mnemonics, focus, retype
+from ui.pages.caregivers import CaregiversPage
+from ui.session import new_plan
+from ui.wizard import WizardWindow
+
+
+def open_page(window: WizardWindow) -> CaregiversPage:
+    window.show_section(SectionId.CAREGIVERS)
+    page = window.pages[SectionId.CAREGIVERS]
+    assert isinstance(page, CaregiversPage)
+    return page
+
+
+def three_children() -> object:
+    plan = new_plan("CA")
+    plan.household.display_name = "Familia Soto"
+    plan.adults = [Adult(id="adult-ana", given_names="Ana", family_names="Soto", role="mother")]
+    plan.children = [
+        Child(id=f"child-{name.lower()}", given_names=name, family_names="Soto")
+        for name in ("Sofia", "Diego", "Lucia")
+    ]
+    plan.emergency_contacts = [
+        Contact(
+            id="contact-rosa",
+            given_names="Rosa",
+            family_names="Soto",
+            relationship=Relationship.AUNT_UNCLE,
+        ),
+        Contact(id="contact-juan", given_names="Juan", relationship=Relationship.GODPARENT),
+    ]
+    return plan
+
+
+def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.session.replace(three_children())  # a new plan: problems show as fields are left
+    page = open_page(window)
+    first = page.groups[0]
+    assert first.box.title() == "Sofia Soto"
+    assert [first.primary.itemText(i) for i in range(first.primary.count())] == [
+        "Not chosen yet",
+        "Ana Soto (Mother)",
+        "Rosa Soto (Aunt or uncle)",
+        "Juan (Godparent)",
+    ]
+    focus(qtbot, first.primary)
+    qtbot.keyClicks(first.primary, "Rosa")
+    qtbot.keyClick(first.primary, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.alternate
+    qtbot.keyClicks(first.alternate, "Juan")
+    qtbot.keyClick(first.alternate, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.term
+    qtbot.keyClick(first.term, Qt.Key.Key_Up)  # not decided → long term
+    qtbot.keyClick(first.term, Qt.Key.Key_Tab)
+    qtbot.keyClick(first.told, Qt.Key.Key_Down)  # not recorded → yes
+    qtbot.keyClick(first.told, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.who_pays
+    qtbot.keyClicks(first.who_pays, "Ana's savings")
+    qtbot.keyClick(first.who_pays, Qt.Key.Key_Tab)
+
+    care = window.session.plan.children[0].care
+    assert care.primary_caregiver_id == "contact-rosa"
+    assert care.alternate_caregiver_id == "contact-juan"
+    assert (care.term, care.child_has_been_told, care.who_pays) == (
+        "long_term",
+        True,
+        "Ana's savings",
+    )
+
+    assert first.same_for_all.isVisible()
+    qtbot.mouseClick(first.same_for_all, Qt.MouseButton.LeftButton)
+    others = [c.care for c in window.session.plan.children[1:]]
+    assert {(c.primary_caregiver_id, c.alternate_caregiver_id, c.term) for c in others} == {
+        ("contact-rosa", "contact-juan", "long_term")
+    }
+    assert {c.child_has_been_told for c in others} == {None}
+    assert page.groups[2].primary.currentText() == "Rosa Soto (Aunt or uncle)"
+    assert not first.same_for_all.isVisible()
+
+    focus(qtbot, first.primary)
+    qtbot.keyClick(first.primary, Qt.Key.Key_Home)
+    assert window.session.plan.children[0].care.primary_caregiver_id is None
+
+
+def test_the_same_person_twice_is_named_beside_the_alternate(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.session.replace(three_children())
+    page = open_page(window)
+    group = page.groups[1]
+    focus(qtbot, group.primary)
+    qtbot.keyClicks(group.primary, "Juan")
+    alternate = page.fields["children[1].care.alternate_caregiver_id"]
+    assert not alternate.problem.isVisible()
+    focus(qtbot, group.alternate)
+    qtbot.keyClicks(group.alternate, "Juan")
+    assert alternate.problem.isVisible()
+    assert alternate.problem.text().startswith("The alternate caregiver is the same person")
+    window.words.set_language("es")
+    assert alternate.problem.text().startswith("El cuidador suplente es la misma persona")
+    assert group.alternate.currentText() == "Juan (Padrino o madrina)"
+    assert page.fields["children[1].care.primary_caregiver_id"].label.text() == "C&uidador"
+
+
+def test_someone_missing_is_added_on_another_page(make_window: WindowMaker, qtbot: QtBot) -> None:
+    window = make_window(example_plan("small-ca.json"))
+    page = open_page(window)
+    assert "Add them as an emergency contact" in page.missing.text()
+    assert not page.to_children.isVisible()
+    qtbot.mouseClick(page.to_contacts, Qt.MouseButton.LeftButton)
+    assert window.current is SectionId.CONTACTS
+
+    window.session.replace(new_plan("TX"), household_id="opened")
+    page = open_page(window)
+    assert page.groups == [] and page.to_children.isVisible()
+    qtbot.mouseClick(page.to_children, Qt.MouseButton.LeftButton)
+    assert window.current is SectionId.CHILDREN
+
+
+def test_the_page_names_the_states_paper_and_the_alternates_copy(
+    make_window: WindowMaker,
+) -> None:
+    window = make_window(example_plan("large-tx.json"))
+    page = open_page(window)
+    assert page.paper.text().startswith(
+        'In Texas, the caregiver paper is the "Authorization Agreement for Nonparent Adult'
+    )
+    assert "needs a separate signed copy" in page.alternate_note.text()
+    for state, expected in (("FL", "place to name the alternate"), ("OH", "separate signed copy")):
+        plan = example_plan("large-tx.json")
+        plan.household.state = state
+        window.session.replace(plan, household_id="opened")
+        page = open_page(window)
+        assert expected in page.alternate_note.text()
+    assert page.paper.text().startswith("This program has no caregiver rules for Ohio.")
+    window.words.set_language("es")
+    assert page.paper.text().startswith("Este programa no tiene reglas de cuidadores para Ohio.")
+
+
+def test_someone_no_longer_in_the_plan_is_kept_and_named(make_window: WindowMaker) -> None:
+    plan = example_plan("small-ca.json")
+    plan.children[0].care.alternate_caregiver_id = "contact-gone"
+    window = make_window(plan)
+    page = open_page(window)
+    group = page.groups[0]
+    assert group.alternate.currentText() == "(someone no longer in the plan)"
+    problem = page.fields["children[0].care.alternate_caregiver_id"].problem
+    assert problem.text().startswith("This person is not in the plan.")
+    window.go_next()
+    assert window.session.plan.children[0].care.alternate_caregiver_id == "contact-gone"
+
+
+def test_visiting_and_switching_language_changes_nothing(make_window: WindowMaker) -> None:
+    window = make_window()
+    for name in ("large-tx.json", "small-ca.json", "mixed-names-ny.json"):
+        window.session.replace(example_plan(name), household_id="opened")
+        page = open_page(window)
+        shown = [g.primary.currentText() for g in page.groups]
+        window.words.set_language("es")
+        assert [g.primary.value() for g in page.groups] == [
+            c.care.primary_caregiver_id for c in example_plan(name).children
+        ]
+        window.words.set_language("en")
+        assert [g.primary.currentText() for g in page.groups] == shown
+        window.go_next()
+        assert window.current is ORDER[ORDER.index(SectionId.CAREGIVERS) + 1]
+        assert window.session.plan == example_plan(name), name
+
+
+def test_a_new_child_gets_a_group_and_tab_reaches_it(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    plan = example_plan("small-ca.json")
+    window = make_window(plan)
+    page = open_page(window)
+    assert len(page.groups) == 1
+    window.session.plan.children.append(Child(id="child-new", given_names="Mia"))
+    window.session.plan.adults.append(
+        Adult(id="adult-2", given_names="Luis", role=AdultRole.FATHER)
+    )
+    page = open_page(window)
+    assert [g.box.title() for g in page.groups][1] == "Mia"
+    assert "Luis (Father)" in [page.groups[1].primary.itemText(i) for i in range(5)]
+    qtbot.waitUntil(page.groups[1].primary.isVisible)  # a new group shows once events run
+    focus(qtbot, page.to_contacts)
+    qtbot.keyClick(page.to_contacts, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.groups[0].primary
+    retype(qtbot, page.groups[1].who_pays, "Luis")
+    assert window.session.plan.children[1].care.who_pays == "Luis"
+    assert "children[1].care.who_pays" in page.fields
+
+
+def test_mnemonics_on_the_page_do_not_collide(make_window: WindowMaker) -> None:
+    window = make_window(example_plan("small-ca.json"))  # one child: one group of fields
+    for language in ("en", "es"):
+        window.words.set_language(language)
+        assert_unique_mnemonics(window, open_page(window), [])

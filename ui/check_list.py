@@ -1,0 +1,102 @@
+"""A list of things to tick (languages, people who may pick a child up): one Tab stop, arrows to
+move, Space to tick; `edited` fires on each tick the person makes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CheckList(QListWidget):
+    """Values shown by their labels, each with a check box. `values()` keeps the display order.
+
+    With `wrap=True` the items flow in rows, as a compact block of check boxes, and the list grows
+    to show them all instead of scrolling."""
+
+    edited = Signal()
+
+    def __init__(self, wrap: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wrap = wrap
+        self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        if wrap:
+            self.setFlow(QListView.Flow.LeftToRight)
+            self.setWrapping(True)
+            self.setResizeMode(QListView.ResizeMode.Adjust)
+            self.setSpacing(2)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.itemChanged.connect(lambda _: self.edited.emit())
+
+    def set_choices(
+        self, choices: Iterable[tuple[str, str]], checked: Iterable[str] | None = None
+    ) -> None:
+        """(value, label) pairs; the ticks stay when only the labels change (language switch)."""
+        keep = set(self.values() if checked is None else checked)
+        row = max(self.currentRow(), 0)
+        self.blockSignals(True)
+        self.clear()
+        for value, label in choices:
+            item = QListWidgetItem(label)
+            item.setData(VALUE_ROLE, value)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Checked if value in keep else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        if self.count():
+            self.setCurrentRow(min(row, self.count() - 1))
+        self.blockSignals(False)
+        self._fit()
+
+    def set_values(self, values: Iterable[str]) -> None:
+        wanted = set(values)
+        self.blockSignals(True)
+        for row in range(self.count()):
+            item = self.item(row)
+            on = item.data(VALUE_ROLE) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+    def choices(self) -> list[str]:
+        return [str(self.item(row).data(VALUE_ROLE)) for row in range(self.count())]
+
+    def values(self) -> list[str]:
+        """The ticked values, in the order they are shown."""
+        return [
+            str(self.item(row).data(VALUE_ROLE))
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value_checked(self, value: str, on: bool = True) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(VALUE_ROLE) == value:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    # --- size: a wrapping list is as tall as its rows; a plain one as tall as its items, up to 8 -
+
+    def _fit(self) -> None:
+        if not self._wrap:
+            rows = min(max(self.count(), 2), 8)
+            height = self.sizeHintForRow(0) if self.count() else 20
+            self.setFixedHeight(rows * max(height, 18) + 2 * self.frameWidth() + 4)
+        self.updateGeometry()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+        super().updateGeometries()
+        if self._wrap:
+            height = self.contentsSize().height() + 2 * self.frameWidth() + 2 * self.spacing()
+            if height != self.height() and self.count():
+                self.setFixedHeight(max(height, 24))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.height() if self._wrap else hint.height())

@@ -1,0 +1,101 @@
+"""An ordered list the family edits by keyboard or mouse: add, remove, move up, move down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import Words
+
+
+class ListEditor(QWidget):
+    """The people (or schools) of one section, in order. The page shows the selected one's form."""
+
+    selected = Signal(int)
+    add_requested = Signal()
+    remove_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    def __init__(self, words: Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.items = QListWidget(self)
+        self.items.setMaximumHeight(150)
+        self.add = QPushButton(self)
+        self.remove = QPushButton(self)
+        self.up = QPushButton(self)
+        self.down = QPushButton(self)
+        buttons = QHBoxLayout()
+        for button in (self.add, self.remove, self.up, self.down):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.items)
+        layout.addLayout(buttons)
+        self.items.currentRowChanged.connect(self._selected)
+        self.add.clicked.connect(self.add_requested)
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.items.currentRow()))
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(+1))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add.setText(self.words("list.add"))
+        self.remove.setText(self.words("list.remove"))
+        self.up.setText(self.words("list.up"))
+        self.down.setText(self.words("list.down"))
+        self.items.setAccessibleName(self.words("list.items"))
+
+    def allow_dragging(self) -> None:
+        """Let the family also drag an entry to its place; the page hears it as `move_requested`
+        and rebuilds the list from the plan once the drop is over."""
+        self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.items.model().rowsMoved.connect(self._dropped)
+
+    def _dropped(
+        self,
+        _parent: QModelIndex | QPersistentModelIndex,
+        start: int,
+        _end: int,
+        _destination: QModelIndex | QPersistentModelIndex,
+        row: int,
+    ) -> None:
+        target = row - 1 if row > start else row
+        if target != start:
+            QTimer.singleShot(0, lambda: self.move_requested.emit(start, target))
+
+    def set_items(self, labels: list[str], current: int) -> None:
+        self.items.blockSignals(True)
+        self.items.clear()
+        self.items.addItems(labels)
+        self.items.setCurrentRow(min(current, len(labels) - 1))
+        self.items.blockSignals(False)
+        self._update_buttons()
+
+    def current(self) -> int:
+        return self.items.currentRow()
+
+    def _selected(self, row: int) -> None:
+        self._update_buttons()
+        if row >= 0:
+            self.selected.emit(row)
+
+    def _move(self, step: int) -> None:
+        row = self.items.currentRow()
+        target = row + step
+        if row >= 0 and 0 <= target < self.items.count():
+            self.move_requested.emit(row, target)
+
+    def _update_buttons(self) -> None:
+        row, count = self.items.currentRow(), self.items.count()
+        self.remove.setEnabled(row >= 0)
+        self.up.setEnabled(row > 0)
+        self.down.setEnabled(0 <= row < count - 1)

@@ -1,0 +1,115 @@
+"""What every section page shares: a scrolling form, fields found by their plan path, problems
+shown beside them, and the rule that a page reads the plan when shown and writes it back when the
+family leaves a field. A page never saves, renders or asks the keyring itself."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from planner.flow import SectionId
+from planner.model import Plan
+from planner.validation import Problem, Severity
+from ui.i18n import Words
+from ui.widgets import Field
+
+
+class SectionPage(QWidget):
+    """One section of the wizard. Subclasses build fields in `build()` and fill `load`/`store`."""
+
+    section_id: ClassVar[SectionId]
+    edited = Signal()
+    """The family left a field having changed it: the window stores, checks and autosaves."""
+
+    def __init__(self, words: Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.fields: dict[str, Field] = {}
+        self.touched: set[str] = set()
+        """Fields the family has left after changing them: only their problems show, until the
+        family moves on from the page (`reveal_all`) or the plan was opened from a file."""
+        self.reveal_all = False
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionTitle")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("intro")
+        content = QWidget()
+        self.form = QVBoxLayout(content)
+        self.form.setSpacing(8)
+        self.form.addWidget(self.title)
+        self.form.addWidget(self.intro)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.build()
+        self.form.addStretch(1)
+
+    # --- for subclasses ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Create the fields (with `add_field`)."""
+
+    def load(self, plan: Plan) -> None:
+        """Fill the fields from the plan. Called whenever the page is shown."""
+
+    def store(self, plan: Plan) -> list[Problem]:
+        """Write the fields into the plan; return problems only the page can see (a date that is
+        not a date cannot reach the model)."""
+        return []
+
+    def retranslate(self) -> None:
+        """Re-read every label in the current language (also called once after `build`)."""
+
+    # --- shared -----------------------------------------------------------------------------------
+
+    def add_field(self, path: str, editor: QWidget, layout: QVBoxLayout | None = None) -> Field:
+        """A field for the plan value at `path` (e.g. `household.display_name`)."""
+        field = Field(editor)
+        self.fields[path] = field
+        signal = getattr(editor, "edited", None)
+        if signal is not None:
+            signal.connect(lambda: self.touched.add(path))
+            signal.connect(self.edited)
+        (layout or self.form).addWidget(field)
+        return field
+
+    def set_heading(self) -> None:
+        key = f"section.{self.section_id.value}"
+        self.title.setText(self.words(f"{key}.title"))
+        self.intro.setText(self.words(f"{key}.intro"))
+
+    def field_path(self, path: str) -> str | None:
+        """The path of the field showing the value at `path`, or of the closest field above it."""
+        while path:
+            if path in self.fields:
+                return path
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+    def field_for(self, path: str) -> Field | None:
+        found = self.field_path(path)
+        return self.fields[found] if found else None
+
+    def visible(self, problems: list[Problem]) -> list[Problem]:
+        """The problems the family should see now: of fields they have left, or all of them."""
+        if self.reveal_all:
+            return problems
+        return [p for p in problems if self.field_path(p.path) in self.touched]
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Each visible problem beside its field, in the current language; earlier ones cleared."""
+        for field in self.fields.values():
+            field.set_problem("")
+        language = self.words.catalogue_language
+        for problem in self.visible(problems):
+            field = self.field_for(problem.path)
+            if field is not None and not field.problem.text():
+                field.set_problem(problem.message(language), problem.severity is Severity.ERROR)

@@ -1,0 +1,559 @@
+"""Documents: choose which papers to make and in which language, make them off the GUI thread, look
+at them, print them, save them to a folder the family picks, and read who signs each one.
+
+Rendered files stay in memory (the preview reads them from a buffer): in a workshop nothing touches
+the disk but the files the family saves. `clear()` forgets them when the family finishes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDesktopServices, QPageSize
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.context import RenderContext, RenderOptions
+from forms.packet import RenderedDocument, render_document
+from planner.flow import SectionId
+from planner.i18n import SUPPORTED_LANGUAGES, translate
+from planner.model import Plan
+from planner.output_files import write_files
+from planner.packet import DocumentKind, PlannedDocument, planned_documents
+from planner.places import language_name
+from planner.revision import plan_revision
+from ui.i18n import PSEUDO, Words, pseudo
+from ui.pages.base import SectionPage
+from ui.pages.packet_jobs import Job, JobSignals, ask_folder, ask_printer, print_pdfs
+from ui.pages.signing import signing_lines
+from ui.widgets import ChoiceField, Field
+
+Renderer = Callable[[RenderContext, PlannedDocument], RenderedDocument]
+Writer = Callable[[Path, Iterable[tuple[str, bytes]]], list[Path]]
+FolderChooser = Callable[[QWidget, str], str]
+"""Asks for a folder; "" when the person cancels."""
+PrinterChooser = Callable[[QPrinter, QWidget], bool]
+"""Lets the person set up the printer; False when they cancel."""
+ROLE_INDEX = Qt.ItemDataRole.UserRole
+
+
+def language_choices(plan: Plan) -> tuple[str, list[str]]:
+    """The family's document language (one the documents are written in), and the choices:
+    that language, English, and both side by side. Values: "es", "en", "es+en"."""
+    home = plan.household
+    spoken = [home.document_language, *home.family_languages]
+    family = next((c for c in spoken if c != "en" and c in SUPPORTED_LANGUAGES), "en")
+    if family == "en":
+        return "en", ["en"]
+    return family, [family, "en", f"{family}+en"]
+
+
+def options_for(choice: str, only: frozenset[str] | None) -> RenderOptions:
+    language, _, both = choice.partition("+")
+    return RenderOptions(language=language, bilingual=bool(both), only=only)
+
+
+class DocumentsPage(SectionPage):
+    section_id = SectionId.DOCUMENTS
+
+    def __init__(
+        self,
+        words: Words,
+        parent: QWidget | None = None,
+        *,
+        renderer: Renderer | None = None,
+        writer: Writer | None = None,
+        choose_folder: FolderChooser | None = None,
+        choose_printer: PrinterChooser | None = None,
+        open_url: Callable[[QUrl], object] | None = None,
+    ) -> None:
+        super().__init__(words, parent)
+        stretch = self.form.takeAt(self.form.count() - 1)  # the preview takes the height instead
+        assert stretch is not None and stretch.spacerItem() is not None
+        self.renderer: Renderer = renderer or render_document
+        self.writer: Writer = writer or write_files
+        self.choose_folder: FolderChooser = choose_folder or ask_folder
+        self.choose_printer: PrinterChooser = choose_printer or ask_printer
+        self.open_url: Callable[[QUrl], object] = open_url or QDesktopServices.openUrl
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        self.plan: Plan | None = None
+        self.files: list[RenderedDocument] = []
+        self.unchecked: set[str] = set()
+        self.generated_revision: str | None = None
+        self.saved_folder: Path | None = None
+        self.message_box: QMessageBox | None = None
+        self.printer: QPrinter | None = None
+        self.cancel = threading.Event()
+        self.jobs = 0
+        self.render_job = self.save_job = self.print_job = -1
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.render_signals = JobSignals(self)
+        self.save_signals = JobSignals(self)
+        self.print_signals = JobSignals(self)
+        self.render_signals.piece.connect(self._rendered)
+        self.render_signals.done.connect(self._render_done)
+        self.render_signals.failed.connect(self._render_failed)
+        self.save_signals.done.connect(self._saved)
+        self.save_signals.failed.connect(self._save_failed)
+        self.print_signals.piece.connect(self._printed_page)
+        self.print_signals.done.connect(self._printed)
+        self.print_signals.failed.connect(self._print_failed)
+        body = QHBoxLayout()
+        body.addLayout(self._build_choices(), 2)
+        body.addLayout(self._build_preview(), 3)
+        self.form.addLayout(body, 10)
+        self._update_buttons()
+
+    def _build_choices(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.kinds = QListWidget()
+        self.kinds.itemChanged.connect(self._checked)
+        self.kinds.currentRowChanged.connect(lambda _: self._show_signing())
+        self.kinds_field = Field(self.kinds)
+        column.addWidget(self.kinds_field)
+        self.language = ChoiceField()
+        self.language_field = Field(self.language)
+        column.addWidget(self.language_field)
+        self.generate = QPushButton()
+        self.generate.clicked.connect(self.start_rendering)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("why")
+        column.addWidget(self.generate)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        self.open_button = QPushButton()
+        self.print_button.clicked.connect(self.print_files)
+        self.save_button.clicked.connect(self.save_files)
+        self.open_button.clicked.connect(self.open_folder)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.save_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        self.files_list = QListWidget()
+        self.files_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.files_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files_list.currentRowChanged.connect(self._preview)
+        self.files_field = Field(self.files_list)
+        column.addWidget(self.files_field, 1)
+        return column
+
+    def _build_preview(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.preview_title = QLabel()
+        self.preview_title.setWordWrap(True)
+        self.pdf = QPdfDocument(self)
+        self.buffer = QBuffer(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 14)
+        self.no_preview = QLabel()
+        self.no_preview.setWordWrap(True)
+        self.no_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_preview.setObjectName("why")
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.no_preview)
+        self.preview.addWidget(self.view)
+        self.signing_box = QGroupBox()
+        self.signing_title = QLabel()
+        self.signing_title.setWordWrap(True)
+        self.signing_title.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.signing_title.font()
+        bold.setBold(True)
+        self.signing_title.setFont(bold)
+        self.signing = QLabel()
+        self.signing.setWordWrap(True)
+        self.signing.setTextFormat(Qt.TextFormat.PlainText)
+        signing = QVBoxLayout(self.signing_box)
+        signing.addWidget(self.signing_title)
+        signing.addWidget(self.signing)
+        column.addWidget(self.preview_title)
+        column.addWidget(self.preview, 1)
+        column.addWidget(self.signing_box)
+        return column
+
+    # --- the plan ---------------------------------------------------------------------------------
+
+    def load(self, plan: Plan) -> None:
+        if plan is not self.plan and self.plan is not None:
+            self.clear()  # another household (or a blank plan): nothing of the last one stays
+        self.plan = plan
+        self._fill_kinds()
+        family, choices = language_choices(plan)
+        current = self.language.value()
+        self._fill_languages(choices)
+        document = plan.household.document_language
+        if current not in choices:
+            current = document if document in choices else family
+        self.language.set_value(current)
+        self._show_signing()
+        self._show_staleness()
+
+    def store(self, plan: Plan) -> list:  # type: ignore[type-arg]
+        """This page writes nothing into the plan."""
+        return []
+
+    def planned(self) -> list[PlannedDocument]:
+        """The files the chosen kinds make, in printing order."""
+        if self.plan is None:
+            return []
+        return [d for d in planned_documents(self.plan) if d.kind.value not in self.unchecked]
+
+    # --- making the documents ---------------------------------------------------------------------
+
+    def start_rendering(self) -> None:
+        """Render the chosen documents one at a time on a worker; the bar advances with each."""
+        todo = self.planned()
+        if self.plan is None or not todo:
+            self.status.setText(self.words("documents.nothing_chosen"))
+            return
+        self.cancel.set()
+        self.cancel = cancel = threading.Event()
+        self._forget_files()
+        plan = self.plan.model_copy(deep=True)
+        self.generated_revision = plan_revision(plan)
+        options = options_for(self.language.value() or "en", None)
+        renderer = self.renderer
+
+        def work(report: Callable[[object], None]) -> object:
+            context = RenderContext.for_plan(plan, options)
+            for planned in todo:
+                if cancel.is_set():
+                    return None
+                report(renderer(context, planned))
+            return None
+
+        self.render_job = self._start(work, self.render_signals)
+        self.progress.setRange(0, len(todo))
+        self.progress.setValue(0)
+        self.status.setText(self.words("documents.making"))
+        self._update_buttons()
+
+    def _start(
+        self, work: Callable[[Callable[[object], None]], object], signals: JobSignals
+    ) -> int:
+        self.jobs += 1
+        self.pool.start(Job(self.jobs, work, signals))
+        return self.jobs
+
+    def _rendered(self, job: int, document: object) -> None:
+        if job != self.render_job or not isinstance(document, RenderedDocument):
+            return
+        self.files.append(document)
+        item = QListWidgetItem(self._file_label(document.planned))
+        item.setToolTip(item.text())
+        self.files_list.addItem(item)
+        self.progress.setValue(len(self.files))
+        if len(self.files) == 1:
+            self.files_list.setCurrentRow(0)
+
+    def _render_done(self, job: int, _: object) -> None:
+        if job != self.render_job:
+            return
+        self.render_job = -1
+        self.status.setText(self.words("documents.made", count=len(self.files)))
+        self._update_buttons()
+
+    def _render_failed(self, job: int, _: str) -> None:
+        if job != self.render_job:
+            return
+        self.render_job = -1
+        self.status.setText("")
+        self._warn(self.words("documents.render_failed"))
+        self._update_buttons()
+
+    # --- preview ----------------------------------------------------------------------------------
+
+    def _preview(self, row: int) -> None:
+        self._close_preview()
+        if not 0 <= row < len(self.files):
+            self.preview_title.setText("")
+            self.preview.setCurrentWidget(self.no_preview)
+            self._show_signing()
+            return
+        document = self.files[row]
+        if document.filename.endswith(".pdf"):
+            self.buffer.setData(document.content)
+            self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.pdf.load(self.buffer)
+            self.preview.setCurrentWidget(self.view)
+            pages = self.words("documents.pages", count=self.pdf.pageCount())
+            self.preview_title.setText(f"{self._file_label(document.planned)} — {pages}")
+        else:
+            self.no_preview.setText(self.words("documents.no_pages"))
+            self.preview.setCurrentWidget(self.no_preview)
+            self.preview_title.setText(self._file_label(document.planned))
+        self._show_signing()
+
+    def _close_preview(self) -> None:
+        self.pdf.close()
+        self.buffer.close()
+        self.buffer.setData(b"")
+
+    # --- print, save, open ------------------------------------------------------------------------
+
+    def print_files(self) -> None:
+        pdfs = [f.content for f in self.files if f.filename.endswith(".pdf")]
+        if not pdfs or self._busy():
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        printer.setFullPage(True)
+        printer.setDocName(self.words("documents.print_name"))
+        if not self.choose_printer(printer, self):
+            return
+        self.printer = printer
+        self.print_job = self._start(
+            lambda step: print_pdfs(printer, pdfs, step), self.print_signals
+        )
+        self.status.setText(self.words("documents.printing"))
+        self._update_buttons()
+
+    def _printed_page(self, job: int, pages: object) -> None:
+        if job == self.print_job:
+            self.status.setText(self.words("documents.printing_page", page=pages))
+
+    def _printed(self, job: int, pages: object) -> None:
+        if job != self.print_job:
+            return
+        self.print_job = -1
+        self.printer = None
+        self.status.setText(self.words("documents.printed", count=pages))
+        self._update_buttons()
+
+    def _print_failed(self, job: int, _: str) -> None:
+        if job != self.print_job:
+            return
+        self.print_job = -1
+        self.printer = None
+        self.status.setText("")
+        self._warn(self.words("documents.print_failed"))
+        self._update_buttons()
+
+    def save_files(self) -> None:
+        if not self.files or self._busy():
+            return
+        chosen = self.choose_folder(self, self.words("documents.choose_folder"))
+        if not chosen:
+            return
+        folder = Path(chosen)
+        files = [(f.filename, f.content) for f in self.files]
+        writer = self.writer
+        self.save_job = self._start(lambda _: (folder, writer(folder, files)), self.save_signals)
+        self.status.setText(self.words("documents.saving"))
+        self._update_buttons()
+
+    def _saved(self, job: int, result: object) -> None:
+        if job != self.save_job:
+            return
+        self.save_job = -1
+        folder, written = result  # type: ignore[misc]
+        self.saved_folder = folder
+        self.status.setText(self.words("documents.saved", count=len(written), folder=str(folder)))
+        self._update_buttons()
+
+    def _save_failed(self, job: int, key: str) -> None:
+        if job != self.save_job:
+            return
+        self.save_job = -1
+        self.status.setText("")
+        text = translate(key or "output.failed", self.words.catalogue_language)
+        self._warn(pseudo(text) if self.words.language == PSEUDO else text)
+        self._update_buttons()
+
+    def open_folder(self) -> None:
+        if self.saved_folder is not None:
+            self.open_url(QUrl.fromLocalFile(str(self.saved_folder)))
+
+    # --- forgetting -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """For "Finish and erase": drop every rendered file and forget the plan; late results of
+        running jobs are ignored."""
+        self.cancel.set()
+        self.render_job = self.save_job = self.print_job = -1
+        self._forget_files()
+        self.plan = None
+        self.unchecked.clear()
+        self.kinds.clear()
+        self.signing_title.setText("")
+        self.signing.setText("")
+        self.status.setText("")
+        self.progress.reset()
+        self._update_buttons()
+
+    def _forget_files(self) -> None:
+        self._close_preview()
+        self.files = []
+        self.files_list.clear()
+        self.generated_revision = None
+        self.saved_folder = None
+        self.preview_title.setText("")
+        self.preview.setCurrentWidget(self.no_preview)
+        self.no_preview.setText(self.words("documents.no_preview"))
+
+    # --- showing ----------------------------------------------------------------------------------
+
+    def _busy(self) -> bool:
+        return any(job >= 0 for job in (self.render_job, self.save_job, self.print_job))
+
+    def _update_buttons(self) -> None:
+        busy, ready = self._busy(), bool(self.files)
+        self.generate.setEnabled(not busy)
+        self.print_button.setEnabled(ready and not busy)
+        self.save_button.setEnabled(ready and not busy)
+        self.open_button.setEnabled(self.saved_folder is not None and not busy)
+
+    def _fill_kinds(self) -> None:
+        if self.plan is None:
+            return
+        counts: dict[DocumentKind, int] = {}
+        for planned in planned_documents(self.plan):
+            counts[planned.kind] = counts.get(planned.kind, 0) + 1
+        row = max(self.kinds.currentRow(), 0)
+        self.kinds.blockSignals(True)
+        self.kinds.clear()
+        for kind, count in counts.items():
+            name = self.words(f"documents.kind.{kind.value}")
+            text = self.words("documents.kind_count", name=name, count=count) if count > 1 else name
+            item = QListWidgetItem(text)
+            item.setData(ROLE_INDEX, kind.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = kind.value not in self.unchecked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.kinds.addItem(item)
+        self.kinds.setCurrentRow(min(row, self.kinds.count() - 1))
+        self.kinds.blockSignals(False)
+        rows = sum(self.kinds.sizeHintForRow(i) for i in range(self.kinds.count()))
+        self.kinds.setFixedHeight(rows + 2 * self.kinds.frameWidth() + 4)
+
+    def _checked(self, item: QListWidgetItem) -> None:
+        kind = str(item.data(ROLE_INDEX))
+        if item.checkState() == Qt.CheckState.Checked:
+            self.unchecked.discard(kind)
+        else:
+            self.unchecked.add(kind)
+
+    def _fill_languages(self, choices: list[str]) -> None:
+        language = self.words.catalogue_language
+        names = []
+        for choice in choices:
+            own, _, both = choice.partition("+")
+            name = language_name(own, language)
+            name = name[:1].upper() + name[1:]
+            names.append(
+                (choice, self.words("documents.bilingual", language=name) if both else name)
+            )
+        self.language.set_choices(names)
+
+    def _file_label(self, planned: PlannedDocument) -> str:
+        name = self.words(f"documents.kind.{planned.kind.value}")
+        whose = self._subject_name(planned.subject_id)
+        return f"{name} — {whose}" if whose else name
+
+    def _subject_name(self, subject_id: str | None) -> str:
+        if self.plan is None or subject_id is None:
+            return ""
+        for item in (*self.plan.children, *self.plan.adults):
+            if item.id == subject_id:
+                return item.full_name
+        school = self.plan.school(subject_id)
+        return school.name if school else ""
+
+    def _show_signing(self) -> None:
+        """How to sign the file being looked at, or the kind selected before anything is made."""
+        if self.plan is None:
+            self.signing_title.setText("")
+            self.signing.setText("")
+            return
+        row = self.files_list.currentRow()
+        if 0 <= row < len(self.files):
+            planned = self.files[row].planned
+            title = self._file_label(planned)
+            kind, subject = planned.kind, planned.subject_id
+        else:
+            item = self.kinds.currentItem()
+            if item is None:
+                self.signing_title.setText("")
+                self.signing.setText("")
+                return
+            kind = DocumentKind(str(item.data(ROLE_INDEX)))
+            subject = next((d.subject_id for d in self.planned() if d.kind is kind), None)
+            title = self.words(f"documents.kind.{kind.value}")
+        own = pseudo if self.words.language == PSEUDO else str
+        language = self.words.catalogue_language
+        lines = signing_lines(self.plan, kind, subject, self.words, language, own)
+        self.signing_title.setText(title)
+        self.signing.setText("\n".join(lines))
+
+    def _show_staleness(self) -> None:
+        made = self.generated_revision
+        if self.plan is not None and self.files and made and plan_revision(self.plan) != made:
+            self.status.setText(self.words("documents.stale"))
+
+    def _warn(self, text: str) -> None:
+        """A message the family must see; the window stays usable behind it."""
+        if self.message_box is not None:
+            self.message_box.close()
+        self.message_box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.words("documents.problem_title"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.message_box.open()
+
+    def retranslate(self) -> None:
+        w = self.words
+        self.set_heading()
+        self.kinds_field.set_texts(w("documents.choose"), w("documents.choose_why"))
+        self.language_field.set_texts(w("documents.language"))
+        self.files_field.set_texts(w("documents.files"))
+        self.generate.setText(w("documents.generate"))
+        self.print_button.setText(w("documents.print"))
+        self.save_button.setText(w("documents.save"))
+        self.open_button.setText(w("documents.open"))
+        for button in (self.generate, self.print_button, self.save_button, self.open_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.progress.setAccessibleName(w("documents.progress"))
+        self.view.setAccessibleName(w("documents.preview"))
+        self.signing_box.setTitle(w("documents.signing"))
+        self.signing.setAccessibleName(w("documents.signing"))
+        if not self.files:
+            self.no_preview.setText(w("documents.no_preview"))
+        if self.plan is not None:
+            self._fill_kinds()
+            _, choices = language_choices(self.plan)
+            self._fill_languages(choices)
+            for row, document in enumerate(self.files):
+                self.files_list.item(row).setText(self._file_label(document.planned))
+            self._show_signing()

@@ -1,0 +1,123 @@
+"""A child's medicines as a small table (name, dose, when), edited by keyboard or mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Medication
+from ui.i18n import Words
+
+COLUMNS = ("name", "dose", "schedule")
+
+
+class MedicationTable(QWidget):
+    """Rows of medicines. Tab leaves the table (arrows move between cells; typing or F2 edits a
+    cell; while editing, Tab goes to the next cell and Enter finishes). Empty rows are ignored."""
+
+    edited = Signal()
+
+    def __init__(self, words: Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(120)
+        self.add = QPushButton(self)
+        self.remove = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+        self.table.itemChanged.connect(lambda _: self.edited.emit())
+        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.add.clicked.connect(self.add_row)
+        self.remove.clicked.connect(self.remove_row)
+        self._update_buttons()
+
+    def set_value(self, medications: list[Medication]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for medication in medications:
+            self._append(medication.name, medication.dose, medication.schedule)
+        self.table.blockSignals(False)
+        self._update_buttons()
+
+    def value(self) -> list[Medication]:
+        medications = []
+        for row in range(self.table.rowCount()):
+            cells = [self._text(row, column) for column in range(len(COLUMNS))]
+            if any(cells):
+                name, dose, schedule = cells
+                medications.append(Medication(name=name, dose=dose, schedule=schedule))
+        return medications
+
+    def add_row(self) -> None:
+        """A new row, its first cell ready for typing."""
+        self.table.blockSignals(True)
+        row = self._append("", "", "")
+        self.table.blockSignals(False)
+        self.table.setFocus()
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+        self._update_buttons()
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        self.table.removeRow(row)
+        self._update_buttons()
+        self.edited.emit()
+        if self.table.rowCount():
+            self.table.setFocus()
+
+    def retranslate(self) -> None:
+        w = self.words
+        headers = [w(f"children.medication_{column}") for column in COLUMNS]
+        self.table.setHorizontalHeaderLabels(headers)
+        self.add.setText(w("children.add_medication"))
+        self.remove.setText(w("children.remove_medication"))
+        self.add.setAccessibleName(w("children.add_medication").replace("&", ""))
+        self.remove.setAccessibleName(w("children.remove_medication").replace("&", ""))
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+        super().setAccessibleName(name)
+        self.table.setAccessibleName(name)
+
+    def _append(self, *cells: str) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate(cells):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        return row
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _update_buttons(self) -> None:
+        self.remove.setEnabled(self.table.currentRow() >= 0)

@@ -1,0 +1,255 @@
+"""The main window: the sections in a sidebar that shows each one's state, the current page, and
+Back / Next for a family going in order. A navigator can jump to any section.
+
+The window owns the loop every edit goes through: the page writes into the plan, the plan is
+checked, problems appear beside their fields and in the sidebar, and the autosaver is told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.flow import ORDER, SectionId, SectionState, problems_in, section_state
+from ui.i18n import LANGUAGES, PSEUDO, Words
+from ui.pages.base import SectionPage
+from ui.session import Mode, Session
+
+STATE_MARKS = {
+    SectionState.NOT_STARTED: "○",
+    SectionState.HAS_PROBLEMS: "⚠",
+    SectionState.COMPLETE: "✓",
+}
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 20
+
+PageFactory = Callable[[Words], SectionPage]
+
+
+class WizardWindow(QMainWindow):
+    """Sidebar, page, Back / Next; language, text size, lock and "finish and erase" on top."""
+
+    lock_requested = Signal()
+    erase_requested = Signal()
+
+    def __init__(
+        self,
+        words: Words,
+        session: Session,
+        pages: dict[SectionId, PageFactory],
+        show_pseudo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.words = words
+        self.session = session
+        self.pages: dict[SectionId, SectionPage] = {}
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMinimumWidth(210)
+        self.sidebar.setMaximumWidth(280)
+        self.stack = QStackedWidget()
+        for section_id in ORDER:
+            page = pages[section_id](words)
+            page.edited.connect(self._edited)
+            jump = getattr(page, "edit_requested", None)  # the review page's Edit links
+            if jump is not None:
+                jump.connect(lambda target: self._jump(ORDER.index(SectionId(target))))
+            self.pages[section_id] = page
+            self.stack.addWidget(page)
+            self.sidebar.addItem(QListWidgetItem())
+        self.back = QPushButton()
+        self.next = QPushButton()
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        self.sidebar.currentRowChanged.connect(self._jump)
+        self._build_layout()
+        self._build_toolbar(show_pseudo)
+        words.language_changed.connect(lambda _: self.retranslate())
+        session.plan_replaced.connect(self._reload)
+        self.retranslate()
+        self.show_section(SectionId.WELCOME)
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.next)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(buttons)
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self, show_pseudo: bool) -> None:
+        toolbar = QToolBar()
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.language = QComboBox()
+        for code in (*LANGUAGES, *((PSEUDO,) if show_pseudo else ())):
+            self.language.addItem({"en": "English", "es": "Español", PSEUDO: "Pseudo"}[code], code)
+        self.language.setCurrentIndex(self.language.findData(self.words.language))
+        self.language.activated.connect(
+            lambda _: self.words.set_language(str(self.language.currentData()))
+        )
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        toolbar.addWidget(self.language_label)
+        toolbar.addWidget(self.language)
+        toolbar.addSeparator()
+        self.bigger = QAction(self)
+        self.bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.bigger.triggered.connect(lambda: self.change_text_size(+1))
+        self.smaller = QAction(self)
+        self.smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.smaller.triggered.connect(lambda: self.change_text_size(-1))
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.erase_action = QAction(self)
+        self.erase_action.triggered.connect(self.erase_requested)
+        for action in (self.smaller, self.bigger, self.lock_action, self.erase_action):
+            toolbar.addAction(action)
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> SectionId:
+        return ORDER[self.stack.currentIndex()]
+
+    def show_section(self, section_id: SectionId) -> None:
+        """Leave the current page (its values already stored) and show another, freshly loaded."""
+        page = self.pages[section_id]
+        page.load(self.session.plan)
+        page.show_problems(problems_in(section_id, self.session.problems()))
+        self.stack.setCurrentWidget(page)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(ORDER.index(section_id))
+        self.sidebar.blockSignals(False)
+        self._update_buttons()
+        self._refresh_sidebar()
+        page.focusNextChild()
+
+    def go_next(self) -> None:
+        index = ORDER.index(self.current)
+        if index + 1 < len(ORDER):
+            self._store_current()
+            self.pages[self.current].reveal_all = True  # moving on: show what is still wrong here
+            self.show_section(ORDER[index + 1])
+
+    def go_back(self) -> None:
+        index = ORDER.index(self.current)
+        if index > 0:
+            self._store_current()
+            self.show_section(ORDER[index - 1])
+
+    def _jump(self, row: int) -> None:
+        if 0 <= row < len(ORDER) and ORDER[row] is not self.current:
+            self._store_current()
+            self.show_section(ORDER[row])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter moves on, as in a dialog, unless the person is writing several lines."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not isinstance(QApplication.focusWidget(), QPlainTextEdit):
+            self.go_next()
+            return
+        super().keyPressEvent(event)
+
+    # --- the edit loop ---------------------------------------------------------------------------
+
+    def _store_current(self) -> None:
+        page = self.pages[self.current]
+        self.session.local_problems = page.store(self.session.plan)
+
+    def _edited(self) -> None:
+        self._store_current()
+        problems = self.session.problems()
+        self.pages[self.current].show_problems(problems_in(self.current, problems))
+        self._refresh_sidebar(problems)
+        self.session.changed()
+
+    def _reload(self) -> None:
+        """Another plan: a new one shows problems as fields are left; an opened one shows all."""
+        opened = self.session.household_id is not None
+        for page in self.pages.values():
+            page.touched.clear()
+            page.reveal_all = opened
+        self.show_section(self.current)
+
+    def _refresh_sidebar(self, problems: list | None = None) -> None:  # type: ignore[type-arg]
+        problems = self.session.problems() if problems is None else problems
+        plan = self.session.plan
+        for row, section_id in enumerate(ORDER):
+            page = self.pages[section_id]
+            state = section_state(section_id, plan, page.visible(problems_in(section_id, problems)))
+            title = self.words(f"section.{section_id.value}.title")
+            item = self.sidebar.item(row)
+            item.setText(f"{STATE_MARKS[state]}  {title}")
+            state_words = self.words(f"state.{state.value}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state_words}")
+            item.setToolTip(state_words)
+
+    def _update_buttons(self) -> None:
+        index = ORDER.index(self.current)
+        self.back.setEnabled(index > 0)
+        self.next.setEnabled(index + 1 < len(ORDER))
+
+    # --- language, size, status ------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        w = self.words
+        self.setWindowTitle(w("app.title"))
+        self.back.setText(w("nav.back"))
+        self.next.setText(w("nav.next"))
+        self.back.setAccessibleName(w("nav.back").replace("&", ""))
+        self.next.setAccessibleName(w("nav.next").replace("&", ""))
+        self.language_label.setText(w("toolbar.language"))
+        self.language.setAccessibleName(w("toolbar.language").replace("&", ""))
+        self.bigger.setText(w("toolbar.bigger"))
+        self.smaller.setText(w("toolbar.smaller"))
+        self.lock_action.setText(w("toolbar.lock"))
+        self.erase_action.setText(w("toolbar.erase"))
+        self.sidebar.setAccessibleName(w("sidebar.name"))
+        self.lock_action.setVisible(self.session.mode is Mode.SAVE)
+        self.erase_action.setVisible(self.session.mode is Mode.WORKSHOP)
+        for page in self.pages.values():
+            page.retranslate()
+        self.show_section(self.current)
+
+    def change_text_size(self, step: int) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        font = QFont(app.font())
+        size = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, font.pointSize() + step))
+        font.setPointSize(size)
+        app.setFont(font)
+
+    def show_saved(self, text: str) -> None:
+        """The quiet "Saved" indicator (or why it could not be saved)."""
+        self.saved.setText(text)
