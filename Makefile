@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test system-packages lint typecheck pytest
+.PHONY: run test system-packages lint typecheck pytest screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
-	@echo "The wizard is not built yet; checking the example plans with 'planner validate' instead."
-	$(BIN)/planner validate resources/examples/*.json
+	$(BIN)/family-planner
 
 system-packages:
 	@sh tools/system-packages.sh
@@ -37,3 +36,9 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 test: system-packages lint typecheck pytest
+
+# Every section at 1366×768 with 125% scaling, in English, Spanish and the pseudo-locale.
+screenshots: system-packages $(VENV)/.installed-test
+	rm -rf screenshots
+	QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" \
+		$(BIN)/python tools/screenshots.py

@@ -1,0 +1,496 @@
+"""The services behind the window: autosave into the vault (and what survives a kill), locking,
+the keyring-less and key-less paths, and a workshop that leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from planner.flow import SectionId
+from planner.keyring_store import SystemKeyStore
+from planner.keys import INSECURE_TEST_COST, RecoveryCode
+from planner.vault import Vault
+from planner.vault_header import Mode as VaultMode
+from tests.conftest import example_plan
+from tests.planner.conftest import (  # noqa: F401 - fixtures
+    MemoryKeyStore,
+    plan_named,
+    secret_service,
+    secret_service_bus,
+)
+from tests.ui.vault_helpers import ScriptedDialogs, make_controller, visible_texts
+from ui.app import make_application
+from ui.controller import Controller
+from ui.session import Mode
+from ui.widgets import TextField
+
+REPO = Path(__file__).resolve().parents[2]
+PASSPHRASE = "invented passphrase for the window"  # noqa: S105
+
+Maker = Callable[..., Controller]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """FAMILY_PLANNER_HOME for this test: the controller finds its folder as the program does."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("FAMILY_PLANNER_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def controllers(qtbot: QtBot, home: Path) -> Iterator[Maker]:
+    made: list[Controller] = []
+
+    def make(**options: object) -> Controller:
+        make_application([])
+        controller = make_controller(**options)  # type: ignore[arg-type]
+        made.append(controller)
+        window = controller.window
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: controller.vault.idle)
+        return controller
+
+    yield make
+    for controller in made:
+        controller.close()
+
+
+def name_field(controller: Controller) -> TextField:
+    editor = controller.window.pages[SectionId.WELCOME].fields["household.display_name"].editor
+    assert isinstance(editor, TextField)
+    return editor
+
+
+def type_name(qtbot: QtBot, controller: Controller, text: str) -> None:
+    """Type into the plan's name and leave the field, as a person would."""
+    field = name_field(controller)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+def choose_save(qtbot: QtBot, controller: Controller) -> None:
+    """Click "Save this plan on this computer" (on its round button: the row is wider than its
+    words) and wait until the saved plans are open, or the attempt is over."""
+    button = controller.welcome.save_mode
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert controller.session.mode is Mode.SAVE
+    qtbot.waitUntil(lambda: controller.vault_open or not controller.opener.busy)
+
+
+def wait_saved(qtbot: QtBot, controller: Controller) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            controller.window.saved.text().startswith("Saved")
+            and not controller.autosave.pending
+            and not controller.autosave.timer.isActive()
+        )
+    )
+
+
+def read_vault(home: Path, store: object, secret: str | None = None) -> Vault:
+    vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)  # type: ignore[arg-type]
+    vault.unlock(secret)
+    return vault
+
+
+def is_unlocked(qtbot: QtBot, controller: Controller) -> bool:
+    """Asked of the vault on its own thread."""
+    answer: list[bool] = []
+    controller.vault.call(lambda vault: vault.is_unlocked, answer.append)
+    qtbot.waitUntil(lambda: bool(answer))
+    return answer[0]
+
+
+# --- autosave ---------------------------------------------------------------------------------
+
+
+def test_an_edit_reaches_the_vault_after_a_pause(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    store, dialogs = MemoryKeyStore(), ScriptedDialogs()
+    controller = controllers(keyring=store, dialogs=dialogs)
+    assert controller.window.saved.text() == "Workshop: nothing is kept on this computer."
+    assert not controller.window.lock_action.isVisible()
+    choose_save(qtbot, controller)
+    assert controller.vault_open
+    assert dialogs.kinds() == ["recovery_code"]
+    assert RecoveryCode.looks_like(str(dialogs.codes[0]))
+    assert controller.window.lock_action.isVisible()
+    assert not controller.window.erase_action.isVisible()
+
+    type_name(qtbot, controller, "Familia Autoguardado")
+    assert controller.autosave.timer.isActive()  # waits for the pause: not saved at once
+    type_name(qtbot, controller, "Familia Autoguardada")
+    wait_saved(qtbot, controller)
+    assert controller.window.saved.text().startswith("Saved at ")
+
+    vault = read_vault(home, store)
+    households = vault.list_households()
+    assert [h.household_id for h in households] == [controller.session.household_id]
+    assert vault.load(households[0].household_id).household.display_name == "Familia Autoguardada"
+    vault.lock()
+    assert controller.welcome.saved.count() == 1
+
+
+def test_after_a_kill_the_next_start_offers_the_last_saved_state(
+    controllers: Maker,
+    qtbot: QtBot,
+    home: Path,
+    secret_service: dict[str, str],  # noqa: F811
+    secret_service_bus: dict[str, str],  # noqa: F811
+) -> None:
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    env = {**secret_service, "FAMILY_PLANNER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.autosave_child"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert child.stdout is not None
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        while "editing" not in lines and time.monotonic() < deadline:
+            line = child.stdout.readline()
+            if not line:
+                break
+            lines.append(line.strip())
+        assert "editing" in lines, (lines, child.stderr.read() if child.poll() is not None else "")
+        time.sleep(0.3)  # typing on, unsaved
+    finally:
+        child.send_signal(signal.SIGKILL)
+        rest, _ = child.communicate(timeout=10)
+    lines += rest.splitlines()
+    saves = [line.split(" ", 2) for line in lines if line.startswith("saved ")]
+    assert len(saves) >= 2
+    _, household_id, last_saved = saves[-1]
+    assert last_saved == "Familia Guardada Al Final"
+
+    controller = controllers(keyring=SystemKeyStore(SecretServiceKeyring()))
+    qtbot.waitUntil(lambda: controller.vault_open)
+    offered = controller.welcome.saved
+    assert offered.count() == 1  # the first save made the household; later ones revised it
+    assert offered.item(0).text().startswith(f"Continue where you left off: {last_saved}, saved")
+    assert offered.currentRow() == 0
+    qtbot.mouseClick(controller.welcome.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.session.household_id == household_id)
+    assert controller.session.plan.household.display_name == last_saved
+    assert name_field(controller).text() == last_saved
+    assert controller.session.mode is Mode.SAVE
+    assert controller.welcome.save_mode.isChecked()
+
+
+def test_saved_households_are_offered_most_recent_first(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    store = MemoryKeyStore()
+    times = iter([datetime(2026, 3, 1, 15, 0, tzinfo=UTC), datetime(2026, 5, 2, 9, 30, tzinfo=UTC)])
+    vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST, clock=lambda: next(times))
+    vault.create()
+    vault.save(plan_named("Familia Vieja"))
+    newer = vault.save(plan_named("Familia Nueva"))
+    vault.lock()
+
+    controller = controllers(keyring=store, language="es")
+    qtbot.waitUntil(lambda: controller.welcome.saved.count() == 2)
+    first, second = (controller.welcome.saved.item(row).text() for row in (0, 1))
+    assert first.startswith("Continuar donde lo dejó: Familia Nueva (")
+    assert "de mayo de 2026" in first
+    assert second.startswith("Familia Vieja (")
+    controller.welcome.open_button.click()
+    qtbot.waitUntil(lambda: controller.session.household_id == newer.household_id)
+    assert controller.session.mode is Mode.SAVE
+    assert controller.window.lock_action.isVisible()
+    assert controller.window.saved.text().startswith("Guardado el 2 de mayo de 2026")
+
+
+def test_a_failed_save_is_said_once_in_the_interface_language_and_nothing_is_lost(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    dialogs = ScriptedDialogs()
+    controller = controllers(keyring=MemoryKeyStore(), dialogs=dialogs, language="es")
+    choose_save(qtbot, controller)
+    controller.session.household_id = "borrada"  # deleted elsewhere meanwhile
+    type_name(qtbot, controller, "Familia Sin Lugar")
+    qtbot.waitUntil(lambda: controller.window.saved.text().startswith("No se guardó"))
+    assert "No hay ningún hogar borrada" in controller.window.saved.text()
+    assert [text for kind, text, _ in dialogs.asked if kind == "error"] == [
+        controller.window.saved.text().removeprefix("No se guardó: ")
+    ]
+    type_name(qtbot, controller, "Familia Sin Lugar Dos")
+    qtbot.waitUntil(lambda: controller.vault.idle and not controller.autosave.timer.isActive())
+    assert dialogs.kinds().count("error") == 1
+    assert controller.session.plan.household.display_name == "Familia Sin Lugar Dos"
+    assert controller.autosave.unsaved
+
+
+# --- workshop ---------------------------------------------------------------------------------
+
+
+def listing(folder: Path) -> list[tuple[str, int]]:
+    if not folder.exists():
+        return []
+    return sorted((str(p.relative_to(folder)), p.stat().st_size) for p in folder.rglob("*"))
+
+
+def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
+    controllers: Maker, qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forms.context import RenderOptions
+    from forms.packet import render_packet
+
+    temp, config, data = (tmp_path / name for name in ("temp", "config", "data"))
+    for folder in (temp, config, data):
+        folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))  # Qt's temp folder, and Python's:
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))  # where QSettings would write
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))  # the user data folder
+    before = [listing(folder) for folder in (home, temp, config, data)]
+
+    dialogs = ScriptedDialogs()
+    controller = controllers(dialogs=dialogs, real_pages=True)  # the OS keyring: never asked
+    type_name(qtbot, controller, "Familia Del Taller")
+    controller.session.replace(example_plan("small-ca.json"))
+    controller.window.go_next()
+    packet = render_packet(controller.session.plan, RenderOptions(language="es"))
+    assert packet  # made in memory: the family chooses where files go
+    controller.window.erase_action.trigger()
+    qtbot.waitUntil(lambda: "inform" in dialogs.kinds())
+
+    assert [listing(folder) for folder in (home, temp, config, data)] == before
+    assert not home.exists()
+
+
+def test_finish_and_erase_clears_the_plan_and_the_clipboard(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    dialogs = ScriptedDialogs()
+    controller = controllers(dialogs=dialogs, real_pages=True)
+    documents = controller.window.pages[SectionId.DOCUMENTS]
+    cleared: list[bool] = []
+    clear = documents.clear  # type: ignore[attr-defined]
+    documents.clear = lambda: (cleared.append(True), clear())  # type: ignore[attr-defined]
+    type_name(qtbot, controller, "Familia Por Borrar")
+    QApplication.clipboard().setText("Familia Por Borrar, 213-555-0143")
+    controller.window.go_next()
+    assert controller.window.erase_action.isVisible()
+
+    dialogs.confirms = [False]
+    controller.window.erase_action.trigger()
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
+    qtbot.wait(20)
+    assert controller.session.plan.household.display_name == "Familia Por Borrar"
+
+    controller.window.erase_action.trigger()
+    qtbot.waitUntil(lambda: "inform" in dialogs.kinds())
+    assert controller.session.plan.household.display_name == ""
+    assert cleared == [True]
+    assert QApplication.clipboard().text() == ""
+    assert controller.window.current is SectionId.WELCOME
+    assert name_field(controller).text() == ""
+    assert not any("Familia Por Borrar" in text for text in visible_texts(controller.window))
+    said = dialogs.asked[-1][1]
+    assert said.startswith("The plan was erased from this computer's memory")
+    assert "overwritten" not in said
+
+
+# --- locking ----------------------------------------------------------------------------------
+
+
+def test_ctrl_l_hides_everything_and_the_keyring_unlocks(controllers: Maker, qtbot: QtBot) -> None:
+    store = MemoryKeyStore()
+    controller = controllers(keyring=store)
+    choose_save(qtbot, controller)
+    marker = "Familia Centinela Zq"
+    type_name(qtbot, controller, marker)
+    field = name_field(controller)
+    field.setFocus()
+    qtbot.keyClicks(field, " Dos")  # typing, not yet left: locking must not lose it
+    assert any(marker in text for text in visible_texts(controller.window))
+
+    qtbot.keyClick(controller.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.locked
+    assert not any(marker in text for text in visible_texts(controller.window))
+    assert not controller.window.sidebar.isVisible()
+    assert not controller.window.erase_action.isVisible()
+    qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
+    assert not is_unlocked(qtbot, controller)
+    assert controller.lock_screen.keyring.isVisible()
+    assert controller.session.household_id is not None
+
+    qtbot.mouseClick(controller.lock_screen.keyring, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not controller.locked)
+    assert field.isVisible()
+    assert controller.window.sidebar.isVisible()
+    assert field.text() == f"{marker} Dos"
+    wait_saved(qtbot, controller)
+    vault = read_vault(Path(os.environ["FAMILY_PLANNER_HOME"]), store)
+    assert vault.load(controller.session.household_id).household.display_name == f"{marker} Dos"
+    vault.lock()
+
+
+def test_the_program_locks_itself_when_left_alone(controllers: Maker, qtbot: QtBot) -> None:
+    controller = controllers(keyring=MemoryKeyStore(), idle_minutes=0.4 / 60)
+    choose_save(qtbot, controller)
+    type_name(qtbot, controller, "Familia Ocupada")
+    centre = controller.window.rect().center()
+    for step in range(6):  # someone working: the 0.4 s never pass without input
+        qtbot.mouseMove(controller.window, centre + QPoint(step % 2, 0))
+        qtbot.wait(100)
+    assert not controller.locked
+    qtbot.waitUntil(lambda: controller.locked, timeout=3000)
+    assert not controller.window.sidebar.isVisible()
+
+
+def test_a_workshop_has_nothing_to_lock(controllers: Maker, qtbot: QtBot) -> None:
+    controller = controllers(idle_minutes=0.2 / 60)
+    type_name(qtbot, controller, "Familia Del Taller")
+    assert not controller.window.lock_action.isVisible()
+    controller.window.lock_action.trigger()
+    qtbot.wait(400)
+    assert not controller.locked
+    assert controller.window.sidebar.isVisible()
+
+
+# --- no keyring, or a keyring without the key -------------------------------------------------
+
+
+def test_without_a_trustworthy_keyring_a_passphrase_is_asked_and_unlocks(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    dialogs = ScriptedDialogs()
+    dialogs.secrets = [PASSPHRASE]
+    unavailable = SystemKeyStore(keyring.backends.fail.Keyring())
+    controller = controllers(keyring=unavailable, dialogs=dialogs)
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault_open)
+    kind, reason, detail = dialogs.asked[0]
+    assert kind == "new_passphrase"
+    assert reason.startswith("This computer has no safe place to keep the key")
+    assert detail == ""  # the first sentence says it all for a computer with no keyring
+    assert dialogs.kinds()[1:] == ["recovery_code"]
+    assert Vault(home).mode() is VaultMode.PASSPHRASE
+    type_name(qtbot, controller, "Familia Con Clave")
+    wait_saved(qtbot, controller)
+
+    controller.lock()
+    qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
+    assert not controller.lock_screen.keyring.isVisible()
+    screen = controller.lock_screen
+    qtbot.keyClicks(screen.secret, "not the passphrase")
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.problem.text().startswith("That passphrase or recovery code"))
+    assert controller.locked
+    assert controller.window.current is SectionId.WELCOME  # Enter did not move the wizard on
+    qtbot.keyClicks(screen.secret, PASSPHRASE)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not controller.locked)
+    assert name_field(controller).text() == "Familia Con Clave"
+
+
+def test_cancelling_the_passphrase_keeps_the_plan_in_memory_only(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    dialogs = ScriptedDialogs()  # no answers: Cancel
+    controller = controllers(
+        keyring=SystemKeyStore(keyring.backends.fail.Keyring()), dialogs=dialogs
+    )
+    type_name(qtbot, controller, "Familia Indecisa")
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.window.saved.text().startswith("Not saved"))
+    assert controller.session.mode is Mode.WORKSHOP
+    assert controller.welcome.workshop_mode.isChecked()
+    assert not home.exists()
+    assert controller.session.plan.household.display_name == "Familia Indecisa"
+
+
+def test_a_vault_whose_key_is_gone_asks_for_the_recovery_code_and_is_never_replaced(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    old_store = MemoryKeyStore()
+    vault = Vault(home, old_store, kdf_cost=INSECURE_TEST_COST)
+    code = vault.create()
+    kept = vault.save(plan_named("Familia De Antes"))
+    vault.lock()
+    original = (home / "vault.sqlite3").stat().st_ino
+
+    dialogs = ScriptedDialogs()
+    dialogs.secrets = ["AAAA-BBBB", str(code)]
+    new_store = MemoryKeyStore()  # a reinstalled system: the keyring has no key for it
+    controller = controllers(keyring=new_store, dialogs=dialogs)
+    assert not controller.vault_open  # at start: not asked, a workshop family may be sitting here
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault_open)
+    first, second = dialogs.asked[:2]
+    assert first[0] == "secret"
+    assert first[1].startswith("This computer no longer has the key to your saved plans")
+    assert second[2].startswith("That passphrase or recovery code does not open")
+    assert "recovery_code" not in dialogs.kinds()  # no new vault, so no new code
+    assert (home / "vault.sqlite3").stat().st_ino == original
+    assert [h.household_id for h in controller.households] == [kept.household_id]
+    assert new_store.entries  # the recovery code put the key back in this keyring
+
+
+def test_locking_closes_the_recovery_code_and_shows_it_again_after_unlocking(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    dialogs = ScriptedDialogs()
+    dialogs.hold_codes = True
+    controller = controllers(keyring=MemoryKeyStore(), dialogs=dialogs)
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault_open)
+    controller.lock()
+    qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
+    controller.lock_screen.keyring.click()
+    qtbot.waitUntil(lambda: not controller.locked)
+    assert dialogs.kinds() == ["recovery_code", "recovery_code"]
+    assert dialogs.codes[0] == dialogs.codes[1]
+
+
+def test_closing_the_window_waits_for_the_last_save(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    store = MemoryKeyStore()
+    controller = controllers(keyring=store)
+    choose_save(qtbot, controller)
+    type_name(qtbot, controller, "Familia Que Se Va")
+    assert controller.autosave.timer.isActive()
+    controller.window.close()
+    qtbot.waitUntil(lambda: not controller.window.isVisible())
+    vault = read_vault(home, store)
+    assert [h.display_name for h in vault.list_households()] == ["Familia Que Se Va"]
+    vault.lock()
+
+
+def test_start_has_the_documented_signature() -> None:
+    import inspect
+
+    from ui.controller import start
+
+    parameters = list(inspect.signature(start).parameters)
+    assert parameters[:4] == ["words", "home", "keyring", "idle_minutes"]
+    assert timedelta(minutes=inspect.signature(start).parameters["idle_minutes"].default) == (
+        timedelta(minutes=10)
+    )

@@ -1,0 +1,495 @@
+"""The services behind the window: saving to the encrypted store, locking, and a workshop's
+"Finish and erase". Pages never do any of this; the window only asks (signals) and shows.
+
+Save mode: the saved plans are opened (or first made), every change is autosaved, and the program
+locks after a while with no input or on Ctrl+L. Workshop mode: nothing touches the disk — no
+vault, no settings, no recent files, no temporary files — and "Finish and erase" empties memory
+and the clipboard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QTime, Signal
+from PySide6.QtGui import QClipboard
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from planner.flow import SectionId
+from planner.keyring_store import KeyStore
+from planner.keys import PASSPHRASE_COST, KdfCost, RecoveryCode
+from planner.model import Plan
+from planner.vault import Vault
+from planner.vault_errors import VaultError
+from planner.vault_records import HouseholdSummary, Revision
+from ui.autosave import DEFAULT_DELAY_MS, Autosaver
+from ui.dialogs import Dialogs, QtDialogs
+from ui.i18n import Words
+from ui.lock import IdleTimer, LockScreen
+from ui.opening import Opened, VaultOpener, probe
+from ui.pages import PAGES
+from ui.pages.welcome import WelcomePage
+from ui.session import Mode, Session, new_plan
+from ui.vault_worker import VaultService
+from ui.wizard import PageFactory, WizardWindow
+
+DEFAULT_IDLE_MINUTES = 10.0
+
+
+class Controller(QObject):
+    """One window, its session, and the services it is given (vault thread, dialogs, timers)."""
+
+    vault_opened = Signal()
+    locked_changed = Signal(bool)
+
+    def __init__(
+        self,
+        words: Words,
+        *,
+        home: Path | None = None,
+        keyring: KeyStore | None = None,
+        idle_minutes: float = DEFAULT_IDLE_MINUTES,
+        dialogs: Dialogs | None = None,
+        kdf_cost: KdfCost = PASSPHRASE_COST,
+        save_delay_ms: int = DEFAULT_DELAY_MS,
+        pages: Mapping[SectionId, PageFactory] | None = None,
+    ) -> None:
+        super().__init__()
+        self.words = words
+        self.session = Session()
+        self.window = WizardWindow(words, self.session, dict(pages or PAGES))
+        self.welcome = cast(WelcomePage, self.window.pages[SectionId.WELCOME])
+        self.dialogs: Dialogs = dialogs or QtDialogs(self.window, words)
+        self.vault = VaultService(lambda: Vault(home, keyring, kdf_cost=kdf_cost))
+        self.vault_open = False
+        """The vault thread holds the keys: the saved plans are open, and not locked since."""
+        self.keyring_mode = False
+        self.locked = False
+        self.households: list[HouseholdSummary] = []
+        self._unkept_code: RecoveryCode | None = None
+        self._status: tuple[str, object] = ("workshop", None)
+        self._last_error = ""
+        self._stopped = False
+        self.autosave = Autosaver(self.session, self.vault, self._can_save, save_delay_ms, self)
+        self.opener = VaultOpener(self.vault, self.dialogs, words)
+        self.idle = IdleTimer(idle_minutes, self)
+        self._build_lock_screen()
+        self._fit_to_screen()
+        self._connect()
+        self.idle.start()
+        self._apply_mode()
+        self._show_status()
+        self.vault.call(probe, self._probed_at_start, lambda _: None)
+
+    # --- wiring -----------------------------------------------------------------------------------
+
+    def _build_lock_screen(self) -> None:
+        """The window's content and the lock screen share one place: locked, only the lock shows."""
+        plan_view = self.window.takeCentralWidget()
+        assert plan_view is not None
+        self.plan_view: QWidget = plan_view
+        self.lock_screen = LockScreen(self.words)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.plan_view)
+        self.screens.addWidget(self.lock_screen)
+        self.window.setCentralWidget(self.screens)
+        self.lock_screen.keyring_requested.connect(lambda: self._unlock(None))
+        self.lock_screen.secret_given.connect(self._unlock)
+
+    def _fit_to_screen(self) -> None:
+        """Room for the sidebar and a form, within what the screen offers (1366×768 at 125%)."""
+        screen = self.window.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.window.resize(min(1200, room.width()), min(820, room.height()))
+
+    def _connect(self) -> None:
+        self.session.plan_changed.connect(self.autosave.changed)
+        self.session.plan_changed.connect(self._plan_changed)
+        self.session.plan_replaced.connect(self.autosave.forget)
+        self.session.plan_replaced.connect(self._plan_replaced)
+        self.welcome.mode_chosen.connect(lambda value: self.choose_mode(Mode(value)))
+        self.welcome.open_requested.connect(self.open_household)
+        self.welcome.new_requested.connect(self.start_new_plan)
+        self.window.lock_requested.connect(self.lock)
+        self.window.erase_requested.connect(self.erase)
+        self.words.language_changed.connect(lambda _: self._retranslate())
+        self.autosave.saved.connect(self._saved)
+        self.autosave.failed.connect(self._save_failed)
+        self.opener.opened.connect(self._opened)
+        self.opener.closed.connect(self._not_opened)
+        self.idle.idle.connect(self._idle)
+        self.window.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    @property
+    def _language(self) -> str:
+        return self.words.catalogue_language
+
+    def _can_save(self) -> bool:
+        """Saving waits for the keys, but not for the lock screen: what was typed before locking
+        is saved before the keys are dropped."""
+        return self.session.mode is Mode.SAVE and self.vault_open
+
+    def _apply_mode(self) -> None:
+        """Lock where there is something to lock; "Finish and erase" only in a workshop."""
+        saving = self.session.mode is Mode.SAVE
+        self.window.lock_action.setVisible(saving or self.vault_open or self.locked)
+        self.window.erase_action.setVisible(not saving and not self.locked)
+        self.welcome.set_mode(self.session.mode)
+
+    def _retranslate(self) -> None:
+        self._apply_mode()
+        self._show_status()
+        self._show_households()
+
+    # --- modes ------------------------------------------------------------------------------------
+
+    def choose_mode(self, mode: Mode) -> None:
+        """The family chose on the welcome page: save on this computer, or keep nothing."""
+        if mode is self.session.mode:
+            return
+        self.session.mode = mode
+        self._apply_mode()
+        if mode is Mode.WORKSHOP:
+            self.autosave.timer.stop()
+            self._set_status("workshop")
+        elif self.vault_open:
+            self._start_saving()
+        elif not self.opener.busy:
+            self.opener.open()
+
+    def _start_saving(self) -> None:
+        self._set_status("", None)
+        if self.autosave.unsaved:
+            self.autosave.save_now()
+
+    def _plan_changed(self) -> None:
+        if self.session.mode is Mode.SAVE and not self.vault_open and not self.opener.busy:
+            self._set_status("not_opened")
+
+    def _plan_replaced(self) -> None:
+        for page in self.window.pages.values():
+            page.load(self.session.plan)  # hidden pages drop what they showed of the old plan
+
+    # --- opening the saved plans ------------------------------------------------------------------
+
+    def _probed_at_start(self, result: object) -> None:
+        """A navigator's saved plans open by themselves when the keyring can: the welcome page
+        offers to continue with the one saved last (after a crash, too)."""
+        if isinstance(result, Opened) and not self.vault_open:
+            self._opened(result)
+
+    def _opened(self, result: Opened) -> None:
+        self.vault_open = True
+        self.keyring_mode = result.keyring
+        self.households = result.households
+        self._show_households()
+        self._apply_mode()
+        self.vault_opened.emit()
+        if self.session.mode is Mode.SAVE:
+            self._start_saving()
+        if result.code is not None:
+            self._show_recovery_code(result.code)
+
+    def _not_opened(self) -> None:
+        """Cancelled, or impossible: nothing will be saved, and the welcome page says so."""
+        if self.session.mode is Mode.SAVE:
+            self.session.mode = Mode.WORKSHOP
+            self._apply_mode()
+        self._set_status("not_opened")
+
+    def _show_recovery_code(self, code: RecoveryCode) -> None:
+        self._unkept_code = code
+
+        def done(kept: bool) -> None:
+            if kept:
+                self._unkept_code = None
+
+        self.dialogs.recovery_code(code, done)
+
+    # --- autosave ---------------------------------------------------------------------------------
+
+    def _saved(self, revision: Revision, households: list[HouseholdSummary] | None) -> None:
+        self._last_error = ""
+        self._set_status("saved", revision.saved_at)
+        if households is not None:
+            self.households = households
+            self._show_households()
+
+    def _save_failed(self, error: VaultError) -> None:
+        self._set_status("not_saved", error)
+        if error.key != self._last_error:  # said once in a box; the indicator keeps saying it
+            self._last_error = error.key
+            self.dialogs.error(error.message(self._language))
+
+    def _set_status(self, kind: str, data: object = None) -> None:
+        self._status = (kind, data)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        kind, data = self._status
+        w = self.words
+        if kind == "saved" and isinstance(data, datetime):
+            at = data.astimezone()
+            time = self._time(at)
+            if at.date() == datetime.now().astimezone().date():
+                text = w("vault.status.saved_at", time=time)
+            else:
+                text = w("vault.status.saved_on", date=self._date(at), time=time)
+        elif kind == "not_saved" and isinstance(data, VaultError):
+            text = w("vault.status.not_saved", reason=data.message(self._language))
+        elif kind in ("workshop", "not_opened"):
+            text = w(f"vault.status.{kind}")
+        else:
+            text = ""
+        self.window.show_saved(text)
+
+    def _locale(self) -> QLocale:
+        if self._language == "es":
+            return QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+    def _time(self, at: datetime) -> str:
+        return self._locale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+
+    def _date(self, at: datetime) -> str:
+        pattern = "d 'de' MMMM 'de' yyyy" if self._language == "es" else "MMMM d, yyyy"
+        return self._locale().toString(QDate(at.year, at.month, at.day), pattern)
+
+    def _when(self, at: datetime | None) -> str:
+        if at is None:
+            return ""
+        local = at.astimezone()
+        time = self._time(local)
+        if local.date() == datetime.now().astimezone().date():
+            return self.words("vault.list.today", time=time)
+        return self.words("vault.list.other_day", date=self._date(local), time=time)
+
+    def _show_households(self) -> None:
+        """Most recently saved first; the first offers to continue, unless it is already open."""
+        w = self.words
+        ordered = sorted(
+            self.households,
+            key=lambda s: (s.damaged, -(s.updated_at.timestamp() if s.updated_at else 0)),
+        )
+        rows = []
+        for index, summary in enumerate(ordered):
+            if summary.damaged:
+                rows.append((summary.household_id, w("vault.list.damaged")))
+                continue
+            name = summary.display_name or w("vault.list.unnamed")
+            if summary.children:
+                children = ", ".join(summary.children)
+                name = w("vault.list.with_children", name=name, children=children)
+            when = self._when(summary.updated_at)
+            offer = index == 0 and summary.household_id != self.session.household_id
+            key = "vault.list.continue" if offer else "vault.list.entry"
+            rows.append((summary.household_id, w(key, name=name, when=when)))
+        self.welcome.set_saved_households(rows)
+        if rows:
+            self.welcome.saved.setCurrentRow(0)
+
+    # --- households -------------------------------------------------------------------------------
+
+    def _unless_work_is_lost(self, go: Callable[[], None]) -> None:
+        """A workshop plan with answers in it is lost by opening another: ask first."""
+        if self.session.mode is Mode.WORKSHOP and self.autosave.unsaved:
+            self.dialogs.confirm(
+                self.words("vault.discard.question"),
+                self.words("vault.discard.yes"),
+                lambda yes: go() if yes else None,
+            )
+        else:
+            go()
+
+    def open_household(self, household_id: str) -> None:
+        """Continue with a saved household: its last saved state, in save mode."""
+        if self.locked or not self.vault_open:
+            return
+
+        def load() -> None:
+            self.vault.call(
+                lambda vault: vault.load(household_id),
+                lambda plan: self._household_opened(household_id, plan),
+                lambda error: self.dialogs.error(error.message(self._language)),
+            )
+
+        self._unless_work_is_lost(lambda: self.autosave.after_saves(load))
+
+    def _household_opened(self, household_id: str, plan: Plan) -> None:
+        self.session.mode = Mode.SAVE
+        self.session.replace(plan, household_id=household_id)
+        self._apply_mode()
+        summary = next((s for s in self.households if s.household_id == household_id), None)
+        self._set_status("saved", summary.updated_at if summary else None)
+        self._show_households()
+
+    def start_new_plan(self) -> None:
+        if self.locked:
+            return
+        state = self.session.plan.household.state
+
+        def fresh() -> None:
+            self.session.replace(new_plan(state, self._language))
+            self._show_households()
+            if self.session.mode is Mode.SAVE:
+                self._set_status("", None)
+
+        self._unless_work_is_lost(lambda: self.autosave.after_saves(fresh))
+
+    # --- locking ----------------------------------------------------------------------------------
+
+    def _idle(self) -> None:
+        self.lock()
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen, save what is pending, then drop the keys."""
+        if self.locked or not self.vault_open:
+            return
+        self.locked = True
+        self.dialogs.close_all()
+        self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is left: stored
+        self.lock_screen.reset(self.keyring_mode)
+        self.lock_screen.setEnabled(False)
+        self.idle.stop()
+        self._apply_mode()
+        self.locked_changed.emit(True)
+
+        def drop_keys() -> None:
+            self.vault_open = False
+            self.vault.call(lambda vault: vault.lock(), lambda _: self._keys_dropped())
+
+        self.autosave.after_saves(drop_keys)
+
+    def _keys_dropped(self) -> None:
+        self.lock_screen.setEnabled(True)
+        self.lock_screen.reset(self.keyring_mode)
+
+    def _unlock(self, secret: str | None) -> None:
+        if not self.locked:
+            return
+        self.lock_screen.set_busy(True)
+
+        def job(vault: Vault) -> list[HouseholdSummary]:
+            vault.unlock(secret)
+            return vault.list_households()
+
+        self.vault.call(job, self._unlocked, self._unlock_failed)
+
+    def _unlock_failed(self, error: VaultError) -> None:
+        self.lock_screen.set_busy(False)
+        self.lock_screen.show_problem(error.message(self._language))
+        self.lock_screen.secret.setFocus()
+
+    def _unlocked(self, households: list[HouseholdSummary]) -> None:
+        self.locked = False
+        self.vault_open = True
+        self.households = households
+        self.lock_screen.reset(self.keyring_mode)
+        self.screens.setCurrentWidget(self.plan_view)
+        self.window.pages[self.window.current].focusNextChild()
+        self.idle.start()
+        self._apply_mode()
+        self._show_households()
+        self.locked_changed.emit(False)
+        if self.autosave.unsaved:
+            self.autosave.save_now()
+        if self._unkept_code is not None:
+            self._show_recovery_code(self._unkept_code)
+
+    # --- workshop: finish and erase ---------------------------------------------------------------
+
+    def erase(self) -> None:
+        if self.session.mode is not Mode.WORKSHOP or self.locked:
+            return
+        self.dialogs.confirm(
+            self.words("vault.erase.question"),
+            self.words("vault.erase.yes"),
+            lambda yes: self._erase() if yes else None,
+        )
+
+    def _erase(self) -> None:
+        kept_copy = self.session.household_id is not None
+        self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
+        documents = self.window.pages.get(SectionId.DOCUMENTS)
+        clear = getattr(documents, "clear", None)
+        if callable(clear):
+            clear()
+        clipboard = QApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        if clipboard.supportsFindBuffer():
+            clipboard.clear(QClipboard.Mode.FindBuffer)
+        self.window.show_section(SectionId.WELCOME)
+        done = "vault.erase.done_saved" if kept_copy else "vault.erase.done"
+        self.dialogs.inform(self.words(done))
+
+    # --- closing ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Closing the window waits for the last save (a second at most), so nothing is lost."""
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._stopped:
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QWidget) and self.window.isAncestorOf(focused):
+                focused.clearFocus()  # the field being typed in is stored first
+            if self.autosave.pending or self.autosave.timer.isActive():
+                event.ignore()
+                self.autosave.after_saves(self._close_window)
+                return True
+        return False
+
+    def _close_window(self) -> None:
+        def close(yes: bool) -> None:
+            if yes:
+                self.close()
+                self.window.close()
+
+        if self.session.mode is Mode.SAVE and self.autosave.unsaved:
+            self.dialogs.confirm(
+                self.words("vault.discard.question"), self.words("vault.discard.yes"), close
+            )
+        else:
+            close(True)
+
+    def close(self) -> None:
+        """Stop every service: timers, the input watch, open questions, and the vault thread
+        (which locks the vault last). Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.idle.stop()
+        self.autosave.timer.stop()
+        self.dialogs.close_all()
+        self.window.removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.aboutToQuit.disconnect(self.close)
+        self.vault.stop()
+
+
+def start(
+    words: Words,
+    home: Path | None = None,
+    keyring: KeyStore | None = None,
+    idle_minutes: float = DEFAULT_IDLE_MINUTES,
+    **options: object,
+) -> Controller:
+    """Build the window and its services. `home` is the vault's folder (default:
+    FAMILY_PLANNER_HOME or the user data folder); `keyring` a KeyStore (default: the OS keyring).
+    `options`: `dialogs`, `kdf_cost` (tests only), `save_delay_ms`, `pages`."""
+    return Controller(
+        words,
+        home=home,
+        keyring=keyring,
+        idle_minutes=idle_minutes,
+        **options,  # type: ignore[arg-type]
+    )

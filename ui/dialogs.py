@@ -1,0 +1,316 @@
+"""The questions the saved plans need to ask: a new passphrase, the passphrase or recovery code,
+the recovery code to print, and yes/no confirmations. None of them blocks the window: each opens
+window-modal and answers through a callback, so the vault thread and the lock timer keep running.
+
+`QtDialogs` is what the program uses; tests give the controller a scripted stand-in.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.keys import MIN_PASSPHRASE_CHARS, RecoveryCode
+from planner.vault_errors import PassphraseTooShort
+from ui.i18n import Words
+
+Answer = Callable[[str | None], None]
+
+
+def plain(text: str) -> str:
+    """A label's text without its mnemonic marker, for accessible names."""
+    return text.replace("&", "")
+
+
+class Dialogs(Protocol):
+    """What the controller may ask the person. Every answer comes back through a callback."""
+
+    def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None: ...
+
+    def secret(self, reason: str, problem: str, answer: Answer) -> None: ...
+
+    def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
+        """`done(True)` once the person says they kept the code; False if locking closed it."""
+
+    def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None: ...
+
+    def inform(self, text: str) -> None: ...
+
+    def error(self, text: str) -> None: ...
+
+    def close_all(self) -> None:
+        """Locking: every open question goes away (as if cancelled), so nothing shows on top."""
+
+
+def _note(text: str = "", name: str = "why") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    return label
+
+
+def _secret_field(words: Words, key: str, layout: QVBoxLayout) -> QLineEdit:
+    """A label and its password field, kept together (the dialog's spare height goes elsewhere)."""
+    label = QLabel(words(key))
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(plain(words(key)))
+    label.setBuddy(field)
+    pair = QVBoxLayout()
+    pair.setSpacing(2)
+    pair.addWidget(label)
+    pair.addWidget(field)
+    layout.addLayout(pair)
+    return field
+
+
+class PassphraseDialog(QDialog):
+    """A new passphrase, typed twice (`creating`), or the passphrase or recovery code that opens
+    the saved plans. Says first why it is asked."""
+
+    def __init__(
+        self,
+        words: Words,
+        *,
+        creating: bool,
+        reason: str,
+        detail: str = "",
+        problem: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.creating = creating
+        self.setWindowTitle(words("vault.title"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        self.reason = _note(reason, "intro")
+        layout.addWidget(self.reason)
+        self.detail = _note(detail)
+        self.detail.setVisible(bool(detail))
+        layout.addWidget(self.detail)
+        if creating:
+            self.first = _secret_field(words, "vault.create.new_passphrase", layout)
+            self.second: QLineEdit | None = _secret_field(words, "vault.create.repeat", layout)
+            layout.addWidget(_note(words("vault.create.rule", minimum=MIN_PASSPHRASE_CHARS)))
+        else:
+            self.first = _secret_field(words, "vault.open.secret", layout)
+            self.second = None
+        self.problem = _note("", "problem")
+        self.problem.setProperty("severity", "error")
+        layout.addWidget(self.problem)
+        self.show_problem(problem)
+        layout.addStretch(1)
+        self.ok = QPushButton(words("vault.create.protect" if creating else "vault.open.open"))
+        self.cancel = QPushButton(words("vault.cancel"))
+        for button in (self.ok, self.cancel):
+            button.setAccessibleName(plain(button.text()))
+            button.setAutoDefault(False)
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.accept)
+        self.cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok)
+        buttons.addWidget(self.cancel)
+        layout.addLayout(buttons)
+        self.first.setFocus()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.first.setAccessibleDescription(text)
+
+    def value(self) -> str:
+        return self.first.text()
+
+    def accept(self) -> None:
+        """Checked before it goes anywhere: long enough and typed the same twice, or not empty."""
+        text = self.first.text()
+        language = self.words.catalogue_language
+        if self.second is None:
+            if not text.strip():
+                self.show_problem(self.words("vault.open.empty"))
+                return
+        elif len(text) < MIN_PASSPHRASE_CHARS:
+            self.show_problem(PassphraseTooShort(minimum=MIN_PASSPHRASE_CHARS).message(language))
+            return
+        elif text != self.second.text():
+            self.show_problem(self.words("vault.create.differ"))
+            self.second.clear()
+            self.second.setFocus()
+            return
+        super().accept()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        if result != QDialog.DialogCode.Accepted:
+            self.first.clear()
+            if self.second is not None:
+                self.second.clear()
+
+
+def recovery_sheet(words: Words, code: RecoveryCode, today: date) -> str:
+    """The printed page: what the code is for, the code, and the day it was made. No plan data."""
+    e = html.escape
+    return (
+        f"<h2>{e(words('vault.recovery.sheet_title'))}</h2>"
+        f"<p>{e(words('vault.recovery.what'))}</p>"
+        f"<p style='font-family: monospace; font-size: 20pt; font-weight: bold'>{e(str(code))}</p>"
+        f"<p>{e(words('vault.recovery.keep'))}</p>"
+        f"<p>{e(words('vault.recovery.sheet_made', date=today.isoformat()))}</p>"
+    )
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the new recovery code once, says what it is for, and offers to print it. It stays
+    until the person says they printed or wrote it down (locking the program closes it)."""
+
+    def __init__(self, words: Words, code: RecoveryCode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self._code = code
+        self._forced = False
+        self.setWindowTitle(words("vault.recovery.title"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        title = QLabel(words("vault.recovery.title"))
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        layout.addWidget(_note(words("vault.recovery.what"), "intro"))
+        self.code = QLabel(str(code))
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.code.setFont(font)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setAccessibleName(words("vault.recovery.title"))
+        layout.addWidget(self.code)
+        layout.addWidget(_note(words("vault.recovery.keep"), "intro"))
+        self.print_button = QPushButton(words("vault.recovery.print"))
+        self.confirmed = QCheckBox(words("vault.recovery.done"))
+        self.next = QPushButton(words("vault.recovery.continue"))
+        for button in (self.print_button, self.confirmed, self.next):
+            button.setAccessibleName(plain(button.text()))
+        self.next.setEnabled(False)
+        self.next.setDefault(True)
+        self.confirmed.toggled.connect(self.next.setEnabled)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.next.clicked.connect(self.accept)
+        layout.addWidget(self.confirmed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next)
+        layout.addLayout(buttons)
+        self.print_button.setFocus()
+
+    def print_sheet(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chooser = QPrintDialog(printer, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def printed(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                sheet = QTextDocument()
+                sheet.setHtml(recovery_sheet(self.words, self._code, date.today()))
+                sheet.print_(printer)
+                self.confirmed.setChecked(True)
+
+        chooser.finished.connect(printed)
+        QDialog.open(chooser)  # QPrintDialog's own open() wants a receiver
+
+    def reject(self) -> None:
+        """Escape does not dismiss the only copy of the code before it is kept somewhere."""
+        if self.confirmed.isChecked() or self._forced:
+            super().reject()
+
+    def close_now(self) -> None:
+        self._forced = True
+        self.code.clear()
+        self.reject()
+
+
+class QtDialogs:
+    """The real dialogs, window-modal over `parent`."""
+
+    def __init__(self, parent: QWidget, words: Words) -> None:
+        self.parent = parent
+        self.words = words
+        self._open: list[QDialog] = []
+
+    def _show(self, dialog: QDialog, finished: Callable[[int], None]) -> None:
+        self._open.append(dialog)
+
+        def end(result: int) -> None:
+            if dialog in self._open:
+                self._open.remove(dialog)
+            finished(result)
+            dialog.deleteLater()
+
+        dialog.finished.connect(end)
+        dialog.open()
+
+    def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None:
+        dialog = PassphraseDialog(
+            self.words, creating=True, reason=reason, detail=detail, parent=self.parent
+        )
+        self._show(dialog, lambda result: answer(dialog.value() if result else None))
+
+    def secret(self, reason: str, problem: str, answer: Answer) -> None:
+        dialog = PassphraseDialog(
+            self.words, creating=False, reason=reason, problem=problem, parent=self.parent
+        )
+        self._show(dialog, lambda result: answer(dialog.value() if result else None))
+
+    def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
+        dialog = RecoveryCodeDialog(self.words, code, self.parent)
+        self._show(dialog, lambda _: done(dialog.confirmed.isChecked()))
+
+    def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        box = QMessageBox(icon, self.words("vault.title"), text, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
+
+    def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None:
+        box = self._message(QMessageBox.Icon.Question, question)
+        agree = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.words("vault.cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self._show(box, lambda _: answer(box.clickedButton() is agree))
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = self._message(icon, text)
+        box.addButton(self.words("vault.ok"), QMessageBox.ButtonRole.AcceptRole)
+        self._show(box, lambda _: None)
+
+    def inform(self, text: str) -> None:
+        self._tell(QMessageBox.Icon.Information, text)
+
+    def error(self, text: str) -> None:
+        self._tell(QMessageBox.Icon.Warning, text)
+
+    def close_all(self) -> None:
+        for dialog in list(self._open):
+            if isinstance(dialog, RecoveryCodeDialog):
+                dialog.close_now()
+            else:
+                dialog.reject()

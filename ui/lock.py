@@ -1,0 +1,173 @@
+"""Locking: the screen that hides the plan, and the timer that locks after a while with no input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import plain
+from ui.i18n import Words
+
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleTimer(QObject):
+    """Fires `idle` after `minutes` with no key, mouse or touch input anywhere in the program."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, round(minutes * 60_000)))
+        self._timer.timeout.connect(self.idle)
+        self._watching = False
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _INPUT:
+            self._timer.start()
+        return False
+
+
+class LockScreen(QWidget):
+    """What the window shows while locked: no plan, no sidebar; the keyring button (when the
+    saved plans use the keyring) and a field for the passphrase or the recovery code."""
+
+    keyring_requested = Signal()
+    secret_given = Signal(str)
+
+    def __init__(self, words: Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.setObjectName("lockScreen")
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        big = self.title.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.title.setFont(big)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setObjectName("intro")
+        self.keyring = QPushButton()
+        self.secret_label = QLabel()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_label.setBuddy(self.secret)
+        self.unlock = QPushButton()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("problem")
+        self.problem.setProperty("severity", "error")
+        self.problem.hide()
+        self.keyring.clicked.connect(self.keyring_requested)
+        self.unlock.clicked.connect(self._give_secret)
+        self.secret.returnPressed.connect(self._give_secret)
+        box = QWidget()
+        box.setMaximumWidth(560)
+        column = QVBoxLayout(box)
+        column.addWidget(self.title)
+        column.addWidget(self.text)
+        column.addSpacing(12)
+        column.addWidget(self.keyring)
+        column.addSpacing(12)
+        column.addWidget(self.secret_label)
+        row = QHBoxLayout()
+        row.addWidget(self.secret, 1)
+        row.addWidget(self.unlock)
+        column.addLayout(row)
+        column.addWidget(self.problem)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box, 3)
+        centre.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        words.language_changed.connect(lambda _: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        w = self.words
+        self.title.setText(w("vault.lock.title"))
+        self.text.setText(w("vault.lock.text"))
+        self.keyring.setText(w("vault.lock.keyring"))
+        self.secret_label.setText(w("vault.lock.secret"))
+        self.unlock.setText(w("vault.lock.unlock"))
+        self.keyring.setAccessibleName(plain(w("vault.lock.keyring")))
+        self.secret.setAccessibleName(plain(w("vault.lock.secret")))
+        self.unlock.setAccessibleName(plain(w("vault.lock.unlock")))
+
+    def reset(self, keyring: bool) -> None:
+        """Shown anew: empty field, no old problem; the keyring button only where it can work."""
+        self.secret.clear()
+        self.show_problem("")
+        self.set_busy(False)
+        self.keyring.setVisible(keyring)
+        (self.keyring if keyring else self.secret).setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.keyring, self.secret, self.unlock):
+            widget.setEnabled(not busy)
+        if busy:
+            self.problem.setProperty("severity", "")
+            self._set_problem_text(self.words("vault.lock.unlocking"))
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setProperty("severity", "error")
+        self._set_problem_text(text)
+        self.secret.setAccessibleDescription(text)
+
+    def _set_problem_text(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.problem.style().unpolish(self.problem)
+        self.problem.style().polish(self.problem)
+
+    def _give_secret(self) -> None:
+        secret = self.secret.text()
+        if secret.strip():
+            self.secret.clear()
+            self.secret_given.emit(secret)
+        else:
+            self.show_problem(self.words("vault.open.empty"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter stops here: the hidden wizard behind must not move on."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
