@@ -1,11 +1,12 @@
-"""Run by bench/startup.py in a fresh process: start the program, report when the first section is
-painted, then how long switching sections takes and the memory with the large example loaded."""
+"""Run by bench/startup.py in a fresh process: start the program as `family-planner` does, report
+when the first section is painted, then section-switch times and memory with the large example."""
 
 from __future__ import annotations
 
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,8 +17,6 @@ from planner.model import Plan
 from planner.resources import resource
 from ui.app import make_application
 from ui.i18n import Words
-from ui.pages import PAGES
-from ui.session import Session
 from ui.wizard import WizardWindow
 
 
@@ -36,8 +35,12 @@ def resident_mib() -> float:
 
 
 def main() -> None:
+    # The program's own start: ui.app.main's steps, with an empty data folder (a first start).
+    from ui.controller import start
+
     make_application(sys.argv[:1])
-    window = WizardWindow(Words("en"), Session(), PAGES)
+    controller = start(Words("en"), home=Path(tempfile.mkdtemp(prefix="bench-home-")))
+    window = controller.window
     window.resize(1366, 768)
     window.show()
     paint(window)

@@ -65,8 +65,23 @@ _LANGUAGE_NAMES_WE_SAY = {
     ("ht", "en"): "Haitian Creole",
     ("ht", "es"): "Criollo haitiano",
     ("ht", "ht"): "Kreyòl ayisyen",
+    ("en", "en"): "English",
+    ("en", "es"): "Inglés",
+    ("es", "en"): "Spanish",
+    ("es", "es"): "Español",
+    ("pt", "en"): "Portuguese",
+    ("pt", "es"): "Portugués",
+    ("vi", "en"): "Vietnamese",
+    ("vi", "es"): "Vietnamita",
+    ("zh", "en"): "Chinese",
+    ("zh", "es"): "Chino",
+    ("fr", "en"): "French",
+    ("fr", "es"): "Francés",
+    ("ar", "en"): "Arabic",
+    ("ar", "es"): "Árabe",
 }
-"""Where ISO's name is not the one families use."""
+"""Where ISO's name is not the one families use (Haitian Creole), and the languages heard most in
+the families this program serves, named without loading ISO's 8,000-language table at start-up."""
 
 
 def language_name(code: str, language: str = "en") -> str:

@@ -89,14 +89,10 @@ class Controller(QObject):
 
     def _build_lock_screen(self) -> None:
         """The window's content and the lock screen share one place: locked, only the lock shows."""
-        plan_view = self.window.takeCentralWidget()
-        assert plan_view is not None
-        self.plan_view: QWidget = plan_view
+        self.plan_view: QWidget = self.window.plan_view
+        self.screens: QStackedWidget = self.window.screens
         self.lock_screen = LockScreen(self.words)
-        self.screens = QStackedWidget()
-        self.screens.addWidget(self.plan_view)
         self.screens.addWidget(self.lock_screen)
-        self.window.setCentralWidget(self.screens)
         self.lock_screen.keyring_requested.connect(lambda: self._unlock(None))
         self.lock_screen.secret_given.connect(self._unlock)
 

@@ -7,7 +7,7 @@ checked, problems appear beside their fields and in the sidebar, and the autosav
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
@@ -42,6 +42,32 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 20
 PageFactory = Callable[[Words], SectionPage]
 
 
+class LazyPages(Mapping[SectionId, SectionPage]):
+    """The window's pages by section, each built on first use: start-up builds only the first."""
+
+    def __init__(self, build: Callable[[SectionId], SectionPage]) -> None:
+        self._build = build
+        self._pages: dict[SectionId, SectionPage] = {}
+
+    def __getitem__(self, section_id: SectionId) -> SectionPage:
+        if section_id not in self._pages:
+            self._pages[section_id] = self._build(section_id)
+        return self._pages[section_id]
+
+    def __iter__(self) -> Iterator[SectionId]:
+        return iter(ORDER)
+
+    def __len__(self) -> int:
+        return len(ORDER)
+
+    def get_built(self, section_id: SectionId) -> SectionPage | None:
+        return self._pages.get(section_id)
+
+    def built(self) -> list[SectionPage]:
+        """The pages built so far, without building the others."""
+        return list(self._pages.values())
+
+
 class WizardWindow(QMainWindow):
     """Sidebar, page, Back / Next; language, text size, lock and "finish and erase" on top."""
 
@@ -58,20 +84,16 @@ class WizardWindow(QMainWindow):
         super().__init__()
         self.words = words
         self.session = session
-        self.pages: dict[SectionId, SectionPage] = {}
+        self._factories = pages
+        self.pages = LazyPages(self._build_page)
+        """Pages are built the first time they are shown (or asked for): start-up builds one."""
+        self._current = SectionId.WELCOME
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMinimumWidth(210)
         self.sidebar.setMaximumWidth(280)
         self.stack = QStackedWidget()
-        for section_id in ORDER:
-            page = pages[section_id](words)
-            page.edited.connect(self._edited)
-            jump = getattr(page, "edit_requested", None)  # the review page's Edit links
-            if jump is not None:
-                jump.connect(lambda target: self._jump(ORDER.index(SectionId(target))))
-            self.pages[section_id] = page
-            self.stack.addWidget(page)
+        for _ in ORDER:
             self.sidebar.addItem(QListWidgetItem())
         self.back = QPushButton()
         self.next = QPushButton()
@@ -101,9 +123,13 @@ class WizardWindow(QMainWindow):
         body = QHBoxLayout()
         body.addWidget(self.sidebar)
         body.addLayout(right, 1)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
+        self.plan_view = QWidget()
+        self.plan_view.setLayout(body)
+        self.screens = QStackedWidget()
+        """The plan, and screens that may cover it (the lock screen): built once, so covering the
+        plan never re-parents the whole form."""
+        self.screens.addWidget(self.plan_view)
+        self.setCentralWidget(self.screens)
 
     def _build_toolbar(self, show_pseudo: bool) -> None:
         toolbar = QToolBar()
@@ -136,15 +162,27 @@ class WizardWindow(QMainWindow):
         for action in (self.smaller, self.bigger, self.lock_action, self.erase_action):
             toolbar.addAction(action)
 
+    def _build_page(self, section_id: SectionId) -> SectionPage:
+        page = self._factories[section_id](self.words)
+        page.edited.connect(self._edited)
+        jump = getattr(page, "edit_requested", None)  # the review page's Edit links
+        if jump is not None:
+            jump.connect(lambda target: self._jump(ORDER.index(SectionId(target))))
+        page.reveal_all = self.session.household_id is not None
+        self.stack.addWidget(page)
+        page.retranslate()
+        return page
+
     # --- navigation ------------------------------------------------------------------------------
 
     @property
     def current(self) -> SectionId:
-        return ORDER[self.stack.currentIndex()]
+        return self._current
 
     def show_section(self, section_id: SectionId) -> None:
         """Leave the current page (its values already stored) and show another, freshly loaded."""
         page = self.pages[section_id]
+        self._current = section_id
         page.load(self.session.plan)
         page.show_problems(problems_in(section_id, self.session.problems()))
         self.stack.setCurrentWidget(page)
@@ -197,7 +235,7 @@ class WizardWindow(QMainWindow):
     def _reload(self) -> None:
         """Another plan: a new one shows problems as fields are left; an opened one shows all."""
         opened = self.session.household_id is not None
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.touched.clear()
             page.reveal_all = opened
         self.show_section(self.current)
@@ -205,9 +243,12 @@ class WizardWindow(QMainWindow):
     def _refresh_sidebar(self, problems: list | None = None) -> None:  # type: ignore[type-arg]
         problems = self.session.problems() if problems is None else problems
         plan = self.session.plan
+        opened = self.session.household_id is not None
         for row, section_id in enumerate(ORDER):
-            page = self.pages[section_id]
-            state = section_state(section_id, plan, page.visible(problems_in(section_id, problems)))
+            mine = problems_in(section_id, problems)
+            page = self.pages.get_built(section_id)
+            visible = page.visible(mine) if page is not None else (mine if opened else [])
+            state = section_state(section_id, plan, visible)
             title = self.words(f"section.{section_id.value}.title")
             item = self.sidebar.item(row)
             item.setText(f"{STATE_MARKS[state]}  {title}")
@@ -238,7 +279,7 @@ class WizardWindow(QMainWindow):
         self.sidebar.setAccessibleName(w("sidebar.name"))
         self.lock_action.setVisible(self.session.mode is Mode.SAVE)
         self.erase_action.setVisible(self.session.mode is Mode.WORKSHOP)
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.retranslate()
         self.show_section(self.current)
 

@@ -1,33 +1,36 @@
-"""The wizard's pages, one class a section (see planner/flow.py for the order)."""
+"""The wizard's pages, one class a section (see planner/flow.py for the order).
+
+Each page's module is imported when its page is first built, so start-up loads only the first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from planner.flow import ORDER, SectionId
 from ui.i18n import Words
-from ui.pages.attorney import AttorneyPage
 from ui.pages.base import SectionPage
-from ui.pages.caregivers import CaregiversPage
-from ui.pages.children import ChildrenPage
-from ui.pages.contacts import ContactsPage
-from ui.pages.documents import DocumentsPage
-from ui.pages.household import HouseholdPage
-from ui.pages.money import MoneyPage
-from ui.pages.papers import PapersPage
-from ui.pages.review import ReviewPage
-from ui.pages.welcome import WelcomePage
+
+
+def _page(module: str, name: str) -> Callable[[Words], SectionPage]:
+    def build(words: Words) -> SectionPage:
+        page_type: type[SectionPage] = getattr(import_module(f"ui.pages.{module}"), name)
+        return page_type(words)
+
+    return build
+
 
 PAGES: dict[SectionId, Callable[[Words], SectionPage]] = {
-    SectionId.WELCOME: WelcomePage,
-    SectionId.HOUSEHOLD: HouseholdPage,
-    SectionId.CHILDREN: ChildrenPage,
-    SectionId.CONTACTS: ContactsPage,
-    SectionId.CAREGIVERS: CaregiversPage,
-    SectionId.ATTORNEY: AttorneyPage,
-    SectionId.PAPERS: PapersPage,
-    SectionId.MONEY: MoneyPage,
-    SectionId.REVIEW: ReviewPage,
-    SectionId.DOCUMENTS: DocumentsPage,
+    SectionId.WELCOME: _page("welcome", "WelcomePage"),
+    SectionId.HOUSEHOLD: _page("household", "HouseholdPage"),
+    SectionId.CHILDREN: _page("children", "ChildrenPage"),
+    SectionId.CONTACTS: _page("contacts", "ContactsPage"),
+    SectionId.CAREGIVERS: _page("caregivers", "CaregiversPage"),
+    SectionId.ATTORNEY: _page("attorney", "AttorneyPage"),
+    SectionId.PAPERS: _page("papers", "PapersPage"),
+    SectionId.MONEY: _page("money", "MoneyPage"),
+    SectionId.REVIEW: _page("review", "ReviewPage"),
+    SectionId.DOCUMENTS: _page("documents", "DocumentsPage"),
 }
 assert tuple(PAGES) == ORDER, "one page a section, in the flow's order"

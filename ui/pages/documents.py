@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize
@@ -30,8 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.context import RenderContext, RenderOptions
-from forms.packet import RenderedDocument, render_document
 from planner.flow import SectionId
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
@@ -45,7 +44,20 @@ from ui.pages.packet_jobs import Job, JobSignals, ask_folder, ask_printer, print
 from ui.pages.signing import signing_lines
 from ui.widgets import ChoiceField, Field
 
-Renderer = Callable[[RenderContext, PlannedDocument], RenderedDocument]
+if TYPE_CHECKING:
+    from forms.context import RenderContext, RenderOptions
+    from forms.packet import RenderedDocument
+
+Renderer = Callable[["RenderContext", PlannedDocument], "RenderedDocument"]
+
+
+def render_document(context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
+    """forms/ (and reportlab) load when the family first makes documents, not at start-up."""
+    from forms.packet import render_document as render
+
+    return render(context, planned)
+
+
 Writer = Callable[[Path, Iterable[tuple[str, bytes]]], list[Path]]
 FolderChooser = Callable[[QWidget, str], str]
 """Asks for a folder; "" when the person cancels."""
@@ -66,6 +78,8 @@ def language_choices(plan: Plan) -> tuple[str, list[str]]:
 
 
 def options_for(choice: str, only: frozenset[str] | None) -> RenderOptions:
+    from forms.context import RenderOptions
+
     language, _, both = choice.partition("+")
     return RenderOptions(language=language, bilingual=bool(both), only=only)
 
@@ -243,6 +257,8 @@ class DocumentsPage(SectionPage):
         options = options_for(self.language.value() or "en", None)
         renderer = self.renderer
 
+        from forms.context import RenderContext
+
         def work(report: Callable[[object], None]) -> object:
             context = RenderContext.for_plan(plan, options)
             for planned in todo:
@@ -265,6 +281,8 @@ class DocumentsPage(SectionPage):
         return self.jobs
 
     def _rendered(self, job: int, document: object) -> None:
+        from forms.packet import RenderedDocument
+
         if job != self.render_job or not isinstance(document, RenderedDocument):
             return
         self.files.append(document)

@@ -225,7 +225,20 @@ class HouseholdPage(SectionPage):
 
     # --- the plan in and out ---------------------------------------------------------------------
 
+    _other_languages_in: str | None = None
+    """The language the long list of other languages was built in; None until first shown."""
+
+    def _fill_other_languages(self) -> None:
+        """Hundreds of language names: built when the page is first shown, not at start-up."""
+        language = self.words.catalogue_language
+        self.other_language.set_choices(
+            [("", self.words("household.choose")), *other_language_choices(language)]
+        )
+        self._other_languages_in = language
+
     def load(self, plan: Plan) -> None:
+        if self._other_languages_in != self.words.catalogue_language:
+            self._fill_other_languages()
         self.plan = plan
         home = plan.household
         self.street.set_value(home.address.street)
@@ -411,9 +424,8 @@ class HouseholdPage(SectionPage):
         )
         self.languages.set_choices(language_choices(self.languages.choices(), language))
         self.other_language_field.set_texts(w("household.other_language"))
-        self.other_language.set_choices(
-            [("", w("household.choose")), *other_language_choices(language)]
-        )
+        if self._other_languages_in is not None:  # already built: rename in the new language
+            self._fill_other_languages()
         self.add_language.setText(w("household.add_language"))
         self.add_language.setAccessibleName(w("household.add_language").replace("&", ""))
         fields["household.document_language"].set_texts(
