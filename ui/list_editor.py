@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,6 +40,8 @@ class ListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.items)
         layout.addLayout(buttons)
+        self.setFocusProxy(self.items)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
         self.items.currentRowChanged.connect(self._selected)
         self.add.clicked.connect(self.add_requested)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.items.currentRow()))

@@ -129,6 +129,7 @@ class DateField(QWidget):
         layout.addWidget(self.button)
         self.line.edited.connect(self.edited)
         self.setFocusProxy(self.line)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
 
     def set_value(self, day: date | None) -> None:
         self.line.set_value(day.isoformat() if day else "")

@@ -104,6 +104,10 @@ class WizardWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._jump)
         self._build_layout()
         self._build_toolbar(show_pseudo)
+        # Tab leaves a page for Back and Next, then the sections and the language
+        QWidget.setTabOrder(self.back, self.next)
+        QWidget.setTabOrder(self.next, self.sidebar)
+        QWidget.setTabOrder(self.sidebar, self.language)
         words.language_changed.connect(lambda _: self.retranslate())
         session.plan_replaced.connect(self._reload)
         self.retranslate()
@@ -179,8 +183,9 @@ class WizardWindow(QMainWindow):
     def current(self) -> SectionId:
         return self._current
 
-    def show_section(self, section_id: SectionId) -> None:
-        """Leave the current page (its values already stored) and show another, freshly loaded."""
+    def show_section(self, section_id: SectionId, take_focus: bool = True) -> None:
+        """Leave the current page (its values already stored) and show another, freshly loaded;
+        the keyboard goes to its first field."""
         page = self.pages[section_id]
         self._current = section_id
         page.load(self.session.plan)
@@ -191,7 +196,8 @@ class WizardWindow(QMainWindow):
         self.sidebar.blockSignals(False)
         self._update_buttons()
         self._refresh_sidebar()
-        page.focusNextChild()
+        if take_focus:
+            page.focus_first()
 
     def go_next(self) -> None:
         index = ORDER.index(self.current)
@@ -209,7 +215,8 @@ class WizardWindow(QMainWindow):
     def _jump(self, row: int) -> None:
         if 0 <= row < len(ORDER) and ORDER[row] is not self.current:
             self._store_current()
-            self.show_section(ORDER[row])
+            # a navigator arrowing through the sidebar stays in it
+            self.show_section(ORDER[row], take_focus=not self.sidebar.hasFocus())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter moves on, as in a dialog, unless the person is writing several lines."""
@@ -281,7 +288,7 @@ class WizardWindow(QMainWindow):
         self.erase_action.setVisible(self.session.mode is Mode.WORKSHOP)
         for page in self.pages.built():
             page.retranslate()
-        self.show_section(self.current)
+        self.show_section(self.current, take_focus=False)  # the focus stays where it was
 
     def change_text_size(self, step: int) -> None:
         app = QApplication.instance()

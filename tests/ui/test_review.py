@@ -142,6 +142,7 @@ def test_review_dates_typed_or_set_by_button_are_all_the_page_writes(
     assert page.date_fields["next_review"].line.text() == "2027-05-30"
     window.words.set_language("es")
     focus(qtbot, page.date_fields["reviewed_by_attorney_on"].line)
+    page.date_fields["reviewed_by_attorney_on"].line.selectAll()
     type_and_tab(qtbot, "03/12/2026")
     assert window.session.plan.review.reviewed_by_attorney_on == date(2026, 12, 3)
     expected = example_plan("large-tx.json")

@@ -146,6 +146,8 @@ class AttorneyPage(EntriesPage):
         for adult in plan.adults:
             if adult.case is not None and adult.case.attorney_id == attorney.id:
                 adult.case.attorney_id = None
+        if self.case_attorney.value() == attorney.id:  # the case shown must not write it back
+            self.case_attorney.set_value("")
 
     # --- each adult's case ------------------------------------------------------------------------
 
@@ -337,6 +339,8 @@ class AttorneyPage(EntriesPage):
 
     def store(self, plan: Plan) -> list[Problem]:
         problems = self.attorneys.store(plan, self._write_attorney)
+        chosen = self.case_attorney.value()  # an attorney added or renamed just now is offered
+        self.case_attorney.set_choices(self._attorney_choices(plan, chosen), chosen or "")
         if 0 <= self.case.index < len(plan.adults):
             problems += self._write_case(plan.adults[self.case.index])
         problems += self.hotlines.store(plan, self._write_hotline)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner.flow import SectionId
@@ -41,7 +41,7 @@ class SectionPage(QWidget):
         self.form.setSpacing(8)
         self.form.addWidget(self.title)
         self.form.addWidget(self.intro)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -84,6 +84,22 @@ class SectionPage(QWidget):
         key = f"section.{self.section_id.value}"
         self.title.setText(self.words(f"{key}.title"))
         self.intro.setText(self.words(f"{key}.intro"))
+
+    def focus_first(self) -> None:
+        """The keyboard goes to the page's first field in Tab order (not to the scroll area
+        around the page), so the family can type at once."""
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget is not self.scroll
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def field_path(self, path: str) -> str | None:
         """The path of the field showing the value at `path`, or of the closest field above it."""

@@ -93,6 +93,7 @@ def set_date_texts(words: Words, field: Field, text: str, why: str = "") -> None
     editor = field.editor
     assert isinstance(editor, DateField)
     editor.language = words.catalogue_language
+    editor.line.setAccessibleName(text.replace("&", ""))
     editor.line.setPlaceholderText(words("answer.date_placeholder"))
     editor.button.setAccessibleName(words("answer.pick_date"))
     editor.button.setToolTip(words("answer.pick_date"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,6 +52,7 @@ class MedicationTable(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.setFocusProxy(self.table)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
         self.table.itemChanged.connect(lambda _: self.edited.emit())
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.add.clicked.connect(self.add_row)

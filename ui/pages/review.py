@@ -26,6 +26,7 @@ from planner.model import Plan
 from planner.validation import Problem, Severity, check, completeness
 from ui.i18n import PSEUDO, pseudo
 from ui.pages.base import SectionPage
+from ui.pages.parts import label_date
 from ui.pages.review_summary import Entry, Group, Reader
 from ui.widgets import DateField
 
@@ -292,9 +293,9 @@ class ReviewPage(SectionPage):
         self.todo_box.setTitle(w("review.todo"))
         self.dates_box.setTitle(w("review.dates"))
         self.answers_title.setText(w("review.answers"))
-        for name, editor in self.date_fields.items():
-            editor.language = w.catalogue_language
-            self.fields[f"review.{name}"].set_texts(w(f"review.{name}"), w(f"review.{name}_why"))
+        for name in self.date_fields:
+            field = self.fields[f"review.{name}"]
+            label_date(field, w, w(f"review.{name}"), w(f"review.{name}_why"))
         for button, months in zip(self.soon_buttons, SOON, strict=True):
             button.setText(w("review.in_months", months=months))
             button.setAccessibleName(w("review.in_months", months=months).replace("&", ""))
