@@ -8,6 +8,7 @@ validation can point at it and nobody's entry silently disappears.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -28,6 +29,7 @@ def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+@lru_cache(maxsize=4096)
 def canonical_phone(text: str) -> str:
     """E.164 (`+12135550143`) for a valid number; the typed text unchanged otherwise."""
     number = parse_phone(text)
@@ -36,6 +38,7 @@ def canonical_phone(text: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def display_phone(text: str) -> str:
     """How a person reads the number: national format at home, international format abroad."""
     number = parse_phone(text)
