@@ -24,10 +24,9 @@ from ui.pages.entries import (
     label,
     labelled,
     row,
-    set_check_texts,
-    set_date_texts,
     why_label,
 )
+from ui.pages.parts import label_check, label_date
 from ui.widgets import (
     ANumberField,
     ChoiceField,
@@ -368,7 +367,7 @@ class AttorneyPage(EntriesPage):
         f["phone"].set_texts(w("attorney.phone"))
         f["phone_24h"].set_texts(w("attorney.phone_24h"))
         f["email"].set_texts(w("attorney.email"))
-        set_check_texts(f["is_accredited_representative"], w("attorney.accredited"))
+        label_check(f["is_accredited_representative"], w("attorney.accredited"))
         self.attorney_address.retranslate()
         self._retranslate_case()
         self._retranslate_hotlines()
@@ -388,7 +387,7 @@ class AttorneyPage(EntriesPage):
             [("", w("answer.not_recorded")), *labelled(w, "immigration_status", ImmigrationStatus)]
         )
         f["case.immigration_court"].set_texts(w("attorney.court"), w("attorney.court_why"))
-        set_date_texts(w, f["case.next_hearing"], w("attorney.hearing"), w("attorney.hearing_why"))
+        label_date(f["case.next_hearing"], w, w("attorney.hearing"), w("attorney.hearing_why"))
         f["case.pending_applications"].set_texts(w("attorney.pending"))
         self.pending.setPlaceholderText(w("attorney.pending_example"))
         f["case.attorney_id"].set_texts(w("attorney.case_attorney"))

@@ -21,10 +21,9 @@ from ui.pages.entries import (
     label,
     labelled,
     row,
-    set_check_texts,
-    set_date_texts,
     why_label,
 )
+from ui.pages.parts import label_check, label_date
 from ui.widgets import (
     ChoiceField,
     DateField,
@@ -226,7 +225,7 @@ class ContactsPage(EntriesPage):
         f = self.contact.fields
         f["given_names"].set_texts(w("contacts.given_names"))
         f["family_names"].set_texts(w("contacts.family_names"))
-        set_check_texts(f["family_name_first"], w("contacts.family_name_first"))
+        label_check(f["family_name_first"], w("contacts.family_name_first"))
         f["relationship"].set_texts(w("contacts.relationship"))
         f["relationship_detail"].set_texts(w("contacts.relationship_detail"))
         self.relationship_detail.setPlaceholderText(w("contacts.relationship_detail_example"))
@@ -235,10 +234,10 @@ class ContactsPage(EntriesPage):
         f["email"].set_texts(w("contacts.email"))
         self.address.retranslate()
         f["languages"].set_texts(w("contacts.languages"), w("contacts.languages_why"))
-        set_date_texts(w, f["date_of_birth"], w("contacts.date_of_birth"), w("contacts.dob_why"))
-        set_check_texts(f["may_pick_up_children"], w("contacts.may_pick_up"))
-        set_check_texts(f["knows_the_plan"], w("contacts.knows_the_plan"))
-        set_check_texts(f["has_a_copy"], w("contacts.has_a_copy"))
+        label_date(f["date_of_birth"], w, w("contacts.date_of_birth"), w("contacts.dob_why"))
+        label_check(f["may_pick_up_children"], w("contacts.may_pick_up"))
+        label_check(f["knows_the_plan"], w("contacts.knows_the_plan"))
+        label_check(f["has_a_copy"], w("contacts.has_a_copy"))
         f["situation_is_stable"].set_texts(w("contacts.stable"), w("contacts.stable_why"))
         self.stable.set_choices(answer_choices(w, "contacts.stable_unasked"))
         f["notes"].set_texts(w("contacts.notes"))

@@ -28,7 +28,7 @@ from ui.i18n import PSEUDO, Words, pseudo
 from ui.list_editor import ListEditor
 from ui.pages.base import SectionPage
 from ui.pages.choices import country_choices, language_choices
-from ui.widgets import ChoiceField, DateField, Field, TextField, YesNoField
+from ui.widgets import ChoiceField, Field, TextField
 
 ERROR_MARK = "⚠"
 EXTRA_LANGUAGES = ("quc", "mam", "kjb", "cak", "ko", "tl", "ru", "so", "am", "uk", "fa")
@@ -78,25 +78,6 @@ def row(layout: QBoxLayout, *widgets: QWidget) -> QHBoxLayout:
         line.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(line)
     return line
-
-
-def set_check_texts(field: Field, text: str, why: str = "") -> None:
-    """A yes/no field reads as one check box with its text beside it, not a label above."""
-    field.set_texts(text, why)
-    field.label.hide()
-    assert isinstance(field.editor, YesNoField)
-    field.editor.setText(text)
-
-
-def set_date_texts(words: Words, field: Field, text: str, why: str = "") -> None:
-    field.set_texts(text, why)
-    editor = field.editor
-    assert isinstance(editor, DateField)
-    editor.language = words.catalogue_language
-    editor.line.setAccessibleName(text.replace("&", ""))
-    editor.line.setPlaceholderText(words("answer.date_placeholder"))
-    editor.button.setAccessibleName(words("answer.pick_date"))
-    editor.button.setToolTip(words("answer.pick_date"))
 
 
 def full_name_or(words: Words, person: Any, unnamed: str) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QWidget
 
 from ui.i18n import Words
-from ui.widgets import DateField, Field
+from ui.widgets import DateField, Field, YesNoField
 
 
 class Row(QHBoxLayout):
@@ -44,7 +44,8 @@ def label_check(field: Field, text: str, why: str = "") -> None:
     """A yes/no question reads on its box (with its mnemonic), not on a label above an empty box."""
     field.set_texts(text, why)
     field.label.hide()
-    field.editor.setText(text)  # type: ignore[attr-defined]
+    assert isinstance(field.editor, YesNoField)
+    field.editor.setText(text)
 
 
 def label_date(field: Field, words: Words, text: str, why: str = "") -> None:
