@@ -189,13 +189,14 @@ class WizardWindow(QMainWindow):
         page = self.pages[section_id]
         self._current = section_id
         page.load(self.session.plan)
-        page.show_problems(problems_in(section_id, self.session.problems()))
+        problems = self.session.problems()
+        page.show_problems(problems_in(section_id, problems))
         self.stack.setCurrentWidget(page)
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(ORDER.index(section_id))
         self.sidebar.blockSignals(False)
         self._update_buttons()
-        self._refresh_sidebar()
+        self._refresh_sidebar(problems)
         if take_focus:
             page.focus_first()
 
