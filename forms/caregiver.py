@@ -117,11 +117,21 @@ class CaregiverPaper:
             lambda lang: self._confirmed(safe(self.rules.text(part, lang) or ""), lang, unsure)
         )
 
-    def _common(self, key: str, *facts: str, **params: object) -> list[Flowable]:
+    def _common(
+        self,
+        key: str,
+        *facts: str,
+        translated: Callable[[str], dict[str, object]] | None = None,
+        **params: object,
+    ) -> list[Flowable]:
+        """A shared sentence; `translated(language)` gives parameters that differ by language."""
         unsure = self._unsure(*facts)
-        return self._both(
-            lambda lang: self._confirmed(safe(label("common", key, lang, **params)), lang, unsure)
-        )
+
+        def make(lang: str) -> str:
+            values = {**params, **(translated(lang) if translated else {})}
+            return self._confirmed(safe(label("common", key, lang, **values)), lang, unsure)
+
+        return self._both(make)
 
     def _para(self, text: str) -> Paragraph:
         return Paragraph(text, styles().body)
@@ -146,11 +156,21 @@ class CaregiverPaper:
             )
         return parts
 
+    def _rule_sentence(self, part: str, language: str) -> str:
+        """The state's sentence as plain text: it fills a catalogue sentence, which escapes it."""
+        return self.rules.text(part, language) or ""
+
     def how_to_sign(self) -> list[Flowable]:
         w, rules = self.words, self.rules
         if rules.instrument is None:
-            return notice(w, "generic_what_to_do", limits=rules.text("limits", self.language) or "")
-        story = notice(w, "what_to_do", signing=rules.text("signing", self.language) or "")
+            return notice(
+                w,
+                "generic_what_to_do",
+                lambda lang: {"limits": self._rule_sentence("limits", lang)},
+            )
+        story = notice(
+            w, "what_to_do", lambda lang: {"signing": self._rule_sentence("signing", lang)}
+        )
         wording = rules.instrument.wording
         if wording in ("statutory_form", "substantially_statutory_form", "required_contents"):
             citation = rules.instrument.wording_citation or rules.instrument.citation
@@ -303,27 +323,26 @@ class CaregiverPaper:
         w, rules = self.words, self.rules
         # Signatures start a page of their own unless most of this one is still free.
         story: list[Flowable] = [CondPageBreak(6.5 * inch), *heading(w.both("signatures_heading"))]
-        state = self.rules.display_name("en") if self.language == "en" else self.state
         sworn = set(rules.signing.sworn_by)
         if rules.signing.parent_signs:
             for parent in self.parties.parents:
-                story += self._signature(
-                    "parent" in sworn, w("role_parent"), parent.full_name, state
-                )
+                story += self._signature("parent" in sworn, "role_parent", parent.full_name)
             for parent in self.parties.other_parents:
-                story += self._signature(
-                    "parent" in sworn, w("role_other_parent"), parent.full_name, state
-                )
+                story += self._signature("parent" in sworn, "role_other_parent", parent.full_name)
         if rules.signing.caregiver_signs:
             name = self.parties.caregiver.full_name if self.parties.caregiver else ""
-            story += self._signature("caregiver" in sworn, w("role_caregiver"), name, state)
+            story += self._signature("caregiver" in sworn, "role_caregiver", name)
         return story + self._witnesses_and_notary()
 
-    def _signature(self, sworn: bool, role: str, name: str, state: str) -> list[Flowable]:
+    def _signature(self, sworn: bool, role_key: str, name: str) -> list[Flowable]:
+        """One signer's lines; the role and the state are in English too in a bilingual paper."""
+        w, rules = self.words, self.rules
         story: list[Flowable] = []
         if sworn:
-            story += self.words.paragraphs("sworn", styles().small, state=state)
-        story.append(signature_block(role, name, self.context.kit))
+            story += w.paragraphs(
+                "sworn", styles().small, lambda lang: {"state": rules.display_name(lang)}
+            )
+        story.append(signature_block(w(role_key), name, self.context.kit, w.english(role_key)))
         return story
 
     def _witnesses_and_notary(self) -> list[Flowable]:
@@ -336,7 +355,8 @@ class CaregiverPaper:
             story.append(witness_block(rules.witness_count, rules_text, kit))
         if rules.needs_notary or rules.notary_or_witnesses:
             signers = ", ".join(self._signer_names()) or "______________________"
-            story.append(notary_block(self.state, safe(signers), kit))
+            english = self.rules.display_name("en")
+            story.append(notary_block(self.state, safe(signers), kit, english))
             story += self._common("notary_warning")
         return story
 
@@ -357,15 +377,16 @@ class CaregiverPaper:
     def about(self) -> list[Flowable]:
         rules = self.rules
         story = heading(self.words.both("legal_heading"))
-        checked = date_text(rules.rules_last_checked, self.language)
-        for key, params in (
-            ("not_legal_advice", {}),
-            ("checked", {"state": self.state, "date": checked}),
-            ("unconfirmed_note", {}),
-        ):
-            if key == "unconfirmed_note" and not rules.unconfirmed:
-                continue
-            story += self._common(key, **params)
+        story += self._common("not_legal_advice")
+        story += self._common(
+            "checked",
+            translated=lambda lang: {
+                "state": rules.display_name(lang),
+                "date": date_text(rules.rules_last_checked, lang),
+            },
+        )
+        if rules.unconfirmed:
+            story += self._common("unconfirmed_note")
         if rules.sources:
             story.append(Paragraph(self._heading("sources_heading"), styles().label))
         for source in rules.sources:

@@ -218,13 +218,25 @@ class Words:
         return f"{text} / {english}" if self.bilingual and english != text else text
 
     def paragraphs(
-        self, key: str, style: ParagraphStyle | None = None, **params: object
+        self,
+        key: str,
+        style: ParagraphStyle | None = None,
+        translated: Callable[[str], dict[str, object]] | None = None,
+        **params: object,
     ) -> list[Flowable]:
-        """A sentence as a paragraph, and its English under it in bilingual documents."""
-        main = Paragraph(self(key, **params), style or styles().body)
+        """A sentence as a paragraph, and its English under it in bilingual documents.
+
+        `translated(language)` gives the parameters that differ by language (a state's name, a
+        date in words), so the English line is English throughout.
+        """
+
+        def values(language: str) -> dict[str, object]:
+            return {**params, **(translated(language) if translated else {})}
+
+        main = Paragraph(self(key, **values(self.language)), style or styles().body)
         if not self.bilingual:
             return [main]
-        return [main, Paragraph(self.english(key, **params), styles().english)]
+        return [main, Paragraph(self.english(key, **values("en")), styles().english)]
 
     def _text(self, key: str, language: str, params: dict[str, object]) -> str:
         escaped = {k: safe(v) if isinstance(v, str) else v for k, v in params.items()}
@@ -358,15 +370,25 @@ def witness_block(count: int, rules: str, words: Words) -> Flowable:
     return KeepTogether([Spacer(0, 8), *parts, Spacer(0, 8)])
 
 
-def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
-    """A plain acknowledgment for a notary, who may attach the state's own certificate instead."""
+def notary_block(
+    state_name: str, signers: str, words: Words, state_in_english: str = ""
+) -> Flowable:
+    """A plain acknowledgment for a notary, who may attach the state's own certificate instead.
+
+    `state_name` is in the family's language (Nueva York); bilingual documents print
+    `state_in_english` in the English lines.
+    """
     s = styles()
+
+    def state(language: str) -> dict[str, object]:
+        return {"state": state_in_english or state_name if language == "en" else state_name}
+
     width = PAGE_SIZE[0] - 2 * MARGIN
     padding = 8
     inner = width - 2 * padding - 12  # the lines' own cell padding
     body: list[Flowable] = [
         Paragraph(words.both("kit.notary_title"), s.label),
-        *words.paragraphs("kit.notary_venue", s.small, state=state_name),
+        *words.paragraphs("kit.notary_venue", s.small, state),
         *words.paragraphs("kit.notary_text", s.small, signers=signers),
         _line_cells(
             [words.both("kit.notary_signature"), words.both("kit.notary_commission")],
@@ -390,14 +412,25 @@ def notary_block(state_name: str, signers: str, words: Words) -> Flowable:
     return KeepTogether([Spacer(0, 10), box, Spacer(0, 6)])
 
 
-def notice(words: Words, key: str, **params: object) -> list[Flowable]:
+def notice(
+    words: Words,
+    key: str,
+    translated: Callable[[str], dict[str, object]] | None = None,
+    **params: object,
+) -> list[Flowable]:
     """A shaded box for what the family must do with the page (sign where, give a copy to whom).
 
     In a bilingual document the English stands inside the same box, under the family's language.
+    `translated(language)` gives the parameters that are themselves sentences (a state's signing
+    rule), so the English line does not carry the family's language inside it.
     """
-    text = words(key, **params)
+
+    def values(language: str) -> dict[str, object]:
+        return {**params, **(translated(language) if translated else {})}
+
+    text = words(key, **values(words.language))
     if words.bilingual:
-        english = words.english(key, **params)
+        english = words.english(key, **values("en"))
         muted = "#" + MUTED.hexval()[2:]
         text += f'<br/><font size="8.5" color="{muted}">{english}</font>'
     return [Paragraph(text, styles().notice)]

@@ -205,3 +205,15 @@ def test_any_names_come_out_on_the_signature_lines(child_name: str, caregiver_na
     text = flat(body_text(paper(plan)))
     assert flat(child_name) in text
     assert flat(caregiver_name) in text
+
+
+def test_the_english_lines_of_a_bilingual_paper_carry_no_spanish() -> None:
+    text = flat(body_text(paper(in_state("NY"), language="es", bilingual=True)))
+    assert "How to sign: The parent signs it." in text
+    assert "Signature of parent or guardian" in text and "Signature of caregiver" in text
+    assert "State of New York, County of" in text
+    assert "The rules for New York in this packet were last checked on November 1, 2026." in text
+    for spanish_in_english in ("Signature of padre", "Signature of cuidador", "of Nueva York"):
+        assert spanish_in_english not in text
+    texas = flat(body_text(paper(in_state("TX"), language="es", bilingual=True)))
+    assert "How to sign: The parent and the caregiver both sign" in texas
