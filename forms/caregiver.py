@@ -356,7 +356,7 @@ class CaregiverPaper:
         if rules.needs_notary or rules.notary_or_witnesses:
             signers = ", ".join(self._signer_names()) or "______________________"
             english = self.rules.display_name("en")
-            story.append(notary_block(self.state, safe(signers), kit, english))
+            story.append(notary_block(self.state, signers, kit, english))
             story += self._common("notary_warning")
         return story
 

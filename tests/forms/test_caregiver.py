@@ -217,3 +217,12 @@ def test_the_english_lines_of_a_bilingual_paper_carry_no_spanish() -> None:
         assert spanish_in_english not in text
     texas = flat(body_text(paper(in_state("TX"), language="es", bilingual=True)))
     assert "How to sign: The parent and the caregiver both sign" in texas
+
+
+def test_names_with_markup_print_literally_in_the_notary_block() -> None:
+    plan = in_state("TX")
+    plan.adults[0].given_names = "Ana <b> & Co"
+    text = flat(body_text(paper(plan)))
+    notary = text[text.index("Notary acknowledgment") :]
+    assert "appeared Ana <b> & Co" in notary
+    assert "&amp;" not in text and "&lt;" not in text
