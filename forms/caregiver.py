@@ -145,7 +145,8 @@ class CaregiverPaper:
         official = safe(rules.instrument.title)
         title = official if self.language == "en" else f"{w('title')}<br/>{official}"
         subtitle = w("subtitle", state=self.state, citation=rules.instrument.citation)
-        parts = title_block(title, subtitle)
+        unsure_citation = self._unsure("instrument.citation")
+        parts = title_block(title, self._confirmed(subtitle, self.language, unsure_citation))
         if rules.instrument.official_form:
             unsure = self._unsure("instrument.official_form")
             form = rules.instrument.official_form
@@ -156,9 +157,13 @@ class CaregiverPaper:
             )
         return parts
 
-    def _rule_sentence(self, part: str, language: str) -> str:
-        """The state's sentence as plain text: it fills a catalogue sentence, which escapes it."""
-        return self.rules.text(part, language) or ""
+    def _rule_sentence(self, part: str, language: str, *facts: str) -> str:
+        """The state's sentence as plain text (it fills a catalogue sentence, which escapes it),
+        with "Confirm with an attorney." when a fact behind it is unconfirmed."""
+        text = self.rules.text(part, language) or ""
+        if self._unsure(*facts):
+            text += " " + label("common", "confirm", language)
+        return text
 
     def how_to_sign(self) -> list[Flowable]:
         w, rules = self.words, self.rules
@@ -169,7 +174,9 @@ class CaregiverPaper:
                 lambda lang: {"limits": self._rule_sentence("limits", lang)},
             )
         story = notice(
-            w, "what_to_do", lambda lang: {"signing": self._rule_sentence("signing", lang)}
+            w,
+            "what_to_do",
+            lambda lang: {"signing": self._rule_sentence("signing", lang, "signing")},
         )
         wording = rules.instrument.wording
         if wording in ("statutory_form", "substantially_statutory_form", "required_contents"):
@@ -217,10 +224,29 @@ class CaregiverPaper:
         rows = self._person_rows(caregiver)
         rows.insert(1, (w.both("relationship"), relationship_text(caregiver, self.language)))
         story.append(fields_table(rows))
-        rules = self.rules
-        if rules.instrument and rules.instrument.caregiver_min_age:
-            age = rules.instrument.caregiver_min_age
+        return story + self._who_may_be_named()
+
+    def _who_may_be_named(self) -> list[Flowable]:
+        """Who the law lets the family choose (GA: relatives, or someone an agency approves), so a
+        family whose caregiver does not qualify finds out before the paper is needed."""
+        instrument = self.rules.instrument
+        if instrument is None:
+            return []
+        who = instrument.who_may_be_named
+        story = self._common(
+            "who_may_be_named",
+            "instrument.who_may_be_named",
+            translated=lambda lang: {"who": label("who", who, lang)},
+        )
+        if instrument.caregiver_min_age:
+            age = instrument.caregiver_min_age
             story += self._common("caregiver_min_age", "instrument.caregiver_min_age", age=age)
+        if instrument.caregiver_must_live_in_state:
+            story += self._common(
+                "must_live_in_state",
+                "instrument.caregiver_must_live_in_state",
+                translated=lambda lang: {"state": self.rules.display_name(lang)},
+            )
         return story
 
     def powers(self) -> list[Flowable]:
@@ -234,10 +260,11 @@ class CaregiverPaper:
         if instrument.relative_powers and self._caregiver_is_relative():
             story += self.words.paragraphs("relative_note")
             story += [self._power(key) for key in instrument.relative_powers]
+            story += self._state("relative", "instrument.relative_max_degree")
         if instrument.excluded_powers:
             story += heading(self._heading("excluded_heading"))
             story += [self._power(key) for key in instrument.excluded_powers]
-        story += self._state("limits")
+        story += self._state("limits", "instrument.excluded_powers")
         if instrument.parent_decision_prevails:
             story += self.words.paragraphs("parent_prevails")
         if not instrument.general_care:
@@ -365,8 +392,9 @@ class CaregiverPaper:
         lines = [safe(label("witness_exclusion", key, lang)) for key in signing.witness_exclusions]
         if signing.witness_min_age:
             lines.insert(0, self.words("witness_min_age", age=signing.witness_min_age))
-        text = " ".join(lines)
-        return self._confirmed(text, lang, self._unsure("signing.witnesses")) if text else text
+        if self._unsure("signing.witnesses"):
+            lines.append(f"<b>{safe(label('common', 'confirm', lang))}</b>")
+        return " ".join(lines)
 
     def _signer_names(self) -> list[str]:
         names = [p.full_name for p in [*self.parties.parents, *self.parties.other_parents]]

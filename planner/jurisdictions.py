@@ -381,8 +381,16 @@ class Jurisdiction(RulesPart):
         return self.instrument is None
 
     def is_confirmed(self, fact: str) -> bool:
-        """False when the fact (or its whole section) is listed as unconfirmed: print "confirm"."""
-        return not any(fact == item or fact.startswith(f"{item}.") for item in self.unconfirmed)
+        """False when the fact, its whole section, or (asked of a section) any fact inside it is
+        listed as unconfirmed: print "confirm".
+
+        A state's sentence speaks for a whole section (its standby route, its filing rule), so
+        one unconfirmed number in it (NY's 60 days to petition) makes the sentence unconfirmed.
+        """
+        return not any(
+            fact == item or fact.startswith(f"{item}.") or item.startswith(f"{fact}.")
+            for item in self.unconfirmed
+        )
 
     def signers(
         self, other_parent_available: bool = False, court_order_requires_both: bool = False

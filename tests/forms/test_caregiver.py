@@ -32,28 +32,70 @@ class Expected:
     notary: bool
     renew_by: str | None
     """The printed "sign a new one by" date for a paper signed on SIGNED_ON; None: no limit."""
+    term: str
+    """What the "How long it lasts" section must say."""
+    unconfirmed: tuple[str, ...] = ()
+    """The end of every sentence that must be followed by "Confirm with an attorney." (the ◐
+    and ✖ facts of the domain notes); no other sentence may be."""
 
 
+CONFIRM = "Confirm with an attorney."
 STATES = {
-    "CA": Expected("Caregiver's Authorization Affidavit", "6550", False, True, 0, False,
-                   "November 24, 2027"),
-    "TX": Expected("Authorization Agreement for Nonparent Adult Caregiver", "34.00", True, True,
-                   0, True, "May 24, 2027"),
-    "NY": Expected("Designation of Person in Parental Relation", "5-1551", True, True, 0, True,
-                   "November 24, 2027"),
-    "IL": Expected("Short-Term Guardian", "11-5.4", True, True, 2, False, "November 24, 2027"),
-    "FL": Expected("Health Care Surrogate", "765.2035", True, False, 2, False, None),
-    "WA": Expected("Power of Attorney", "11.130.145", True, False, 2, True, "November 24, 2028"),
-    "AZ": Expected("Delegation of Parental Powers", "14-5104", True, False, 1, True,
-                   "May 24, 2027"),
-    "NJ": Expected("Power of Attorney", "3B:12-39", True, False, 0, False, "November 24, 2027"),
-    "GA": Expected("Power of Attorney for the Care of a Minor Child", "19-9-12", True, False, 0,
-                   True, "November 24, 2027"),
-    "NC": Expected("Authorization to Consent to Health Care for Minor", "32A-28", True, False, 0,
-                   True, None),
-    "CO": Expected("Delegation", "15-14-105", True, False, 0, False, "November 24, 2027"),
-    "MA": Expected("Caregiver Authorization Affidavit", "201F", True, True, 2, True,
-                   "November 24, 2028"),
+    "CA": Expected("Caregiver's Authorization Affidavit", "Cal. Fam. Code §§6550–6552", False,
+                   True, 0, False, "November 24, 2027",
+                   "commonly treated as lasting up to 12 months",
+                   ("Our sources say no notary is needed.", "may count as a relative.",
+                    "so check the current rule.", "sign a new one by November 24, 2027.",
+                    "to parents who are temporarily unavailable.")),
+    "TX": Expected("Authorization Agreement for Nonparent Adult Caregiver",
+                   "Tex. Fam. Code ch. 34 (§§34.002–34.008)", True, True, 0, True, "May 24, 2027",
+                   "The law we read sets no end date. One secondary source says it lasts 6 months",
+                   ("You may use that form instead.", "sign a new one if in doubt.",
+                    "sign a new one by May 24, 2027.")),
+    "NY": Expected("Designation of Person in Parental Relation",
+                   "N.Y. Gen. Oblig. Law §§5-1551–5-1556", True, True, 0, True, "November 24, 2027",
+                   "It can last up to 12 months. If no period is written in it, it lasts 30 days",
+                   ("You may use that form instead.", "at least 18 years old.",
+                    "our sources say within 60 days.")),
+    "IL": Expected("Short-Term Guardian", "755 ILCS 5/11-5.4", True, True, 2, False,
+                   "November 24, 2027", "Our sources say it lasts up to 365 days.",
+                   ("You may use that form instead.", "care of the child from day to day.",
+                    "it lasts up to 365 days.", "sign a new one by November 24, 2027.")),
+    "FL": Expected("Health Care Surrogate", "Fla. Stat. §§765.2035, 765.2038", True, False, 2,
+                   False, None, "We found no time limit in the law.",
+                   ("whether a notary is needed.", "Witnesses",
+                    "how long it stays valid.")),
+    "WA": Expected("Power of Attorney", "RCW 11.130.145", True, False, 2, True,
+                   "November 24, 2028", "It can last from one day up to 24 months.",
+                   ("RCW 11.130.145", "in front of 2 witnesses.",
+                    "Another person the parent chooses.", "at least 18 years old.", "Witnesses")),
+    "AZ": Expected("Delegation of Parental Powers", "A.R.S. §14-5104", True, False, 1, True,
+                   "May 24, 2027",
+                   "Our sources say it lasts up to 6 months and can be signed again.",
+                   ("A.R.S. §14-5104", "anyone in that person's family.",
+                    "the child's care, custody and property.", "marriage or adoption.",
+                    "can be signed again.", "sign a new one by May 24, 2027.",
+                    "Another person the parent chooses.",
+                    "Nobody in the caregiver's family can be a witness.")),
+    "NJ": Expected("Power of Attorney", "N.J.S.A. 3B:12-39", True, False, 0, False,
+                   "November 24, 2027", "Our sources say it lasts up to 12 months",
+                   ("Ask an attorney how to sign it.", "immigration action against the parent.",
+                    "sign a new one by November 24, 2027.", "confirmation within 90 days.")),
+    "GA": Expected("Power of Attorney for the Care of a Minor Child",
+                   "O.C.G.A. §§19-9-120–19-9-134", True, False, 0, True, "November 24, 2027",
+                   "It lasts up to 12 months.",
+                   ("approved by an agency or a faith group.", "at least 18 years old.",
+                    "must live in Georgia.", "our sources say within 10 days.")),
+    "NC": Expected("Authorization to Consent to Health Care for Minor",
+                   "N.C. Gen. Stat. §§32A-28–32A-34", True, False, 0, True, None,
+                   "until the child turns 18, or until the parent loses custody"),
+    "CO": Expected("Delegation", "C.R.S. §15-14-105", True, False, 0, False, "November 24, 2027",
+                   "It lasts up to 12 months.",
+                   ("C.R.S. §15-14-105", "We could not confirm any other signing rules.",
+                    "the child's care, custody and property.", "marriage or adoption.",
+                    "Another person the parent chooses.")),
+    "MA": Expected("Caregiver Authorization Affidavit", "M.G.L. c. 201F", True, True, 2, True,
+                   "November 24, 2028", "It lasts up to 24 months and can be renewed."),
 }  # fmt: skip
 
 
@@ -81,12 +123,40 @@ def test_each_states_instrument_has_its_signers_witnesses_notary_citation_and_te
     assert ("Signature of caregiver" in text) == expected.caregiver_signs
     assert text.count("Signature of witness") == expected.witnesses
     assert ("Notary acknowledgment" in text) == expected.notary
+    assert ("Signature of notary public" in text) == expected.notary
+    term = text[text.index("How long it lasts") :]
+    assert expected.term in term[: term.index("The other parent")]
     if expected.renew_by:
         assert f"sign a new one by {expected.renew_by}" in text
     else:
-        assert "We found no time limit in the law" in text
-    assert "Rules last checked" in text or "were last checked on November 1, 2026" in text
+        assert "sign a new one by" not in text
+    assert "were last checked on November 1, 2026" in text
     assert "It is not legal advice" in text
+
+
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_exactly_the_secondary_sourced_facts_say_confirm_with_an_attorney(state: str) -> None:
+    expected = STATES[state]
+    text = flat(body_text(paper(in_state(state))))
+    missing = [end for end in expected.unconfirmed if f"{end} {CONFIRM}" not in text]
+    assert missing == []
+    assert text.count(CONFIRM) == len(expected.unconfirmed)
+
+
+@pytest.mark.parametrize("state", sorted(STATES))
+def test_each_states_instrument_in_spanish_keeps_its_lines_citation_and_warnings(
+    state: str,
+) -> None:
+    expected = STATES[state]
+    text = flat(body_text(paper(in_state(state), language="es")))
+    assert expected.citation in text
+    assert ("Firma (padre, madre o tutor)" in text) == expected.parent_signs
+    assert ("Firma (cuidador)" in text) == expected.caregiver_signs
+    assert text.count("Firma del testigo") == expected.witnesses
+    assert ("Firma del notario público" in text) == expected.notary
+    assert "se revisaron por última vez el 1 de noviembre de 2026" in text
+    assert "No es asesoría legal" in text
+    assert text.count("Confírmelo con un abogado.") == len(expected.unconfirmed)
 
 
 @pytest.mark.parametrize("state", ["FL", "NC"])
@@ -102,13 +172,6 @@ def test_a_state_without_rules_gets_a_letter_that_says_it_is_not_a_legal_instrum
     assert "Letter naming a caregiver (not a legal instrument)" in text
     assert "This letter is not a legal instrument" in text
     assert "Notary acknowledgment" not in text
-
-
-def test_secondary_sourced_facts_say_confirm_with_an_attorney() -> None:
-    texas = flat(body_text(paper(in_state("TX"))))
-    assert "sign a new one by May 24, 2027. Confirm with an attorney." in texas
-    massachusetts = flat(body_text(paper(in_state("MA"))))
-    assert "sign a new one by November 24, 2028. Confirm" not in massachusetts
 
 
 def test_witness_rules_are_printed_above_the_witness_lines() -> None:

@@ -327,6 +327,16 @@ def test_a_renewal_date_from_a_secondary_source_is_not_confirmed() -> None:
     assert not load_jurisdiction("IL").renew_by_confirmed
 
 
+def test_a_section_with_one_unconfirmed_fact_is_unconfirmed_as_a_whole() -> None:
+    new_york = load_jurisdiction("NY")  # standby.petition_within_days is secondary-sourced
+    assert not new_york.is_confirmed("standby")
+    assert not new_york.is_confirmed("standby.petition_within_days")
+    assert new_york.is_confirmed("standby.witnesses")
+    assert new_york.is_confirmed("signing")
+    assert not load_jurisdiction("GA").is_confirmed("filing")
+    assert load_jurisdiction("GA").is_confirmed("filing.office")
+
+
 @pytest.mark.parametrize(
     ("day", "months", "expected"),
     [
