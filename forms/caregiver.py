@@ -304,7 +304,9 @@ class CaregiverPaper:
         today = self.context.options.today
         renew = rules.renew_by(today)
         if renew is None:
-            return story + self._common("no_time_limit")
+            # The state's own sentence says what ends it (NC: an end date, age 18) or that the
+            # law sets no limit (FL); a second "no time limit" would contradict the first.
+            return story
         unsure = not rules.renew_by_confirmed
 
         def renew_text(lang: str) -> str:

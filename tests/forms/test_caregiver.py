@@ -159,6 +159,13 @@ def test_each_states_instrument_in_spanish_keeps_its_lines_citation_and_warnings
     assert text.count("Confírmelo con un abogado.") == len(expected.unconfirmed)
 
 
+def test_north_carolina_says_what_ends_it_and_never_that_no_limit_exists() -> None:
+    text = flat(body_text(paper(in_state("NC"))))
+    assert "until the child turns 18" in text
+    assert "no time limit" not in text
+    assert flat(body_text(paper(in_state("FL")))).count("We found no time limit") == 1
+
+
 @pytest.mark.parametrize("state", ["FL", "NC"])
 def test_health_care_only_states_say_plainly_what_is_not_covered(state: str) -> None:
     text = flat(body_text(paper(in_state(state))))
