@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -62,3 +63,53 @@ def render_pngs(content: bytes, folder: Path, stem: str, dpi: int = 60) -> list[
         ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / stem)], check=True, timeout=120
     )
     return sorted(folder.glob(f"{stem}*.png"))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One printed word and its box, in points from the page's top-left corner (poppler's)."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+_PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def word_boxes(content: bytes) -> list[list[Word]]:
+    """Every page's words with the box a real renderer draws them in (pdftotext -bbox): unlike
+    a text position, a box shows where a long word ends."""
+    if shutil.which("pdftotext") is None:
+        raise RuntimeError("pdftotext is not installed (Debian: poppler-utils)")
+    run = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"],
+        input=content,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    pages = _PAGE.findall(run.stdout.decode("utf-8"))
+    return [
+        [Word(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in _WORD.findall(page)]
+        for page in pages
+    ]
+
+
+def overlapping(words: list[Word], slack: float = 1.0) -> list[tuple[str, str]]:
+    """Pairs of words whose boxes overlap by more than `slack` points both ways."""
+    found = []
+    ordered = sorted(words, key=lambda w: w.top)
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            if second.top >= first.bottom - slack:
+                break
+            across = min(first.right, second.right) - max(first.left, second.left)
+            if across > slack:
+                found.append((first.text, second.text))
+    return found
