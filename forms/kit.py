@@ -182,8 +182,10 @@ def styles() -> Styles:
             borderWidth=0.75,
             borderPadding=6,
             backColor=SHADE,
-            spaceBefore=8,
-            spaceAfter=12,
+            # The border stands 6 pt outside the text: these leave about 6 pt of white above
+            # and below it, so two notices in a row do not share a border.
+            spaceBefore=12,
+            spaceAfter=18,
         ),
         centered=ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
     )
