@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import unicodedata
 
 from hypothesis import strategies as st
@@ -26,7 +24,7 @@ from planner.model import (
     Plan,
     School,
 )
-from tests.forms.pdf import flat
+from tests.forms.pdf import flat, pdftotext
 from tests.strategies import VALID_NUMBERS, child_births, printable_names, printable_text
 
 _RTL = ("R", "AL", "AN")
@@ -40,16 +38,7 @@ def poppler_text(content: bytes) -> str:
     text on the same page ("• <<x" reads back as "<< •x" near a Hebrew name); poppler restores
     the logical order and marks each run with embedding controls, dropped here.
     """
-    if shutil.which("pdftotext") is None:
-        raise RuntimeError("pdftotext is not installed (Debian: poppler-utils)")
-    run = subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"],
-        input=content,
-        capture_output=True,
-        check=True,
-        timeout=60,
-    )
-    text = run.stdout.decode("utf-8").translate(_EMBEDDING_MARKS)
+    text = pdftotext(content, "-raw").translate(_EMBEDDING_MARKS)
     return flat(unicodedata.normalize("NFC", text))
 
 

@@ -82,19 +82,24 @@ _WORD = re.compile(
 )
 
 
-def word_boxes(content: bytes) -> list[list[Word]]:
-    """Every page's words with the box a real renderer draws them in (pdftotext -bbox): unlike
-    a text position, a box shows where a long word ends."""
+def pdftotext(content: bytes, mode: str) -> str:
+    """poppler's reading of a PDF (`mode` "-raw" for text, "-bbox" for word boxes), UTF-8."""
     if shutil.which("pdftotext") is None:
         raise RuntimeError("pdftotext is not installed (Debian: poppler-utils)")
     run = subprocess.run(
-        ["pdftotext", "-bbox", "-enc", "UTF-8", "-", "-"],
+        ["pdftotext", mode, "-enc", "UTF-8", "-", "-"],
         input=content,
         capture_output=True,
         check=True,
         timeout=60,
     )
-    pages = _PAGE.findall(run.stdout.decode("utf-8"))
+    return run.stdout.decode("utf-8")
+
+
+def word_boxes(content: bytes) -> list[list[Word]]:
+    """Every page's words with the box a real renderer draws them in (pdftotext -bbox): unlike
+    a text position, a box shows where a long word ends."""
+    pages = _PAGE.findall(pdftotext(content, "-bbox"))
     return [
         [Word(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in _WORD.findall(page)]
         for page in pages
