@@ -14,9 +14,9 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from forms.kit import FONT, FONT_BOLD, INK, MUTED, plain, register_fonts, safe
+from forms.paragraph import Paragraph
 
 FONT_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)
 """Largest first; nothing on a card prints below 6 pt."""

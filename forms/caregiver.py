@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from forms.context import RenderContext
 from forms.kit import (
@@ -28,6 +28,7 @@ from forms.kit import (
     title_block,
     witness_block,
 )
+from forms.paragraph import Paragraph
 from forms.people import address_text, date_text, home_address, phones_text, relationship_text
 from planner.jurisdictions import Jurisdiction, label, load_jurisdiction
 from planner.model import Adult, Child, Contact, Plan, Relationship

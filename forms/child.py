@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from forms.context import RenderContext
 from forms.kit import (
@@ -16,6 +16,7 @@ from forms.kit import (
     title_block,
     user_paragraph,
 )
+from forms.paragraph import Paragraph
 from forms.people import (
     address_text,
     date_text,

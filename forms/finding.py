@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from forms.context import RenderContext
 from forms.kit import Words, grid, styles
+from forms.paragraph import Paragraph
 from forms.people import date_text
 from planner.formats import display_a_number, display_phone
 from planner.model import Adult

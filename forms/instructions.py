@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from forms.context import RenderContext
 from forms.finding import federal_lines_story, locator_story
@@ -22,6 +22,7 @@ from forms.kit import (
     user_paragraph,
 )
 from forms.papers import owner_name, paper_name
+from forms.paragraph import Paragraph
 from forms.people import address_text, date_text, label, phones_text, relationship_text
 from planner.formats import display_phone
 from planner.i18n import translate

@@ -32,12 +32,12 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from forms.paragraph import Paragraph
 from planner.i18n import translate
 from planner.resources import resource
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from forms.context import RenderContext
 from forms.kit import (
@@ -21,6 +21,7 @@ from forms.kit import (
     title_block,
     user_paragraph,
 )
+from forms.paragraph import Paragraph
 from forms.people import label
 from planner.model import Adult, Child, DocumentLocation, DocumentStatus, Plan
 

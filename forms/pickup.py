@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
 from forms.kit import INK, MARGIN, PAGE_SIZE, Words, grid, safe, styles
+from forms.paragraph import Paragraph
 from planner.i18n import translate
 from planner.model import Adult, Child, Contact, Plan
 

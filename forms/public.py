@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from forms.context import RenderContext
 from forms.kit import heading, styles
+from forms.paragraph import Paragraph
 from planner.formats import display_phone
 from planner.public_numbers import public_numbers
 

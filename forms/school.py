@@ -9,7 +9,6 @@ from reportlab.lib.units import inch
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,6 +28,7 @@ from forms.kit import (
     styles,
     title_block,
 )
+from forms.paragraph import Paragraph
 from forms.people import address_text, date_text, phones_text, relationship_text
 from forms.pickup import (
     alert,

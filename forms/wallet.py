@@ -18,7 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from forms.card_text import Entry, FittedSide, Piece, Side, band_font_size, fit_side, ours
 from forms.context import RenderContext
@@ -34,6 +33,7 @@ from forms.kit import (
     plain,
     register_fonts,
 )
+from forms.paragraph import Paragraph
 from forms.people import label
 from planner.formats import display_a_number, display_phone
 from planner.i18n import catalogue
