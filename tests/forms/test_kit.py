@@ -152,3 +152,23 @@ def test_metadata_names_the_kind_and_language_not_a_person() -> None:
 
 def test_the_same_story_gives_the_same_bytes() -> None:
     assert build([user_paragraph("same")]) == build([user_paragraph("same")])
+
+
+def test_a_paragraph_laid_out_again_at_another_width_gets_new_lines() -> None:
+    note = user_paragraph("Llamar a la tía Rosa después de las 6 de la tarde, nunca antes. " * 4)
+    _, narrow = note.wrap(120, 1000)
+    _, wide = note.wrap(480, 1000)
+    _, narrow_again = note.wrap(120, 1000)
+    assert wide < narrow
+    assert narrow_again == narrow
+
+
+def test_a_paragraph_split_across_pages_keeps_every_word() -> None:
+    words = [f"palabra{n}" for n in range(1500)]
+    note = user_paragraph(" ".join(words))
+    note.wrap(200, 10_000)
+    note.wrap(200, 10_000)  # laid out once, asked twice, as a table asks
+    pdf = build([note])
+    assert page_count(pdf) > 1
+    printed = [w for w in flat(body_text(pdf)).split() if w.startswith("palabra")]
+    assert printed == words
