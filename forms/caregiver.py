@@ -369,8 +369,10 @@ class CaregiverPaper:
         w, rules = self.words, self.rules
         story: list[Flowable] = []
         if sworn:
+            # Sworn to before the notary (a jurat), or declared under penalty of perjury.
+            key = "sworn_jurat" if rules.sworn_before_notary else "sworn"
             story += w.paragraphs(
-                "sworn", styles().small, lambda lang: {"state": rules.display_name(lang)}
+                key, styles().small, lambda lang: {"state": rules.display_name(lang)}
             )
         story.append(signature_block(w(role_key), name, self.context.kit, w.english(role_key)))
         return story
@@ -384,9 +386,10 @@ class CaregiverPaper:
             rules_text = self._witness_rules()
             story.append(witness_block(rules.witness_count, rules_text, kit))
         if rules.needs_notary or rules.notary_or_witnesses:
-            signers = ", ".join(self._signer_names()) or "______________________"
+            jurat = rules.sworn_before_notary
+            signers = ", ".join(self._signer_names(sworn_only=jurat)) or "______________________"
             english = self.rules.display_name("en")
-            story.append(notary_block(self.state, signers, kit, english))
+            story.append(notary_block(self.state, signers, kit, english, jurat=jurat))
             story += self._common("notary_warning")
         return story
 
@@ -399,9 +402,14 @@ class CaregiverPaper:
             lines.append(f"<b>{safe(label('common', 'confirm', lang))}</b>")
         return " ".join(lines)
 
-    def _signer_names(self) -> list[str]:
+    def _signer_names(self, sworn_only: bool = False) -> list[str]:
+        """Who the notary names: every signer, or in a jurat those who swear to the paper."""
+        signing = self.rules.signing
+        parents = signing.parent_signs and (not sworn_only or "parent" in signing.sworn_by)
+        caregiver = signing.caregiver_signs and (not sworn_only or "caregiver" in signing.sworn_by)
         names = [p.full_name for p in [*self.parties.parents, *self.parties.other_parents]]
-        if self.rules.signing.caregiver_signs and self.parties.caregiver:
+        names = names if parents else []
+        if caregiver and self.parties.caregiver:
             names.append(self.parties.caregiver.full_name)
         return names
 

@@ -373,10 +373,16 @@ def witness_block(count: int, rules: str, words: Words) -> Flowable:
 
 
 def notary_block(
-    state_name: str, signers: str, words: Words, state_in_english: str = ""
+    state_name: str,
+    signers: str,
+    words: Words,
+    state_in_english: str = "",
+    jurat: bool = False,
 ) -> Flowable:
-    """A plain acknowledgment for a notary, who may attach the state's own certificate instead.
+    """A plain notary certificate, which the notary may replace with the state's own form.
 
+    An acknowledgment (the signers say they signed), or with `jurat` a jurat (they swore to the
+    paper, or affirmed it, and signed it before the notary): which one the state's rules ask for.
     `state_name` is in the family's language (Nueva York); bilingual documents print
     `state_in_english` in the English lines.
     """
@@ -389,9 +395,11 @@ def notary_block(
     padding = 8
     inner = width - 2 * padding - 12  # the lines' own cell padding
     body: list[Flowable] = [
-        Paragraph(words.both("kit.notary_title"), s.label),
+        Paragraph(words.both("kit.jurat_title" if jurat else "kit.notary_title"), s.label),
         *words.paragraphs("kit.notary_venue", s.small, state),
-        *words.paragraphs("kit.notary_text", s.small, signers=signers),
+        *words.paragraphs(
+            "kit.jurat_text" if jurat else "kit.notary_text", s.small, signers=signers
+        ),
         _line_cells(
             [words.both("kit.notary_signature"), words.both("kit.notary_commission")],
             ["", ""],

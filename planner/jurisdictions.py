@@ -44,6 +44,9 @@ there only where the reader's language spells it differently (Nueva York); else 
 Notary = Literal["required", "if_term_over", "or_witnesses", "optional", "none", "unknown"]
 """`if_term_over`: only past `notary_if_term_over_days` (NY); `or_witnesses`: either suffices (WA);
 `unknown`: our sources do not say, so the fact must be listed as unconfirmed."""
+NotaryForm = Literal["acknowledgment", "jurat"]
+"""What the notary certifies: `acknowledgment`, that the signers said they signed; `jurat`, that
+the signers swore (or affirmed) to the paper and signed it in front of the notary (TX §34.004)."""
 Scope = Literal["per_child", "per_household"]
 Wording = Literal[
     "statutory_form",
@@ -163,6 +166,9 @@ class Signing(RulesPart):
     sworn_by: SwornBy = ()
     """Who signs under oath or penalty of perjury."""
     notary: Notary
+    notary_form: NotaryForm = "acknowledgment"
+    """`jurat` only where the law has the `sworn_by` signers swear before the notary; a paper
+    signed "under penalty of perjury" before a notary (MA) is still acknowledged, not sworn to."""
     notary_if_term_over_days: Days | None = None
     witnesses: Witnesses | None = None
     """None: our sources do not say (must then be listed as unconfirmed)."""
@@ -182,6 +188,11 @@ class Signing(RulesPart):
         roles = {"parent": self.parent_signs, "caregiver": self.caregiver_signs}
         if not all(roles[who] for who in self.sworn_by):
             _inconsistent("signing", "sworn_by")
+        if self.notary_form == "jurat" and (
+            not self.sworn_by or self.notary not in ("required", "if_term_over")
+        ):
+            # A jurat needs someone who swears, and a notary the law asks for to swear before.
+            _inconsistent("signing", "notary_form")
         if self.caregiver_may_sign_later and not self.caregiver_signs:
             _inconsistent("signing", "caregiver_may_sign_later")
         return self
@@ -417,6 +428,12 @@ class Jurisdiction(RulesPart):
             threshold = self.signing.notary_if_term_over_days or 0
             return longest is None or longest > threshold
         return notary == "required"
+
+    @property
+    def sworn_before_notary(self) -> bool:
+        """The notary block is a jurat: the `sworn_by` signers swear to the paper before the
+        notary, rather than declaring under penalty of perjury and acknowledging their signature."""
+        return self.needs_notary and self.signing.notary_form == "jurat"
 
     @property
     def notary_or_witnesses(self) -> bool:

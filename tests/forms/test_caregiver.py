@@ -40,6 +40,9 @@ class Expected:
 
 
 CONFIRM = "Confirm with an attorney."
+JURAT = {"TX"}
+"""States whose signers swear to the paper before the notary (TX §34.004: "signed and sworn to
+before a notary public"): the notary block is a jurat. Every other notary block acknowledges."""
 STATES = {
     "CA": Expected("Caregiver's Authorization Affidavit", "Cal. Fam. Code §§6550–6552", False,
                    True, 0, False, "November 24, 2027",
@@ -122,7 +125,8 @@ def test_each_states_instrument_has_its_signers_witnesses_notary_citation_and_te
     assert ("Signature of parent or guardian" in text) == expected.parent_signs
     assert ("Signature of caregiver" in text) == expected.caregiver_signs
     assert text.count("Signature of witness") == expected.witnesses
-    assert ("Notary acknowledgment" in text) == expected.notary
+    assert ("Notary acknowledgment" in text) == (expected.notary and state not in JURAT)
+    assert ("Notary jurat" in text) == (state in JURAT)
     assert ("Signature of notary public" in text) == expected.notary
     term = text[text.index("How long it lasts") :]
     assert expected.term in term[: term.index("The other parent")]
@@ -289,10 +293,73 @@ def test_the_english_lines_of_a_bilingual_paper_carry_no_spanish() -> None:
     assert "How to sign: The parent and the caregiver both sign" in texas
 
 
-def test_names_with_markup_print_literally_in_the_notary_block() -> None:
-    plan = in_state("TX")
+@pytest.mark.parametrize(("state", "title", "names"), [
+    ("TX", "Notary jurat", "by Ana <b> & Co"),
+    ("MA", "Notary acknowledgment", "appeared Ana <b> & Co"),
+])  # fmt: skip
+def test_names_with_markup_print_literally_in_the_notary_block(
+    state: str, title: str, names: str
+) -> None:
+    plan = in_state(state)
     plan.adults[0].given_names = "Ana <b> & Co"
     text = flat(body_text(paper(plan)))
-    notary = text[text.index("Notary acknowledgment") :]
-    assert "appeared Ana <b> & Co" in notary
+    notary = text[text.index(title) :]
+    assert names in notary
     assert "&amp;" not in text and "&lt;" not in text
+
+
+def notary_part(text: str) -> str:
+    """From the signatures heading (Firmas in Spanish) on: the lines signed and notarized."""
+    return text[text.index("Signatures" if "Signatures" in text else "Firmas") :]
+
+
+def test_texas_signers_swear_before_the_notary_in_a_jurat() -> None:
+    plan = in_state("TX")
+    text = notary_part(flat(body_text(paper(plan))))
+    caregiver_id = plan.children[0].care.primary_caregiver_id or ""
+    caregiver_person = plan.person(caregiver_id)
+    assert caregiver_person is not None
+    names = ", ".join([plan.adults[0].full_name, caregiver_person.full_name])
+    assert "Notary jurat (sworn statement)" in text
+    assert (
+        f"Sworn to (or affirmed) and subscribed before me on ______________ (date) by {names}."
+        in text
+    )
+    assert text.count("I swear (or affirm) before the notary public below") == 2
+    assert "Signature of notary public" in text and "My commission expires" in text
+    assert "(Seal)" in text
+    assert "the notary may attach it instead of completing this block" in text
+    for acknowledgment in (
+        "acknowledged signing it",
+        "Notary acknowledgment",
+        "penalty of perjury",
+    ):
+        assert acknowledgment not in text
+
+
+def test_texas_jurat_in_spanish_and_bilingual_with_english_under_it() -> None:
+    spanish = notary_part(flat(body_text(paper(in_state("TX"), language="es"))))
+    assert "Jurat ante notario (declaración jurada)" in spanish
+    assert "Jurado (o afirmado) y firmado ante mí el" in spanish
+    assert "Juro (o afirmo) ante el notario público" in spanish
+    assert "reconoció haberlo firmado" not in spanish and "perjurio" not in spanish
+    both = notary_part(flat(body_text(paper(in_state("TX"), language="es", bilingual=True))))
+    assert "Jurat ante notario (declaración jurada) / Notary jurat (sworn statement)" in both
+    assert "Jurado (o afirmado) y firmado ante mí el" in both
+    assert "Sworn to (or affirmed) and subscribed before me on" in both
+    assert "State of Texas, County of" in both
+    assert "the notary may attach it instead of completing this block" in both
+    assert "acknowledged signing it" not in both
+
+
+@pytest.mark.parametrize("state", ["MA", "NY", "GA", "NC"])
+def test_a_state_that_asks_only_for_an_acknowledgment_keeps_it(state: str) -> None:
+    text = notary_part(flat(body_text(paper(in_state(state)))))
+    assert "Notary acknowledgment" in text and "acknowledged signing it" in text
+    assert "Notary jurat" not in text and "Sworn to (or affirmed)" not in text
+    assert "I swear (or affirm)" not in text
+
+
+def test_massachusetts_parent_still_declares_under_penalty_of_perjury() -> None:
+    text = notary_part(flat(body_text(paper(in_state("MA")))))
+    assert text.count("I declare under penalty of perjury under the laws of Massachusetts") == 1

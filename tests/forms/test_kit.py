@@ -137,6 +137,13 @@ def test_signature_witness_and_notary_blocks() -> None:
     assert "Notary acknowledgment" in text and "State of Massachusetts" in text
 
 
+def test_a_jurat_says_sworn_to_and_subscribed_and_not_acknowledged() -> None:
+    text = pdf_text(build([notary_block("Texas", "Inés Prueba", Words("kit", "en"), jurat=True)]))
+    assert "Notary jurat" in text and "State of Texas" in text
+    assert "Sworn to (or affirmed) and subscribed before me" in text and "Inés Prueba" in text
+    assert "acknowledg" not in text
+
+
 def test_bilingual_labels_carry_english_beside_the_familys_language() -> None:
     words = Words("kit", "es", bilingual=True)
     assert words.both("kit.date") == "Fecha / Date"

@@ -69,7 +69,9 @@ FACTS: dict[str, dict[str, Any]] = {
         "signing.caregiver_signs": True,
         "signing.sworn_by": ("parent", "caregiver"),
         "signing.notary": "required",
+        "signing.notary_form": "jurat",  # §34.004: signed and sworn to before a notary
         "needs_notary": True,
+        "sworn_before_notary": True,
         "instrument.citation": has("ch. 34"),
         "instrument.official_form": "DFPS Form 2638",
         "instrument.powers": has("medical_consent", "immunization", "public_benefits"),
@@ -87,7 +89,9 @@ FACTS: dict[str, dict[str, Any]] = {
     "NY": {
         "signing.notary": "if_term_over",
         "signing.notary_if_term_over_days": 30,
+        "signing.notary_form": "acknowledgment",  # notarized: no oath before the notary
         "needs_notary": True,
+        "sworn_before_notary": False,
         "signing.caregiver_signs": True,
         "term.max_months": 12,
         "term.default_days_if_unstated": 30,
@@ -202,6 +206,9 @@ FACTS: dict[str, dict[str, Any]] = {
         "signing.witness_min_age": 18,
         "signing.witness_exclusions": ("caregiver",),
         "signing.notary": "required",
+        # Penalty of perjury before witnesses and a notary: not an oath the notary takes.
+        "signing.notary_form": "acknowledgment",
+        "sworn_before_notary": False,
         "term.max_months": 24,
         "term.renewable": True,
         "instrument.citation": has("201F"),
@@ -361,6 +368,9 @@ TEXAS = (JURISDICTIONS / "TX.toml").read_text(encoding="utf-8")
     [
         ("witnesses = 0", "witnesses = 5", "signing.witnesses"),
         ('notary = "required"', 'notary = "sometimes"', "signing.notary"),
+        ('notary_form = "jurat"', 'notary_form = "oath"', "signing.notary_form"),
+        ('notary = "required"', 'notary = "optional"', "signing.notary_form"),
+        ('sworn_by = ["parent", "caregiver"]', "sworn_by = []", "signing.notary_form"),
         ("parent_signs = true", 'parent_signs = "yes"', "signing.parent_signs"),
         ("rules_last_checked = 2026-11-01", 'rules_last_checked = "2026-11"', "rules_last_checked"),
         ('"https://texaslawhelp.org/"', '"http://texaslawhelp.org/"', "sources[1].url"),
