@@ -462,7 +462,7 @@ def render(context: RenderContext, subject_id: str | None = None) -> bytes:
     words = paper.words
     signing = paper.rules.signing
     initials = tuple(
-        words(key)
+        words.both(key)  # "Padre o madre / Parent" in a bilingual paper
         for key, signs in (
             ("initials_parent", signing.parent_signs),
             ("initials_caregiver", signing.caregiver_signs),

@@ -46,6 +46,9 @@ FONT_BOLD = "PlannerSans-Bold"
 PAGE_SIZE = LETTER
 MARGIN = 0.75 * inch
 FOOTER_HEIGHT = 0.45 * inch
+FOOTER_SIZE = 7.5
+FOOTER_MIN_SIZE = 6.0
+"""The footer's type size, and the smallest it shrinks to so a long line stays between the edges."""
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
@@ -487,6 +490,8 @@ def draw_footer(
 ) -> None:
     """Revision, date, "not legal advice" and "Page x of y" (and initials) on one page.
 
+    In a bilingual document "not legal advice" and the initials line are in English too; a line
+    too long for the edges is set smaller rather than run past them.
     Documents laid out by the story get it from `build_pdf`; documents drawn straight on a canvas
     (wallet cards) call it with their own edges.
     """
@@ -497,18 +502,28 @@ def draw_footer(
     y = baseline
     canvas.line(left, y + 10, right, y + 10)
     canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, 7.5)
     notes = words(
         "kit.footer_revision", revision=footer.revision, date=footer.generated_on.isoformat()
     )
     if footer.legal_notice:
-        notes += "  ·  " + words("kit.not_legal_advice_short")
+        notes += "  ·  " + words.both("kit.not_legal_advice_short")
+    page_of = words("kit.page_x_of_y", page=page, pages=pages)
+    canvas.setFont(FONT, _fitting_size(right - left, notes, page_of))
     canvas.drawString(left, y, notes)
-    canvas.drawRightString(right, y, words("kit.page_x_of_y", page=page, pages=pages))
+    canvas.drawRightString(right, y, page_of)
     if footer.initials_for and pages > 1:
         boxes = "   ".join(f"{role}: ______" for role in footer.initials_for)
-        canvas.drawString(left, y - 11, words("kit.initials", roles=boxes))
+        initials = f"{words.both('kit.initials_on_every_page')}: {boxes}"
+        canvas.setFont(FONT, _fitting_size(right - left, initials))
+        canvas.drawString(left, y - 11, initials)
     canvas.restoreState()
+
+
+def _fitting_size(width: float, *parts: str, gap: float = 12) -> float:
+    """The footer size at which `parts`, `gap` apart, fill at most `width` (never below 6 pt)."""
+    room = width - gap * (len(parts) - 1)
+    text = sum(pdfmetrics.stringWidth(part, FONT, FOOTER_SIZE) for part in parts)
+    return FOOTER_SIZE if text <= room else max(FOOTER_MIN_SIZE, FOOTER_SIZE * room / text)
 
 
 def _numbered_canvas(footer: Footer) -> Callable[..., Canvas]:

@@ -245,6 +245,17 @@ def test_every_page_of_the_instrument_asks_for_initials() -> None:
     assert pages == text.count("Page ")
 
 
+def test_every_page_of_a_bilingual_instrument_says_not_legal_advice_in_both_languages() -> None:
+    content = paper(in_state("TX"), language="es", bilingual=True)
+    text = pdf_text(content)
+    pages = text.count("Página ")
+    assert pages >= 2
+    assert text.count("Esto no es asesoría legal. / This is not legal advice.") == pages
+    initials = "Iniciales en cada página / Initials on every page: Padre o madre / Parent: ______"
+    assert text.count(initials) == pages
+    assert "Cuidador / Caregiver: ______" in text
+
+
 def test_spanish_paper_keeps_the_official_english_title_and_the_citation() -> None:
     text = flat(body_text(paper(in_state("TX"), language="es")))
     assert "Autorización para el cuidador" in text

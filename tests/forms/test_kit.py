@@ -8,6 +8,8 @@ import pytest
 from reportlab.platypus import Flowable
 
 from forms.kit import (
+    MARGIN,
+    PAGE_SIZE,
     Footer,
     PdfMeta,
     Words,
@@ -21,7 +23,15 @@ from forms.kit import (
     user_paragraph,
     witness_block,
 )
-from tests.forms.pdf import body_text, flat, metadata, page_count, pdf_text
+from tests.forms.pdf import (
+    body_text,
+    flat,
+    metadata,
+    overlapping,
+    page_count,
+    pdf_text,
+    word_boxes,
+)
 
 FOOTER = Footer(revision="abc12345", generated_on=date(2026, 11, 25), language="en")
 META = PdfMeta(kind="test", title="Test document", language="en")
@@ -119,6 +129,30 @@ def test_the_footer_speaks_spanish() -> None:
     text = pdf_text(build([user_paragraph("hola")], footer))
     assert "Página 1 de 1" in text
     assert "Esto no es asesoría legal." in text
+    assert "This is not legal advice" not in text
+
+
+def test_a_bilingual_footer_says_not_legal_advice_in_both_languages_on_every_page() -> None:
+    roles = ("Padre o madre / Parent", "Cuidador / Caregiver")
+    footer = Footer("abc12345", date(2026, 11, 25), "es", bilingual=True, initials_for=roles)
+    content = build([user_paragraph("línea " * 2000)], footer)
+    text, pages = pdf_text(content), page_count(content)
+    assert pages > 1
+    assert text.count("Esto no es asesoría legal. / This is not legal advice.") == pages
+    initials = "Iniciales en cada página / Initials on every page: Padre o madre / Parent: ______"
+    assert text.count(initials) == pages
+
+
+def test_a_footer_too_long_for_its_edges_is_set_smaller_not_past_them() -> None:
+    """Spanish and English side by side with a long revision: still inside the margins, and
+    "Página 1 de 2" does not run into the notes."""
+    footer = Footer("a" * 40, date(2026, 11, 25), "es", bilingual=True, initials_for=("x" * 90,))
+    content = build([user_paragraph("línea " * 900)], footer)
+    right = PAGE_SIZE[0] - MARGIN
+    for words in word_boxes(content):
+        assert all(w.left >= MARGIN - 0.5 and w.right <= right + 0.5 for w in words)
+        assert overlapping(words) == []
+    assert "Esto no es asesoría legal. / This is not legal advice." in pdf_text(content)
 
 
 def test_signature_witness_and_notary_blocks() -> None:
