@@ -20,6 +20,8 @@ from typing import Any
 
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
+from planner.output_files import FileWriter, OutputError, write_files, write_synced
+from planner.packet import DocumentKind
 from planner.plan_file import PlanFileError, read_plan
 from planner.validation import Problem, Severity, check, completeness, has_errors
 from planner.vault_cli import register as register_vault
@@ -93,8 +95,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _document_kinds(text: str) -> frozenset[str]:
-    from planner.packet import DocumentKind
-
     kinds = frozenset(part.strip() for part in text.split(",") if part.strip())
     choices = {kind.value for kind in DocumentKind}
     for kind in sorted(kinds - choices):
@@ -112,7 +112,6 @@ def _document_language(plan: Plan) -> str:
 def _render(args: argparse.Namespace) -> int:
     from forms.context import RenderOptions
     from forms.packet import render_packet
-    from planner.output_files import OutputError, write_files
 
     message_language: str = args.lang or "en"
     try:
@@ -128,8 +127,13 @@ def _render(args: argparse.Namespace) -> int:
     language = args.lang or _document_language(examined.plan)
     options = RenderOptions(language=language, bilingual=args.bilingual, only=args.only)
     documents = render_packet(examined.plan, options)
+    # The kinds asked for, even those with no document now (a plan without schools): their
+    # files from an earlier render are stale. Kinds not asked for are left as they are.
+    kinds = frozenset(DocumentKind(kind) for kind in args.only or DocumentKind)
     try:
-        written = write_files(args.out, [(d.filename, d.content) for d in documents])
+        written = write_files(
+            args.out, [(d.filename, d.content) for d in documents], kinds, args.write_file
+        )
     except OutputError as failed:
         print(translate(failed.key, language), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -181,8 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, write_file: FileWriter | None = None) -> int:
+    """Run one command. `write_file` writes each output file (tests pass one that fails)."""
     args = build_parser().parse_args(argv)
+    args.write_file = write_file or write_synced
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:

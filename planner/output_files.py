@@ -1,7 +1,15 @@
-"""Writing finished files where the family chose, all or nothing, readable only by them.
+"""Writing a finished packet where the family chose: the whole packet or nothing, readable only by
+them, with no file of an earlier packet left behind to be printed by mistake.
 
-Each file is written to a hidden temporary name in the same folder, flushed to disk and renamed into
-place, so a crash or a full USB stick never leaves a half-written PDF that looks complete.
+Every file is first written into a hidden staging folder inside the chosen folder (so it is on the
+same file system even when the chosen folder is the top of a USB stick, whose parent the family
+may not write to), and flushed to disk. Only then are the earlier packet's files moved aside and
+the new ones renamed into place: renames within one file system need no space, so a full disk or a
+locked folder fails while writing, before anything the family had is touched. If a rename fails
+anyway, the earlier files are put back. Either way the staging folder is removed.
+
+Which earlier files belong to the packet is decided by name alone (`03-child-5.pdf`, see
+`planner.packet.packet_file_kind`): anything else the family keeps in the folder is left alone.
 """
 
 from __future__ import annotations
@@ -9,8 +17,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterable
+import shutil
+import tempfile
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
+
+from planner.packet import DocumentKind, packet_file_kind
+
+FileWriter = Callable[[Path, bytes], None]
+"""Writes one new file, completely and durably, or raises OSError."""
+
+STAGING_PREFIX = ".packet-"
 
 
 class OutputError(Exception):
@@ -29,30 +46,103 @@ def _reason(error: OSError) -> str:
     return "output.failed"
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.partial")
+def write_synced(path: Path, content: bytes) -> None:
+    """A new file only its owner can read, written and flushed to disk before this returns."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the folder's new entries durable (POSIX; elsewhere a folder cannot be opened).
+
+    A file system that cannot flush a folder (some network and FUSE ones say EINVAL) has
+    nothing more to flush: that is not a failure to write."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.replace(path)
+        os.fsync(descriptor)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise OutputError(_reason(error)) from None
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(descriptor)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[Path]:
-    """Write every (name, content) into `folder`, creating it; return the paths in order."""
+def _earlier_packet_files(folder: Path, kinds: Collection[DocumentKind]) -> list[str]:
+    """Files (not folders) in `folder` named as the packet names documents of `kinds`."""
+    return sorted(
+        entry.name
+        for entry in os.scandir(folder)
+        if packet_file_kind(entry.name) in kinds and entry.is_file(follow_symlinks=False)
+    )
+
+
+def _swap_in(folder: Path, staging: Path, names: list[str], stale: list[str]) -> None:
+    """Move the earlier files named `names` or `stale` aside, then the new ones in; on failure,
+    put everything back as it was before raising."""
+    aside = staging / ".earlier"
+    aside.mkdir(mode=0o700)
+    moved_aside: list[str] = []
+    moved_in: list[str] = []
+    try:
+        for name in dict.fromkeys([*names, *stale]):
+            # A folder of that name is not an earlier file: the rename below fails on it.
+            if os.path.lexists(folder / name) and not (folder / name).is_dir():
+                (folder / name).rename(aside / name)
+                moved_aside.append(name)
+        for name in names:
+            (staging / name).rename(folder / name)
+            moved_in.append(name)
+        _sync_folder(folder)
+    except BaseException:
+        for name in moved_in:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+        for name in moved_aside:
+            with contextlib.suppress(OSError):
+                (aside / name).rename(folder / name)
+        raise
+
+
+def write_files(
+    folder: Path,
+    files: Iterable[tuple[str, bytes]],
+    kinds: Collection[DocumentKind] | None = None,
+    write: FileWriter = write_synced,
+) -> list[Path]:
+    """Write the packet `files` (name, content) into `folder`, creating it; return the paths.
+
+    Earlier packet files of the `kinds` this packet covers that it no longer contains (the fifth
+    child's sheet, once a plan has four children) are removed. `kinds`: every kind the packet
+    was asked for; by default, the kinds of the files given. `write` writes one file (tests pass
+    one that fails). Raises `OutputError`, having changed nothing in `folder`.
+    """
+    files = list(files)
+    names = [name for name, _ in files]
+    if kinds is None:
+        kinds = {kind for kind in map(packet_file_kind, names) if kind is not None}
+    existed = folder.is_dir()
+    staging: Path | None = None
+    done = False
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))  # mode 0700
+        for name, content in files:
+            write(staging / name, content)
+        _sync_folder(staging)
+        stale = [name for name in _earlier_packet_files(folder, kinds) if name not in names]
+        _swap_in(folder, staging, names, stale)
+        done = True
     except OSError as error:
         raise OutputError(_reason(error)) from None
-    written = []
-    for name, content in files:
-        path = folder / name
-        write_atomically(path, content)
-        written.append(path)
-    return written
+    finally:
+        if staging is not None:  # the new files on failure; the earlier ones set aside if done
+            shutil.rmtree(staging, ignore_errors=True)
+        if not done and not existed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if still empty: ours, made a moment ago
+    return [folder / name for name in names]

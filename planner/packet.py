@@ -6,8 +6,10 @@ and per-school documents appear once for each child or school, so the count is k
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from planner.model import Plan
 
@@ -37,10 +39,32 @@ class PlannedDocument:
 
     @property
     def filename(self) -> str:
-        order = list(DocumentKind).index(self.kind) + 1
-        extension = "vcf" if self.kind is DocumentKind.VCARD else "pdf"
-        stem = self.kind.value.replace("_", "-")
-        return f"{order:02d}-{stem}-{self.number}.{extension}"
+        return f"{_file_prefix(self.kind)}{self.number}.{_extension(self.kind)}"
+
+
+def _file_prefix(kind: DocumentKind) -> str:
+    order = list(DocumentKind).index(kind) + 1
+    return f"{order:02d}-{kind.value.replace('_', '-')}-"
+
+
+def _extension(kind: DocumentKind) -> str:
+    return "vcf" if kind is DocumentKind.VCARD else "pdf"
+
+
+@cache
+def _packet_names() -> re.Pattern[str]:
+    kinds = "|".join(
+        f"(?P<{kind.name}>{re.escape(_file_prefix(kind))}[1-9][0-9]*\\.{_extension(kind)})"
+        for kind in DocumentKind
+    )
+    return re.compile(kinds)
+
+
+def packet_file_kind(name: str) -> DocumentKind | None:
+    """The kind of document a file name is, if it is exactly a name the packet gives its files
+    (`03-child-5.pdf`); None for any other file (`03-child-5.pdf.bak`, `notes.pdf`)."""
+    found = _packet_names().fullmatch(name)
+    return DocumentKind[found.lastgroup] if found and found.lastgroup else None
 
 
 def _per_item(kind: DocumentKind, ids: list[str]) -> list[PlannedDocument]:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
 import stat
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from planner import cli
+from planner.output_files import write_synced
 from planner.packet import planned_documents
+from planner.plan_file import read_plan
 from tests.conftest import EXAMPLES, example_plan
 from tests.planner.test_cli import planner
 
 SMALL = next(p for p in EXAMPLES if p.name == "small-ca.json")
+THREE_CHILDREN = next(p for p in EXAMPLES if p.name == "mixed-names-ny.json")
 
 
 def test_render_writes_every_planned_document_and_lists_them(tmp_path: Path) -> None:
@@ -96,4 +101,140 @@ def test_a_full_disk_gets_one_sentence_and_keeps_what_was_there(tiny_disk: Path)
     ]
     assert "Traceback" not in result.stdout + result.stderr
     assert earlier.read_bytes() == b"%PDF- the copy printed last week"
-    assert not list(tiny_disk.glob(".*partial")), "a half-written file was left behind"
+    assert not list(tiny_disk.glob(".*")), "a half-written file was left behind"
+
+
+# --- rendering again into the same folder -------------------------------------------------------
+
+USERS_OWN = {
+    "notes.txt": b"the family's own notes",
+    "03-child-3.pdf.bak": b"a copy the navigator kept",
+    "03-child-03.pdf": b"not a name the packet gives",
+    "signed-scan.pdf": b"%PDF- signed last week",
+    "03-Child-9.PDF": b"not the packet's spelling",
+}
+
+
+def without_last_child(tmp_path: Path) -> Path:
+    plan = json.loads(THREE_CHILDREN.read_text(encoding="utf-8"))
+    gone = plan["children"].pop()["id"]
+    plan["documents"] = [d for d in plan.get("documents", []) if d.get("belongs_to") != gone]
+    fewer = tmp_path / "fewer.json"
+    fewer.write_text(json.dumps(plan), encoding="utf-8")
+    return fewer
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_rendering_fewer_children_again_leaves_no_earlier_childs_papers(tmp_path: Path) -> None:
+    out = tmp_path / "packet"
+    assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
+    assert (out / "03-child-3.pdf").exists() and (out / "04-caregiver-authorization-3.pdf").exists()
+    for name, content in USERS_OWN.items():
+        (out / name).write_bytes(content)
+    (out / "scans").mkdir()
+    (out / "scans" / "03-child-3.pdf").write_bytes(b"the family's, in their own folder")
+    fewer = without_last_child(tmp_path)
+
+    result = planner("render", fewer, "--out", out, "--lang", "en")
+
+    assert result.returncode == 0, result.stderr
+    packet = {d.filename for d in planned_documents(read_plan(fewer).plan)}
+    assert "03-child-3.pdf" not in packet
+    assert set(contents(out)) == packet | set(USERS_OWN)
+    assert all((out / name).read_bytes() == content for name, content in USERS_OWN.items())
+    assert (out / "scans" / "03-child-3.pdf").read_bytes() == b"the family's, in their own folder"
+    assert not list(out.glob(".*")), "the staging folder was left behind"
+
+
+def test_only_some_kinds_leaves_the_other_kinds_files_alone(tmp_path: Path) -> None:
+    out = tmp_path / "packet"
+    assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
+    before = contents(out)
+    fewer = without_last_child(tmp_path)
+    result = planner("render", fewer, "--out", out, "--lang", "en", "--only", "child")
+    assert result.returncode == 0, result.stderr
+    after = contents(out)
+    assert "03-child-3.pdf" not in after
+    assert after["04-caregiver-authorization-3.pdf"] == before["04-caregiver-authorization-3.pdf"]
+    assert set(after) == set(before) - {"03-child-3.pdf"}
+
+
+def failing_after(count: int, code: int) -> Callable[[Path, bytes], None]:
+    """A file writer that writes `count` files properly, then fails as a full or locked disk."""
+    written: list[Path] = []
+
+    def write(path: Path, content: bytes) -> None:
+        if len(written) == count:
+            path.write_bytes(content[: len(content) // 2])  # half a file, as a full disk leaves
+            raise OSError(code, os.strerror(code))
+        write_synced(path, content)
+        written.append(path)
+
+    return write
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.ENOSPC, "The disk is full. Free some space or choose another folder (a USB stick), "
+                       "then try again. Files written before are unchanged."),
+        (errno.EACCES, "This folder cannot be written to. Choose another folder. Files written "
+                       "before are unchanged."),
+        (errno.EIO, "The files could not be written. Check the folder and try again. Files "
+                    "written before are unchanged."),
+    ],
+)  # fmt: skip
+def test_a_failure_part_way_leaves_the_earlier_packet_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], code: int, message: str
+) -> None:
+    out = tmp_path / "packet"
+    assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
+    (out / "notes.txt").write_bytes(b"the family's own notes")
+    before = contents(out)
+    fewer = without_last_child(tmp_path)
+    capsys.readouterr()
+
+    status = cli.main(
+        ["render", str(fewer), "--out", str(out), "--lang", "en"], write_file=failing_after(4, code)
+    )
+
+    printed = capsys.readouterr()
+    assert status == 2
+    assert printed.err.splitlines() == [message]
+    assert printed.out == "" and "Traceback" not in printed.err
+    assert contents(out) == before
+    assert not list(out.glob(".*")), "the staging folder was left behind"
+
+
+def test_a_failure_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "packet"
+    status = cli.main(
+        ["render", str(SMALL), "--out", str(out)], write_file=failing_after(1, errno.ENOSPC)
+    )
+    assert status == 2 and len(capsys.readouterr().err.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_failure_while_swapping_the_files_in_puts_the_earlier_ones_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "packet"
+    assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
+    before = contents(out)
+    (out / "04-caregiver-authorization-3.pdf").unlink()
+    before.pop("04-caregiver-authorization-3.pdf")
+    (out / "04-caregiver-authorization-3.pdf").mkdir()  # the new file cannot be renamed onto it
+    (out / "04-caregiver-authorization-3.pdf" / "keep.txt").write_bytes(b"mine")
+
+    status = cli.main(["render", str(THREE_CHILDREN), "--out", str(out), "--lang", "en"])
+
+    assert status == 2
+    assert capsys.readouterr().err.startswith("The files could not be written.")
+    assert contents(out) == before
+    assert (out / "04-caregiver-authorization-3.pdf" / "keep.txt").read_bytes() == b"mine"
+    assert not list(out.glob(".*"))
