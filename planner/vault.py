@@ -6,8 +6,11 @@ its plan revisions; data keys are wrapped by the vault key; the vault key lives 
 also sealed to the public half of the recovery code's key pair. Deleting a household rotates the
 vault key, so what a deleted household's key was wrapped with no longer exists in the keyring.
 
-A `Vault` is not thread-safe: the GUI gives it to one worker thread. Everything it raises for a
-reason a person can act on is a `VaultError`.
+A `Vault` is not thread-safe: the GUI gives it to one worker thread. Several `Vault`s may have the
+same file open (two windows, the window and `planner vault`): every write checks, inside its
+transaction, that the header is still the one this vault holds, because a write under a key that
+another one has since rotated away would make a household, or the whole vault, unreadable.
+Everything it raises for a reason a person can act on is a `VaultError`.
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ import re
 import secrets
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -49,6 +52,8 @@ from planner.vault_errors import (
     KeyringUnavailable,
     PassphraseNeeded,
     PassphraseTooShort,
+    VaultBusy,
+    VaultChanged,
     VaultError,
     VaultExists,
     VaultLocked,
@@ -71,6 +76,12 @@ from planner.vault_records import (
 
 MAX_REVISIONS: Final = 20
 _HOUSEHOLD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+T = TypeVar("T")
+
+
+class _HeaderChanged(Exception):
+    """Another window or program rewrote the header (a delete rotated the key, a new passphrase
+    or recovery code) since this vault read it; never leaves this module."""
 
 
 def _now() -> datetime:
@@ -250,6 +261,57 @@ class Vault:
             raise VaultLocked
         return self._db, self._header, self._vault_cipher
 
+    # --- other windows and programs on the same file ----------------------------------------------
+
+    def _header_is_stale(self) -> bool:
+        db, header, _ = self._unlocked_state()
+        return Header.from_rows(vault_db.read_header(db)) != header
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[tuple[sqlite3.Connection, Header, AESGCM]]:
+        """A write transaction under the header this vault holds, or `_HeaderChanged` (nothing
+        written) if another vault on the same file rewrote it: checked with the write lock held."""
+        db, header, cipher = self._unlocked_state()
+        with vault_db.transaction(db):
+            if Header.from_rows(vault_db.read_header(db)) != header:
+                raise _HeaderChanged
+            yield db, header, cipher
+
+    def _fresh(self, work: Callable[[], T]) -> T:
+        """Run `work`; if another vault rewrote the header meanwhile, take up its key and run it
+        once more (a third writer racing both is "busy")."""
+        try:
+            return work()
+        except _HeaderChanged:
+            self._follow_other_writer()
+        try:
+            return work()
+        except _HeaderChanged:
+            raise VaultBusy from None
+
+    def _follow_other_writer(self) -> None:
+        """Open the header another vault wrote with what this one already holds (the keyring, or
+        the passphrase's key while the passphrase is unchanged); otherwise lock and say so."""
+        passphrase_key = self._passphrase_key
+        try:
+            header = self._read_header()
+            key: bytes | None = None
+            if header.mode is Mode.KEYRING:
+                key, passphrase_key = self._keystore.get(header.keyring_entry), None
+            elif passphrase_key is not None and header.passphrase_wrapped_key is not None:
+                with contextlib.suppress(CannotOpen):
+                    cipher = AESGCM(passphrase_key)
+                    wrapped = header.passphrase_wrapped_key
+                    key = unseal(cipher, wrapped, header.passphrase_context())
+            if key is None:
+                raise VaultChanged
+            header.verify(key)
+        except VaultError:
+            self.lock()
+            raise
+        self._replace_vault_key(header, key)
+        self._passphrase_key, self._data_keys = passphrase_key, {}
+
     # --- households -------------------------------------------------------------------------------
 
     def _data_cipher(self, household_id: str, wrapped: bytes) -> AESGCM:
@@ -259,6 +321,8 @@ class Vault:
             try:
                 key = unseal(vault_cipher, wrapped, data_key_context(header.vault_id, household_id))
             except CannotOpen:
+                if self._header_is_stale():  # wrapped by a key another vault rotated in
+                    raise _HeaderChanged from None
                 raise HouseholdDamaged(household=household_id) from None
             cipher = self._data_keys[household_id] = AESGCM(key)
         return cipher
@@ -270,6 +334,9 @@ class Vault:
 
     def list_households(self) -> list[HouseholdSummary]:
         """Every household's summary, by name; a damaged one is listed as damaged, not dropped."""
+        return self._fresh(self._list_households)
+
+    def _list_households(self) -> list[HouseholdSummary]:
         db, _, _ = self._unlocked_state()
         with vault_db.sqlite_errors():
             rows = db.execute("SELECT id, revision, wrapped_key, summary FROM households")
@@ -310,6 +377,9 @@ class Vault:
 
     def load(self, household_id: str, revision: int | None = None) -> Plan:
         """The household's plan: the newest revision, or an older one still kept."""
+        return self._fresh(lambda: self._load(household_id, revision))
+
+    def _load(self, household_id: str, revision: int | None) -> Plan:
         current, wrapped = self._household_row(household_id)
         if revision is not None and not current - MAX_REVISIONS < revision <= current:
             raise HouseholdNotFound("revision_not_found", household=household_id, revision=revision)
@@ -321,6 +391,9 @@ class Vault:
 
     def history(self, household_id: str) -> list[Revision]:
         """The kept revisions, newest first."""
+        return self._fresh(lambda: self._history(household_id))
+
+    def _history(self, household_id: str) -> list[Revision]:
         db, _, _ = self._unlocked_state()
         _, wrapped = self._household_row(household_id)
         with vault_db.sqlite_errors():
@@ -342,11 +415,17 @@ class Vault:
         return self._save(plan, household_id, may_create=household_id is None)
 
     def _save(self, plan: Plan, household_id: str | None, *, may_create: bool) -> Revision:
-        db, header, vault_cipher = self._unlocked_state()
+        self._unlocked_state()
         saved_at = self._clock()
         payload, summary = payload_bytes(plan, saved_at), summary_bytes(plan, saved_at)
-        household_id = household_id or _new_id()
-        with vault_db.transaction(db):
+        chosen = household_id or _new_id()
+        return self._fresh(lambda: self._save_once(chosen, payload, summary, saved_at, may_create))
+
+    def _save_once(
+        self, household_id: str, payload: bytes, summary: bytes, saved_at: datetime,
+        may_create: bool,
+    ) -> Revision:  # fmt: skip
+        with self._writing() as (db, header, vault_cipher):
             row = db.execute(
                 "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
             ).fetchone()
@@ -403,6 +482,9 @@ class Vault:
 
     def _erase(self, doomed: Iterable[str]) -> None:
         household_ids = list(doomed)
+        self._fresh(lambda: self._erase_once(household_ids))
+
+    def _erase_once(self, household_ids: list[str]) -> None:
         db, header, old_cipher = self._unlocked_state()
         if header.mode is Mode.PASSPHRASE and self._passphrase_key is None:
             raise PassphraseNeeded("passphrase_needed_to_delete")
@@ -414,7 +496,7 @@ class Vault:
         rotated = self._sealed(rotated, new_key, self._passphrase_key)
         new_cipher = AESGCM(new_key)
         try:
-            with vault_db.transaction(db):
+            with self._writing():
                 db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in household_ids])
                 for household_id, wrapped in db.execute(
                     "SELECT id, wrapped_key FROM households"
@@ -457,7 +539,8 @@ class Vault:
             except KeyringUnavailable:
                 left.append(key_id)
         if len(left) < len(header.retired_key_ids):
-            self._write_header(header.changed(retired_key_ids=tuple(left)))
+            with contextlib.suppress(_HeaderChanged):  # the other writer's header lists them too
+                self._write_header(header.changed(retired_key_ids=tuple(left)))
 
     # --- keys: modes, passphrase, recovery code ---------------------------------------------------
 
@@ -480,18 +563,21 @@ class Vault:
         return header.changed(passphrase_wrapped_key=wrapped)
 
     def _write_header(self, header: Header) -> None:
-        db, _, _ = self._unlocked_state()
-        with vault_db.transaction(db):
+        with self._writing() as (db, _, _):
             vault_db.write_header(db, header.signed_rows(self._current_key()))
         self._header = header
 
     def use_passphrase(self, passphrase: str) -> None:
         """Switch to passphrase mode, or change the passphrase. The plans are not touched; the key
         leaves the keyring after the header is safely written."""
-        _, header, _ = self._unlocked_state()
+        self._unlocked_state()
         check_new_passphrase(passphrase)
         kdf = KdfParams.new(self._kdf_cost)
         passphrase_key = derive_key(passphrase, kdf)
+        self._fresh(lambda: self._use_passphrase_key(kdf, passphrase_key))
+
+    def _use_passphrase_key(self, kdf: KdfParams, passphrase_key: bytes) -> None:
+        _, header, _ = self._unlocked_state()
         changed = header.changed(mode=Mode.PASSPHRASE, kdf=kdf)
         if header.mode is Mode.KEYRING:
             changed = changed.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
@@ -501,6 +587,9 @@ class Vault:
 
     def use_keyring(self) -> None:
         """Switch to keyring mode: the vault key goes to the keyring, the passphrase wrap goes."""
+        self._fresh(self._use_keyring)
+
+    def _use_keyring(self) -> None:
         _, header, _ = self._unlocked_state()
         self._keystore.set(header.keyring_entry, self._current_key())
         retired = tuple(key_id for key_id in header.retired_key_ids if key_id != header.key_id)
@@ -510,11 +599,15 @@ class Vault:
 
     def new_recovery_code(self) -> RecoveryCode:
         """Replace the recovery code (the old one stops opening this vault from now on)."""
-        _, header, _ = self._unlocked_state()
+        self._unlocked_state()
         code = RecoveryCode.generate()
+        self._fresh(lambda: self._new_recovery_key(code))
+        return code
+
+    def _new_recovery_key(self, code: RecoveryCode) -> None:
+        _, header, _ = self._unlocked_state()
         changed = header.changed(recovery_public_key=code.public_key(header.vault_id))
         self._write_header(self._sealed(changed, self._current_key(), self._passphrase_key))
-        return code
 
     # --- moving a household between computers ----------------------------------------------------
 

@@ -69,6 +69,13 @@ class KeyNotInKeyring(VaultError):
     key = "key_not_in_keyring"
 
 
+class VaultChanged(VaultError):
+    """Another window or program changed how the vault opens (a new passphrase, say) while this
+    one had it open; this one locked itself rather than write under a key that is gone."""
+
+    key = "vault_changed"
+
+
 class VaultDamaged(VaultError):
     """The header does not check out, so no household can be opened; nothing is changed."""
 

@@ -22,6 +22,7 @@ from planner.vault_errors import (
     KeyringUnavailable,
     PassphraseNeeded,
     PassphraseTooShort,
+    VaultChanged,
     VaultError,
     VaultExists,
     VaultFromNewerVersion,
@@ -411,3 +412,63 @@ def test_kdf_cost_is_stored_with_the_vault(tmp_path: Path) -> None:
     Vault(tmp_path, MemoryKeyStore()).unlock(
         TEST_PASSPHRASE
     )  # read from the header, not the default
+
+
+# --- two windows (or the window and `planner vault`) on one vault ------------------------------
+
+
+def second_window(vault: Vault, keystore: MemoryKeyStore, secret: str | None = None) -> Vault:
+    other = Vault(vault.folder, keystore, kdf_cost=INSECURE_TEST_COST)
+    other.unlock(secret)
+    return other
+
+
+@pytest.mark.parametrize("passphrase", [None, TEST_PASSPHRASE])
+def test_a_window_left_open_follows_a_key_rotation_made_in_another(
+    tmp_path: Path, keystore: MemoryKeyStore, passphrase: str | None
+) -> None:
+    """Before, the window left open wrapped new data keys (and rewrote the header) with the key
+    the delete had destroyed: its new household, or the whole vault, could never be read again."""
+    window = Vault(tmp_path, keystore, kdf_cost=INSECURE_TEST_COST)
+    code = window.create(passphrase)
+    gone = window.save(plan_named("Familia Borrada"))
+    kept = window.save(plan_named("Familia Guardada"))
+    other = second_window(window, keystore, passphrase)
+    other.delete(gone.household_id)  # rotates the vault key under the open window
+    listed = window.list_households()
+    assert [(s.display_name, s.damaged) for s in listed] == [("Familia Guardada", False)]
+    added = window.save(plan_named("Familia Nueva"))
+    window.save(plan_named("Familia Guardada", notes="edited"), kept.household_id)
+    other.save(plan_named("Familia Otra"))
+    new_code = window.new_recovery_code()  # a header write from the window left open
+    other.lock()
+    window = reopen(window, keystore)
+    window.unlock(passphrase)
+    assert window.load(added.household_id).household.display_name == "Familia Nueva"
+    assert window.load(kept.household_id).notes == "edited"
+    assert not any(s.damaged for s in window.list_households())
+    window = reopen(window, keystore)
+    with pytest.raises(WrongPassphrase):
+        window.unlock(str(code))
+    window.unlock(str(new_code))
+    assert len(window.list_households()) == 3
+
+
+def test_a_window_that_cannot_follow_a_new_passphrase_locks_and_writes_nothing(
+    tmp_path: Path, keystore: MemoryKeyStore
+) -> None:
+    window = Vault(tmp_path, keystore, kdf_cost=INSECURE_TEST_COST)
+    window.create(TEST_PASSPHRASE)
+    saved = window.save(plan_named("Familia Guardada"))
+    other = second_window(window, keystore, TEST_PASSPHRASE)
+    other.use_passphrase("another invented passphrase")
+    other.lock()
+    before = rows(tmp_path, "SELECT * FROM revisions")
+    with pytest.raises(VaultChanged) as changed:
+        window.save(plan_named("Familia Guardada", notes="lost?"), saved.household_id)
+    assert "unlock it again" in str(changed.value)
+    assert "desbloquéela otra vez" in changed.value.message("es")
+    assert not window.is_unlocked
+    assert rows(tmp_path, "SELECT * FROM revisions") == before
+    window.unlock("another invented passphrase")
+    assert window.load(saved.household_id).household.display_name == "Familia Guardada"
