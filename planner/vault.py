@@ -142,6 +142,12 @@ class Vault:
     def is_unlocked(self) -> bool:
         return self._vault_key is not None
 
+    @property
+    def old_keys_in_keyring(self) -> bool:
+        """Whether a replaced vault key could not yet be destroyed in the keyring (it did not
+        answer): until then a copy made before a delete still opens here, and the user is told."""
+        return self._header is not None and bool(self._header.retired_key_ids)
+
     def mode(self) -> Mode:
         """How this vault is opened day to day (reads the header; no key needed)."""
         return self._read_header().mode

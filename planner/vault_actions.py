@@ -181,6 +181,8 @@ def _save(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
 def _erase_notice(vault: Vault, language: str) -> str:
     if vault.mode() is Mode.PASSPHRASE:
         return _text("cli_erase_caveat_passphrase", language)
+    if vault.old_keys_in_keyring:
+        return _text("cli_erase_keyring_pending", language)
     return _text("cli_erase_keyring", language)
 
 

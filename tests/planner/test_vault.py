@@ -13,6 +13,7 @@ import pytest
 
 from planner.keys import INSECURE_TEST_COST, KdfCost
 from planner.vault import MAX_REVISIONS, Vault
+from planner.vault_actions import _erase_notice
 from planner.vault_db import HOME_VARIABLE, vault_folder
 from planner.vault_errors import (
     DiskFull,
@@ -259,10 +260,15 @@ def test_a_keyring_that_fails_to_forget_the_old_key_is_finished_at_the_next_unlo
     keystore.failing = {"delete"}
     vault.delete(gone.household_id)
     assert old <= set(keystore.entries), "the old key is still there, and remembered as retired"
+    assert vault.old_keys_in_keyring
+    assert "did not answer when asked to remove the old key" in _erase_notice(vault, "en")
+    assert "no respondió" in _erase_notice(vault, "es")
     keystore.failing = set()
     vault = reopen(vault, keystore)
     vault.unlock()
     assert not old & set(keystore.entries)
+    assert not vault.old_keys_in_keyring
+    assert "old key removed from the keyring" in _erase_notice(vault, "en")
     vault = reopen(vault, keystore)
     vault.unlock()  # the retired list was written back, signed: the header still checks out
 
