@@ -94,8 +94,12 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _make_private(path: Path, mode: int) -> None:
+    """Owner-only permissions where the file system keeps them. A FAT or exFAT USB drive (or a
+    read-only one) refuses chmod: its mount options decide who may read, and everything in the
+    file is encrypted anyway, so the vault still opens there."""
     if os.name == "posix" and path.exists():
-        path.chmod(mode)
+        with contextlib.suppress(OSError):
+            path.chmod(mode)
 
 
 def _configure(db: sqlite3.Connection) -> sqlite3.Connection:
@@ -135,9 +139,9 @@ def create(path: Path, header: Mapping[str, bytes]) -> None:
         raise StorageFailed(reason=type(error).__name__) from None
     _make_private(path.parent, _PRIVATE_FOLDER)
     draft = path.with_name(path.name + ".new")
-    for suffix in ("", *_SIDE_FILES):
-        draft.with_name(draft.name + suffix).unlink(missing_ok=True)
     try:
+        for suffix in ("", *_SIDE_FILES):
+            draft.with_name(draft.name + suffix).unlink(missing_ok=True)
         os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE))
     except OSError as error:
         raise StorageFailed(reason=type(error).__name__) from None
@@ -151,10 +155,13 @@ def create(path: Path, header: Mapping[str, bytes]) -> None:
                 write_header(db, header)
         finally:
             db.close()  # the last connection closing checkpoints and removes the WAL
-    if path.exists():
-        draft.unlink()
-        raise VaultExists(folder=str(path.parent))
-    draft.replace(path)
+    try:
+        if path.exists():
+            draft.unlink()
+            raise VaultExists(folder=str(path.parent))
+        draft.replace(path)
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
 
 
 def read_header(db: sqlite3.Connection) -> dict[str, bytes]:

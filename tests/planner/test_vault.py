@@ -75,6 +75,24 @@ def test_the_folder_and_files_are_private(vault: Vault) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
 
 
+def test_a_file_system_without_posix_modes_still_holds_a_vault(
+    tmp_path: Path, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FAT or exFAT USB drive answers chmod with EPERM; the vault opened there, encrypted as
+    everywhere, instead of failing with a traceback."""
+
+    def refuse(path: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    vault = Vault(tmp_path / "usb", keystore, kdf_cost=INSECURE_TEST_COST)
+    vault.create()
+    saved = vault.save(plan_named("Familia USB"))
+    vault = reopen(vault, keystore)
+    vault.unlock()
+    assert vault.load(saved.household_id).household.display_name == "Familia USB"
+
+
 def test_the_file_uses_wal_and_secure_delete(vault: Vault) -> None:
     vault.save(example_plan("small-ca.json"))
     db = vault._connection()
