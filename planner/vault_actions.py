@@ -26,6 +26,7 @@ from planner.vault_errors import (
     DOMAIN,
     KeyNotInKeyring,
     KeyringUnavailable,
+    StorageFailed,
     VaultError,
     VaultExists,
 )
@@ -265,6 +266,9 @@ def run(args: argparse.Namespace) -> int:
     except EOFError:
         print(_text("cli_stdin_empty", language), file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # the folder or a file vanished or refused: one line, no traceback
+        print(StorageFailed(reason=type(error).__name__).message(language), file=sys.stderr)
+        return EXIT_VAULT
     finally:
         vault.lock()
     return code

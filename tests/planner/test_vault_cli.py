@@ -127,3 +127,12 @@ def test_a_hanging_keyring_falls_back_to_a_passphrase_within_the_timeout(tmp_pat
     assert "did not answer within 5 seconds" in made.stderr
     assert "protected by your passphrase" in made.stdout
     assert time.monotonic() - started < 15  # 5 s timeout + Argon2id + starting Python
+
+
+def test_a_vault_folder_the_system_refuses_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """Before, an OSError the vault code had not foreseen (here: a name too long for the file
+    system) ended in a traceback."""
+    home = tmp_path / ("x" * 300)
+    for action in ("list", "init"):
+        result = vault_command(home, action, "--passphrase-stdin", stdin=PASSPHRASE)
+        assert "cannot be read or written" in assert_one_line_error(result, 3)
