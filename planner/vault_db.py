@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Final
@@ -128,40 +129,62 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _unlink_draft(draft: Path) -> None:
+    for suffix in ("", *_SIDE_FILES):
+        with contextlib.suppress(OSError):
+            draft.with_name(draft.name + suffix).unlink()
+
+
+def _publish(draft: Path, path: Path) -> None:
+    """Give the finished draft its final name unless a vault got there first, even one another
+    process made a moment ago: a hard link never replaces. (A file system without hard links, FAT
+    say, falls back to looking first.)"""
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        raise VaultExists(folder=str(path.parent)) from None
+    except OSError:
+        if path.exists():
+            raise VaultExists(folder=str(path.parent)) from None
+        draft.replace(path)
+    with contextlib.suppress(OSError):  # the new name survives a power cut (POSIX)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
 def create(path: Path, header: Mapping[str, bytes]) -> None:
-    """Write a new vault file with its header, appearing whole or not at all (built aside, then
-    renamed). `VaultExists` if a vault is already there: an old vault is never replaced."""
+    """Write a new vault file with its header, appearing whole or not at all (built aside under a
+    name of its own, then published). `VaultExists` if a vault is already there: an old vault is
+    never replaced."""
     if path.exists():
         raise VaultExists(folder=str(path.parent))
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=_PRIVATE_FOLDER)
+        _make_private(path.parent, _PRIVATE_FOLDER)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+        os.close(handle)  # mkstemp makes it 0600
     except OSError as error:
         raise StorageFailed(reason=type(error).__name__) from None
-    _make_private(path.parent, _PRIVATE_FOLDER)
-    draft = path.with_name(path.name + ".new")
+    draft = Path(name)
     try:
-        for suffix in ("", *_SIDE_FILES):
-            draft.with_name(draft.name + suffix).unlink(missing_ok=True)
-        os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE))
+        with sqlite_errors():
+            db = _configure(sqlite3.connect(draft, isolation_level=None))
+            try:
+                with transaction(db):
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    write_header(db, header)
+            finally:
+                db.close()  # the last connection closing checkpoints and removes the WAL
+        _publish(draft, path)
     except OSError as error:
         raise StorageFailed(reason=type(error).__name__) from None
-    with sqlite_errors():
-        db = _configure(sqlite3.connect(draft, isolation_level=None))
-        try:
-            with transaction(db):
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                write_header(db, header)
-        finally:
-            db.close()  # the last connection closing checkpoints and removes the WAL
-    try:
-        if path.exists():
-            draft.unlink()
-            raise VaultExists(folder=str(path.parent))
-        draft.replace(path)
-    except OSError as error:
-        raise StorageFailed(reason=type(error).__name__) from None
+    finally:
+        _unlink_draft(draft)
 
 
 def read_header(db: sqlite3.Connection) -> dict[str, bytes]:

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import stat
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -150,6 +151,41 @@ def test_create_never_replaces_an_existing_vault(vault: Vault, keystore: MemoryK
     with pytest.raises(VaultExists):
         other.create(TEST_PASSPHRASE)
     assert (vault.folder / "vault.sqlite3").read_bytes() == before
+
+
+def test_two_vaults_created_at_once_in_one_folder_never_replace_each_other(
+    tmp_path: Path, keystore: MemoryKeyStore
+) -> None:
+    """Before, both could pass the "is there one?" check and the later rename replaced the
+    vault the other had just made (and handed out a recovery code for); both also built it under
+    the same draft name."""
+    for round_number in range(20):
+        folder = tmp_path / str(round_number)
+        start = threading.Barrier(2)
+        outcomes: list[tuple[str, object]] = []
+
+        def create(outcomes: list[tuple[str, object]] = outcomes, folder: Path = folder,
+                   start: threading.Barrier = start) -> None:  # fmt: skip
+            vault = Vault(folder, keystore, kdf_cost=INSECURE_TEST_COST)
+            start.wait()
+            try:
+                outcomes.append(("made", vault.create()))
+            except VaultError as refused:
+                outcomes.append((type(refused).__name__, refused))
+            finally:
+                vault.lock()
+
+        workers = [threading.Thread(target=create) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        made = [code for kind, code in outcomes if kind == "made"]
+        assert sorted(kind for kind, _ in outcomes) == ["VaultExists", "made"], outcomes
+        survivor = Vault(folder, MemoryKeyStore(), kdf_cost=INSECURE_TEST_COST)
+        survivor.unlock(str(made[0]))  # the vault on disk is the one whose code was handed out
+        survivor.lock()
+        assert [p.name for p in folder.iterdir()] == ["vault.sqlite3"], "no draft left behind"
 
 
 def test_opening_a_folder_without_a_vault_creates_nothing(tmp_path: Path) -> None:
