@@ -89,7 +89,21 @@ def sentinel_plan() -> tuple[Plan, list[str]]:
 _TOOLS = ("dbus-daemon", "gnome-keyring-daemon")
 
 
-def _wait_for_secret_service(address: str, timeout: float = 10.0) -> None:
+def in_ci() -> bool:
+    """CI=true (GitHub, GitLab …): there a missing Secret Service is a failure, never a skip —
+    a skipped test proves nothing."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def skip_or_fail(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"CI must run the real-keyring tests, but {reason}")
+    pytest.skip(reason, allow_module_level=True)
+
+
+def _wait_for_secret_service(
+    address: str, daemon: subprocess.Popen[bytes], log: Path, timeout: float = 10.0
+) -> None:
     from jeepney import DBusAddress, new_method_call
     from jeepney.io.blocking import open_dbus_connection
 
@@ -97,11 +111,16 @@ def _wait_for_secret_service(address: str, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     with open_dbus_connection(bus=address) as connection:
         while time.monotonic() < deadline:
+            if daemon.poll() is not None:
+                break  # it gave up (e.g. no D-Bus, or another instance): say why, don't wait
             question = new_method_call(bus, "NameHasOwner", "s", ("org.freedesktop.secrets",))
             if connection.send_and_get_reply(question, timeout=2).body[0]:
                 return
             time.sleep(0.05)
-    raise RuntimeError("gnome-keyring-daemon did not appear on the test bus")
+    raise RuntimeError(
+        f"gnome-keyring-daemon did not appear on the test bus (exit code {daemon.poll()}): "
+        + log.read_text(errors="replace")[-2000:]
+    )
 
 
 @pytest.fixture(scope="session")
@@ -110,9 +129,7 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
     no real user's keyring is ever touched. Yields the environment a process needs to use it."""
     missing = [tool for tool in _TOOLS if shutil.which(tool) is None]
     if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the real-keyring tests, but {missing} are not installed")
-        pytest.skip(
+        skip_or_fail(
             f"needs {' and '.join(missing)} (Debian: dbus gnome-keyring; make system-packages)"
         )
     home = tmp_path_factory.mktemp("secret-service-home")
@@ -131,17 +148,21 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
     )  # fmt: skip
     daemon: subprocess.Popen[bytes] | None = None
+    log = home / "gnome-keyring.log"
     try:
         assert bus.stdout is not None
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
-        daemon = subprocess.Popen(
-            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-        )  # fmt: skip
+        if not env["DBUS_SESSION_BUS_ADDRESS"]:
+            raise RuntimeError(f"dbus-daemon --session did not start (exit code {bus.poll()})")
+        with log.open("wb") as errors:
+            daemon = subprocess.Popen(
+                ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+                stdin=subprocess.PIPE, stdout=errors, stderr=errors, env=env,
+            )  # fmt: skip
         assert daemon.stdin is not None
         daemon.stdin.write(b"invented keyring password")
         daemon.stdin.close()
-        _wait_for_secret_service(env["DBUS_SESSION_BUS_ADDRESS"])
+        _wait_for_secret_service(env["DBUS_SESSION_BUS_ADDRESS"], daemon, log)
         yield env
     finally:
         for process in (daemon, bus):

@@ -22,9 +22,18 @@ from planner.vault_errors import KeyNotInKeyring, VaultDamaged
 from planner.vault_header import Header, Mode
 from planner.vault_records import data_key_context
 from tests.conftest import EXAMPLES
-from tests.planner.conftest import TEST_PASSPHRASE, MemoryKeyStore, plan_named, sentinel_plan
+from tests.planner.conftest import (
+    TEST_PASSPHRASE,
+    MemoryKeyStore,
+    plan_named,
+    sentinel_plan,
+    skip_or_fail,
+)
 
-secretstorage = pytest.importorskip("secretstorage", reason="the Secret Service client (Linux)")
+try:
+    import secretstorage
+except ImportError:  # keyring's own dependency on Linux: missing only on other systems
+    skip_or_fail("the Secret Service client, secretstorage, is not installed")
 
 
 @pytest.fixture
