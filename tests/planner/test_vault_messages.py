@@ -12,6 +12,7 @@ from planner.i18n import SUPPORTED_LANGUAGES, catalogue
 from planner.vault_errors import DOMAIN, VaultError
 
 PLANNER = Path(__file__).resolve().parents[2] / "planner"
+TRANSLATIONS = PLANNER.parent / "resources" / "translations"
 VAULT_MODULES = [*PLANNER.glob("vault*.py"), PLANNER / "keyring_store.py"]
 # A message key is the first argument of an error class, `_text`, a prompt or `UsageProblem`.
 KEY_ARGUMENT = re.compile(r"""(?:\b[A-Z]\w+|_text|read|new_passphrase)\(\s*["']([a-z_]+)["']""")
@@ -39,10 +40,14 @@ def test_every_key_the_vault_uses_has_a_message(language: str) -> None:
 
 
 def test_deleted_means_can_no_longer_be_read_never_overwritten() -> None:
-    for language in SUPPORTED_LANGUAGES:
-        for key, text in catalogue(DOMAIN, language).items():
-            assert "overwritten" not in text.lower(), key
-            assert "sobrescrit" not in text.lower(), key
+    """In every catalogue a person reads (the window's too), not only the vault's."""
+    domains = {path.name.split(".")[0] for path in TRANSLATIONS.glob("*.toml")}
+    assert {DOMAIN, "ui_vault"} <= domains
+    for domain in sorted(domains):
+        for language in SUPPORTED_LANGUAGES:
+            for key, text in catalogue(domain, language).items():
+                assert "overwritten" not in text.lower(), (domain, key)
+                assert "sobrescrit" not in text.lower(), (domain, key)
     assert "can no longer be read" in catalogue(DOMAIN, "en")["cli_deleted"]
     assert "ya no se puede leer" in catalogue(DOMAIN, "es")["cli_deleted"]
 
