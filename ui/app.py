@@ -35,13 +35,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def main() -> int:
-    from ui.controller import start
+    from ui.controller import Controller, start
+    from ui.crash import CrashReporter
 
     app = make_application()
     words = Words(interface_language())
+    window: list[Controller] = []
+    reporter = CrashReporter(words, lambda: window[0].window if window else None)
+    reporter.install()  # from here on no traceback reaches the person, or stderr
     controller = start(words)
+    window.append(controller)
     controller.window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 if __name__ == "__main__":
