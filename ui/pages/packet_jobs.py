@@ -4,6 +4,7 @@ the dialogs it asks through, kept apart so tests can put their own in place."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from planner.output_files import OutputError
 
-_DIALOG_HISTORY = ("history", "lastVisited")
 PRINT_DPI = 300
 """Pages are printed as images this fine (or as fine as the printer, if less)."""
 
@@ -33,24 +33,30 @@ PRINT_DPI = 300
 def ask_folder(parent: QWidget, title: str) -> str:
     """The folder the person picks, or "" if they cancel.
 
-    Qt's own file dialog writes the folders it visited into Qt's settings file when it closes
-    (`QtProject.conf`: "history", "lastVisited"); a folder named after the family must not stay
-    in a recent-places list, so both are put back as they were."""
+    Always Qt's own dialog: a desktop's native one (GTK, a portal) may add the chosen folder to
+    the desktop's recent files, out of our reach. Qt's dialog writes the folders it visited into
+    Qt's settings file when it closes (`QtProject.conf`: "history", "lastVisited"); a folder
+    named after the family must not stay in a recent-places list, and a workshop leaves no file
+    behind, so the dialog's settings are put back exactly as they were (no file if none was)."""
     settings = QSettings(QSettings.Scope.UserScope, "QtProject")
-    kept = {key: settings.value(f"FileDialog/{key}") for key in _DIALOG_HISTORY}
+    existed = Path(settings.fileName()).exists()
+    settings.beginGroup("FileDialog")
+    kept = {key: settings.value(key) for key in settings.allKeys()}
+    settings.endGroup()
     dialog = QFileDialog(parent, title)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     chosen = dialog.selectedFiles() if accepted else []
     shiboken6.delete(dialog)  # now, so that it writes its settings before they are put back
     settings.sync()
+    settings.remove("FileDialog")
     for key, value in kept.items():
-        if value is None:
-            settings.remove(f"FileDialog/{key}")
-        else:
-            settings.setValue(f"FileDialog/{key}", value)
+        settings.setValue(f"FileDialog/{key}", value)
     settings.sync()
+    if not existed and not settings.allKeys():
+        Path(settings.fileName()).unlink(missing_ok=True)
     return chosen[0] if chosen else ""
 
 
