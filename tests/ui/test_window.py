@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
+from ui.widgets import Field
+from ui.wizard import WizardWindow
 
 
 def test_next_and_back_walk_the_sections_in_order(make_window: WindowMaker, qtbot: QtBot) -> None:
@@ -26,33 +36,147 @@ def test_the_sidebar_jumps_anywhere(make_window: WindowMaker) -> None:
     assert window.current is SectionId.PAPERS
 
 
+def assert_beside(field: Field) -> None:
+    """The problem shows right under its own editor, in the same column, not somewhere else on
+    the page, and a screen reader hears it with the field."""
+    editor, problem = field.editor, field.problem
+    assert problem.isVisible() and problem.text()
+    assert problem.parentWidget() is field
+    below = problem.geometry().top() - editor.geometry().bottom()
+    assert 0 < below <= 12, below
+    assert problem.geometry().left() == editor.geometry().left()
+    assert problem.width() >= editor.width() // 2
+    assert editor.accessibleDescription() == problem.text()
+
+
 def test_a_problem_appears_beside_its_field_in_english_and_in_spanish(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
     window = make_window()
     page = window.pages[SectionId.WELCOME]
     name = page.fields["household.display_name"]
+    others = [f for path, f in page.fields.items() if path != "household.display_name"]
     assert not name.problem.isVisible()
     name.editor.setFocus()
     qtbot.waitUntil(name.editor.hasFocus)
     qtbot.keyClicks(name.editor, " ")
+    assert not name.problem.isVisible()  # not while typing: as the field is left
     qtbot.keyClick(name.editor, Qt.Key.Key_Tab)
-    assert name.problem.isVisible()
     assert name.problem.text() == "Give this plan a name, such as the family's last name."
+    assert_beside(name)
+    assert not any(f.problem.isVisible() for f in others)
     window.words.set_language("es")
     assert name.problem.text() == "Póngale un nombre a este plan, como el apellido de la familia."
-    assert name.editor.accessibleDescription() == name.problem.text()
+    assert_beside(name)
 
 
-def test_switching_language_keeps_every_answer(make_window: WindowMaker) -> None:
+def test_a_family_working_in_spanish_reads_the_problem_in_spanish_beside_the_field(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window(language="es")
+    window.show_section(SectionId.HOUSEHOLD)
+    page = window.pages[SectionId.HOUSEHOLD]
+    field = page.fields["household.home_phone"]
+    field.editor.setFocus()
+    qtbot.waitUntil(field.editor.hasFocus)
+    qtbot.keyClicks(field.editor, "555-01")
+    qtbot.keyClick(field.editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(field.problem.isVisible)
+    assert_beside(field)
+    spanish = field.problem.text()
+    assert spanish.startswith("Este no es un número de teléfono que se pueda marcar.")
+    assert spanish == problem_text("household.home_phone", window, "es")
+    window.words.set_language("en")
+    assert field.problem.text() == problem_text("household.home_phone", window, "en")
+    assert field.problem.text().startswith("This is not a phone number that can be dialled.")
+    assert_beside(field)
+
+
+def problem_text(path: str, window: WizardWindow, language: str) -> str:
+    """The checker's own words for the field's problem, in a language."""
+    (problem,) = [p for p in window.session.problems() if p.path == path]
+    return problem.message(language)
+
+
+def answers_shown(root: QWidget, skip: tuple[QWidget, ...]) -> list[tuple[str, object]]:
+    """What every editor on a page shows: typed text, chosen values, ticks, selected rows."""
+    shown: list[tuple[str, object]] = []
+    for widget in root.findChildren(QWidget):
+        if widget.window() is not root.window():  # a drop-down's list, a calendar's menu
+            continue
+        if any(widget is s or s.isAncestorOf(widget) for s in skip):
+            continue
+        name = type(widget).__name__
+        if isinstance(widget, QLineEdit):
+            shown.append((name, widget.text()))
+        elif isinstance(widget, QPlainTextEdit):
+            shown.append((name, widget.toPlainText()))
+        elif isinstance(widget, QComboBox):
+            shown.append((name, widget.currentData()))
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            shown.append((name, widget.isChecked()))
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            checks = [
+                model.data(model.index(row, 0), Qt.ItemDataRole.CheckStateRole)
+                for row in range(model.rowCount())
+            ]
+            shown.append((name, (widget.currentIndex().row(), model.rowCount(), checks)))
+    return shown
+
+
+def test_switching_language_on_every_section_keeps_every_answer(make_window: WindowMaker) -> None:
+    """On each section in turn, English → Spanish → English: every field shows what it showed,
+    and the plan is still the large example, to the last field."""
     plan = example_plan("large-tx.json")
     window = make_window(plan)
-    page = window.pages[SectionId.WELCOME]
-    assert page.fields["household.display_name"].editor.text() == plan.household.display_name
-    window.words.set_language("es")
-    assert window.next.text() == "&Siguiente"
-    assert page.fields["household.display_name"].editor.text() == plan.household.display_name
-    assert window.session.plan == example_plan("large-tx.json")
+    switches = seen = 0
+    for section_id in ORDER:
+        window.show_section(section_id)
+        page = window.pages[section_id]
+        skip = (page.fields["interface.language"].editor,) if section_id is ORDER[0] else ()
+        english = answers_shown(page, skip)
+        assert english, section_id
+        seen += len(english)
+        for language, next_label in (("es", "&Siguiente"), ("en", "&Next")):
+            window.language.setCurrentIndex(window.language.findData(language))
+            window.language.activated.emit(window.language.currentIndex())
+            switches += 1
+            assert window.words.language == language
+            assert window.next.text() == next_label
+            assert window.current is section_id
+            if language == "es":
+                assert answers_shown(page, skip) == english, section_id
+        assert answers_shown(page, skip) == english, section_id
+        assert window.session.plan == example_plan("large-tx.json"), section_id
+    assert switches == 2 * len(ORDER)
+    assert seen > 150  # every field of the two parents, five children, five contacts …
+
+
+def test_what_is_being_typed_survives_a_switch_by_keyboard(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """A parent half-way through a field presses Alt+L and chooses Español: the words typed so
+    far stay in the field, reach the plan, and the page now speaks Spanish."""
+    window = make_window(example_plan("large-tx.json"))
+    window.show_section(SectionId.HOUSEHOLD)
+    page = window.pages[SectionId.HOUSEHOLD]
+    city = page.fields["household.address.city"].editor
+    assert isinstance(city, QLineEdit)
+    city.setFocus()
+    qtbot.waitUntil(city.hasFocus)
+    city.selectAll()
+    qtbot.keyClicks(city, "Pasadena")  # not left yet
+    qtbot.keyClick(city, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert window.language.hasFocus()
+    qtbot.keyClicks(window.language, "Es")
+    assert window.words.language == "es"
+    assert city.text() == "Pasadena"
+    assert window.session.plan.household.address.city == "Pasadena"
+    assert page.fields["household.address.city"].label.text() == "Ciu&dad"
+    expected = example_plan("large-tx.json")
+    expected.household.address.city = "Pasadena"
+    assert window.session.plan == expected
 
 
 def test_text_size_grows_and_shrinks_within_limits(make_window: WindowMaker) -> None:
