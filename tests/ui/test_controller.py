@@ -257,30 +257,43 @@ def listing(folder: Path) -> list[tuple[str, int]]:
 def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
     controllers: Maker, qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from forms.context import RenderOptions
-    from forms.packet import render_packet
+    """A whole workshop: every section shown, the packet made on its worker thread and looked
+    at, then "Finish and erase". Every folder the program or Qt could write to is listed before
+    and after, and is the same."""
+    from ui.pages.documents import DocumentsPage
 
-    temp, config, data = (tmp_path / name for name in ("temp", "config", "data"))
-    for folder in (temp, config, data):
+    folders = {name: tmp_path / name for name in ("temp", "config", "data", "cache")}
+    for folder in folders.values():
         folder.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))  # Qt's temp folder, and Python's:
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))  # where QSettings would write
-    monkeypatch.setenv("XDG_DATA_HOME", str(data))  # the user data folder
-    before = [listing(folder) for folder in (home, temp, config, data)]
+    monkeypatch.setenv("TMPDIR", str(folders["temp"]))  # Qt's temp folder, and Python's:
+    monkeypatch.setattr(tempfile, "tempdir", str(folders["temp"]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folders["config"]))  # where QSettings would write
+    monkeypatch.setenv("XDG_DATA_HOME", str(folders["data"]))  # the user data folder
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folders["cache"]))
+    watched = [home, *folders.values()]
+    before = [listing(folder) for folder in watched]
 
     dialogs = ScriptedDialogs()
     controller = controllers(dialogs=dialogs, real_pages=True)  # the OS keyring: never asked
     type_name(qtbot, controller, "Familia Del Taller")
     controller.session.replace(example_plan("small-ca.json"))
-    controller.window.go_next()
-    packet = render_packet(controller.session.plan, RenderOptions(language="es"))
-    assert packet  # made in memory: the family chooses where files go
-    controller.window.erase_action.trigger()
+    window = controller.window
+    while window.current is not SectionId.DOCUMENTS:
+        window.go_next()
+    page = window.pages[SectionId.DOCUMENTS]
+    assert isinstance(page, DocumentsPage)
+    page.generate.click()
+    qtbot.waitUntil(lambda: page.render_job < 0 and bool(page.files), timeout=30_000)
+    assert page.files_list.count() == len(page.files) > 3
+    page.files_list.setCurrentRow(1)
+    qtbot.waitUntil(lambda: page.pdf.pageCount() > 0)
+    assert page.preview.currentWidget() is page.view
+    window.erase_action.trigger()
     qtbot.waitUntil(lambda: "inform" in dialogs.kinds())
 
-    assert [listing(folder) for folder in (home, temp, config, data)] == before
+    assert [listing(folder) for folder in watched] == before
     assert not home.exists()
+    assert not page.files and page.pdf.pageCount() == 0
 
 
 def test_finish_and_erase_clears_the_plan_and_the_clipboard(
