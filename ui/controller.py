@@ -171,8 +171,10 @@ class Controller(QObject):
             self._set_status("not_opened")
 
     def _plan_replaced(self) -> None:
-        for page in self.window.pages.values():
-            page.load(self.session.plan)  # hidden pages drop what they showed of the old plan
+        # Hidden pages drop what they showed of the old plan; pages not built yet load when
+        # first shown (building all ten here held the GUI thread for a third of a second).
+        for page in self.window.pages.built():
+            page.load(self.session.plan)
 
     # --- opening the saved plans ------------------------------------------------------------------
 

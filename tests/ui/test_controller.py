@@ -507,3 +507,23 @@ def test_start_has_the_documented_signature() -> None:
     assert timedelta(minutes=inspect.signature(start).parameters["idle_minutes"].default) == (
         timedelta(minutes=10)
     )
+
+
+def test_another_plan_reloads_the_pages_built_and_builds_no_other(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    """Opening a household is quick: pages never shown are built when first shown (building
+    them all held the GUI thread a third of a second), and pages already built forget the old
+    plan at once."""
+    controller = controllers(real_pages=True)
+    window = controller.window
+    window.show_section(SectionId.HOUSEHOLD)
+    window.show_section(SectionId.WELCOME)
+    household = window.pages[SectionId.HOUSEHOLD]
+    built = len(window.pages.built())
+    plan = example_plan("large-tx.json")
+    controller.session.replace(plan, household_id="opened")
+    assert len(window.pages.built()) == built == 2
+    street = household.fields["household.address.street"].editor
+    assert isinstance(street, TextField)
+    assert street.text() == plan.household.address.street
