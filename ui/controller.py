@@ -416,7 +416,7 @@ class Controller(QObject):
     def _erase(self) -> None:
         kept_copy = self.session.household_id is not None
         self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
-        documents = self.window.pages.get(SectionId.DOCUMENTS)
+        documents = self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
         clear = getattr(documents, "clear", None)
         if callable(clear):
             clear()
