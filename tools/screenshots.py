@@ -9,11 +9,12 @@ untranslated labels obvious), with the large invented example household loaded. 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from planner.flow import ORDER
+from planner.flow import ORDER, SectionId
 from planner.model import Plan
 from planner.resources import resource
 from ui.app import make_application
@@ -24,6 +25,8 @@ from ui.wizard import WizardWindow
 
 OUT = Path("screenshots")
 LANGUAGES = ("en", "es", "pseudo")
+MAX_PARTS = 8
+"""At most this many screenfuls of one section."""
 
 
 def example() -> Plan:
@@ -31,7 +34,19 @@ def example() -> Plan:
     return Plan.model_validate_json(text)
 
 
+def settle(rounds: int = 5) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def grab(path: Path, written: list[Path]) -> None:
+    QApplication.primaryScreen().grabWindow(0).save(str(path))
+    written.append(path)
+
+
 def shoot(language: str) -> list[Path]:
+    """Each section from top to bottom, a screenful at a time (`-2`, `-3` … for the parts
+    below the first), and the Documents section once more with the packet made and previewed."""
     words = Words(language)
     session = Session(mode=Mode.SAVE)
     window = WizardWindow(words, session, PAGES, show_pseudo=language == "pseudo")
@@ -39,16 +54,44 @@ def shoot(language: str) -> list[Path]:
     window.setGeometry(screen)
     window.show()
     session.replace(example(), household_id="example")
-    written = []
+    written: list[Path] = []
     for number, section_id in enumerate(ORDER, start=1):
         window.show_section(section_id)
-        for _ in range(5):
-            QApplication.processEvents()
-        path = OUT / f"{number:02d}-{section_id.value}-{language}.png"
-        QApplication.primaryScreen().grabWindow(0).save(str(path))
-        written.append(path)
+        page = window.pages[section_id]
+        bar = page.scroll.verticalScrollBar()
+        bar.setValue(0)
+        settle()
+        stem = f"{number:02d}-{section_id.value}-{language}"
+        grab(OUT / f"{stem}.png", written)
+        part = 1
+        while bar.value() < bar.maximum() and part < MAX_PARTS:
+            part += 1
+            bar.setValue(bar.value() + bar.pageStep() - bar.singleStep() * 2)
+            settle()
+            grab(OUT / f"{stem}-{part}.png", written)
+        bar.setValue(0)
+        if section_id is SectionId.DOCUMENTS:
+            make_documents(page)
+            settle()
+            grab(OUT / f"{stem}-made.png", written)
     window.close()
     return written
+
+
+def make_documents(page: object) -> None:
+    """Press "Make the documents", wait for the worker, and preview the caregiver's paper."""
+    from ui.pages.documents import DocumentsPage
+
+    assert isinstance(page, DocumentsPage)
+    page.generate.click()
+    deadline = time.monotonic() + 120
+    while (page.render_job >= 0 or not page.files) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    page.files_list.setCurrentRow(min(3, page.files_list.count() - 1))
+    for _ in range(20):  # the preview renders its pages in the background
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 def main() -> int:
