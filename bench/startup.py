@@ -2,7 +2,9 @@
 
 Prints `metric: value unit` lines: the median over several fresh processes of the time from process
 start to the first section painted (target ≤ 1.0 s), the median and slowest section switch with the
-large example loaded (target ≤ 50 ms), and resident memory after it is loaded (target ≤ 250 MB).
+large example loaded (target ≤ 50 ms) once the pages are built ahead, the slowest step of building
+them (the GUI thread is never held over 100 ms), and resident memory after it is loaded (target ≤
+250 MB).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def one_run() -> dict[str, float]:
     figures = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     return {
         "first_paint_s": float(figures["first_paint_at"]) - started,
+        "build_ahead_step_max_ms": float(figures["build_ahead_step_max_ms"]),
         "switch_median_ms": float(figures["switch_median_ms"]),
         "switch_max_ms": float(figures["switch_max_ms"]),
         "rss_mib": float(figures["rss_mib"]),
@@ -41,6 +44,8 @@ def main() -> None:
 
     print(f"start_to_first_section_painted_median: {median('first_paint_s') * 1000:.0f} ms")
     print("start_to_first_section_painted_target: 1000 ms")
+    print(f"build_ahead_slowest_step: {median('build_ahead_step_max_ms'):.1f} ms")
+    print("gui_thread_block_target: 100 ms")
     print(f"switch_section_median: {median('switch_median_ms'):.1f} ms")
     print(f"switch_section_slowest: {median('switch_max_ms'):.1f} ms")
     print("switch_section_target: 50 ms")

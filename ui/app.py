@@ -46,6 +46,7 @@ def main() -> int:
     controller = start(words)
     window.append(controller)
     controller.window.show()
+    controller.window.build_ahead()
     try:
         return app.exec()
     finally:

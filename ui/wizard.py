@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,10 @@ STATE_MARKS = {
     SectionState.COMPLETE: "✓",
 }
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 20
+BUILD_AHEAD_DELAY_MS = 300
+"""Building ahead starts once the first section is on screen and the program has settled."""
+BUILD_AHEAD_RETRY_MS = 1000
+"""While the lock screen covers the plan, building ahead waits this long and looks again."""
 
 PageFactory = Callable[[Words], SectionPage]
 
@@ -199,6 +203,30 @@ class WizardWindow(QMainWindow):
         self._refresh_sidebar(problems)
         if take_focus:
             page.focus_first()
+
+    # --- building ahead --------------------------------------------------------------------------
+
+    def build_ahead(self, delay_ms: int = BUILD_AHEAD_DELAY_MS) -> None:
+        """Build the pages not shown yet while the family reads the first one: one page per
+        turn of the event loop, so no section's first visit waits for its widgets and no step
+        holds the keyboard and mouse for long (the largest, Household, takes about 80 ms)."""
+        QTimer.singleShot(delay_ms, self, self._build_ahead_step)
+
+    def _build_ahead_step(self) -> None:
+        if self.build_next_ahead():
+            QTimer.singleShot(0, self, self._build_ahead_step)
+
+    def build_next_ahead(self) -> bool:
+        """Build and fill the next page not built yet; True while more remain. Nothing is built
+        while the plan is covered (locked): it looks again a little later."""
+        waiting = [s for s in ORDER if self.pages.get_built(s) is None]
+        if not waiting:
+            return False
+        if not self.plan_view.isVisible():
+            self.build_ahead(BUILD_AHEAD_RETRY_MS)
+            return False
+        self.pages[waiting[0]].load(self.session.plan)
+        return len(waiting) > 1
 
     def go_next(self) -> None:
         index = ORDER.index(self.current)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.flow import SectionId
+from planner.flow import ORDER, SectionId
 from planner.keyring_store import SystemKeyStore
 from planner.keys import INSECURE_TEST_COST, RecoveryCode
 from planner.vault import Vault
@@ -527,3 +527,36 @@ def test_another_plan_reloads_the_pages_built_and_builds_no_other(
     street = household.fields["household.address.street"].editor
     assert isinstance(street, TextField)
     assert street.text() == plan.household.address.street
+
+
+def test_pages_built_ahead_leave_the_family_where_it_was_typing(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    """While the family types on the first section the other pages are built behind it; the
+    section, the field with the keyboard and the half-typed text stay as they were."""
+    controller = controllers(real_pages=True)
+    window = controller.window
+    field = name_field(controller)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "Familia Adelan")
+    window.build_ahead(delay_ms=0)
+    qtbot.keyClicks(field, "te")
+    qtbot.waitUntil(lambda: len(window.pages.built()) == len(ORDER))
+    assert window.current is SectionId.WELCOME
+    assert field.hasFocus()
+    assert field.text() == "Familia Adelante"
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert controller.session.plan.household.display_name == "Familia Adelante"
+
+
+def test_nothing_is_built_ahead_behind_the_lock_screen(controllers: Maker, qtbot: QtBot) -> None:
+    controller = controllers(keyring=MemoryKeyStore(), real_pages=True)
+    choose_save(qtbot, controller)
+    type_name(qtbot, controller, "Familia Cerrada")
+    window = controller.window
+    built = len(window.pages.built())
+    controller.lock()
+    window.build_ahead(delay_ms=0)
+    qtbot.wait(200)
+    assert len(window.pages.built()) == built < len(ORDER)
