@@ -191,6 +191,32 @@ def test_saving_writes_every_file_to_the_folder_the_family_picks(
     assert opened == [QUrl.fromLocalFile(str(usb))]
 
 
+def test_saving_again_removes_an_earlier_packets_letter_the_plan_no_longer_makes(
+    make_window: WindowMaker, qtbot: QtBot, sample_pdf: bytes, tmp_path: Path
+) -> None:
+    """The children left their school: the old school letter must not be printed by mistake
+    from the stick, and the family's own files there stay."""
+    plan = example_plan("small-ca.json")
+    for child in plan.children:
+        child.school_id = None
+    plan.schools = []
+    window = make_window(plan)
+    page = open_page(window)
+    page.renderer = Recorder(sample_pdf)
+    expected = planned_documents(window.session.plan)
+    assert DocumentKind.SCHOOL_RELEASE not in {d.kind for d in expected}
+    make(qtbot, page, len(expected))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "05-school-release-1.pdf").write_bytes(b"%PDF- last year's letter")
+    (usb / "our notes.txt").write_text("invented notes", encoding="utf-8")
+    page.choose_folder = lambda parent, title: str(usb)
+    press(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.saved_folder is not None)
+    names = sorted(p.name for p in usb.iterdir())
+    assert names == sorted([*(d.filename for d in expected), "our notes.txt"])
+
+
 def test_a_full_disk_is_explained_in_the_familys_language_and_nothing_is_lost(
     make_window: WindowMaker, qtbot: QtBot, sample_pdf: bytes, tmp_path: Path
 ) -> None:
@@ -200,7 +226,7 @@ def test_a_full_disk_is_explained_in_the_familys_language_and_nothing_is_lost(
     count = len(planned_documents(window.session.plan))
     make(qtbot, page, count)
 
-    def full_disk(folder: Path, files: object) -> list[Path]:
+    def full_disk(folder: Path, files: object, kinds: object) -> list[Path]:
         raise OutputError("output.disk_full")
 
     page.writer = full_disk

@@ -8,7 +8,7 @@ the disk but the files the family saves. `clear()` forgets them when the family 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,9 @@ def render_document(context: RenderContext, planned: PlannedDocument) -> Rendere
     return render(context, planned)
 
 
-Writer = Callable[[Path, Iterable[tuple[str, bytes]]], list[Path]]
+Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[DocumentKind]], list[Path]]
+"""Writes the packet's files into a folder; an earlier packet's files of those kinds that this
+one no longer has (the sheet of a fifth child) go."""
 FolderChooser = Callable[[QWidget, str], str]
 """Asks for a folder; "" when the person cancels."""
 PrinterChooser = Callable[[QPrinter, QWidget], bool]
@@ -112,6 +114,8 @@ class DocumentsPage(SectionPage):
     def build(self) -> None:
         self.plan: Plan | None = None
         self.files: list[RenderedDocument] = []
+        self.files_kinds: frozenset[DocumentKind] = frozenset()
+        """The kinds chosen when `files` were made: saving replaces an earlier packet's."""
         self.unchecked: set[str] = set()
         self.generated_revision: str | None = None
         self.saved_folder: Path | None = None
@@ -252,6 +256,7 @@ class DocumentsPage(SectionPage):
         self.cancel.set()
         self.cancel = cancel = threading.Event()
         self._forget_files()
+        self.files_kinds = frozenset(k for k in DocumentKind if k.value not in self.unchecked)
         plan = self.plan.model_copy(deep=True)
         self.generated_revision = plan_revision(plan)
         options = options_for(self.language.value() or "en", None)
@@ -384,8 +389,10 @@ class DocumentsPage(SectionPage):
             return
         folder = Path(chosen)
         files = [(f.filename, f.content) for f in self.files]
-        writer = self.writer
-        self.save_job = self._start(lambda _: (folder, writer(folder, files)), self.save_signals)
+        writer, kinds = self.writer, self.files_kinds
+        self.save_job = self._start(
+            lambda _: (folder, writer(folder, files, kinds)), self.save_signals
+        )
         self.status.setText(self.words("documents.saving"))
         self._update_buttons()
 
