@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test system-packages lint typecheck pytest screenshots
+.PHONY: run test run-packages system-packages lint typecheck pytest screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,14 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run
+run: run-packages $(VENV)/.installed-run
 	$(BIN)/family-planner
 
+run-packages:
+	@sh tools/system-packages.sh run
+
 system-packages:
-	@sh tools/system-packages.sh
+	@sh tools/system-packages.sh test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
