@@ -20,6 +20,7 @@ from planner.resources import resource
 from ui.app import make_application
 from ui.i18n import Words
 from ui.pages import PAGES
+from ui.pages.welcome import WelcomePage
 from ui.session import Mode, Session
 from ui.wizard import WizardWindow
 
@@ -54,6 +55,9 @@ def shoot(language: str) -> list[Path]:
     window.setGeometry(screen)
     window.show()
     session.replace(example(), household_id="example")
+    welcome = window.pages[SectionId.WELCOME]
+    assert isinstance(welcome, WelcomePage)
+    welcome.set_mode(session.mode)  # what the controller does: the choice matches the toolbar
     written: list[Path] = []
     for number, section_id in enumerate(ORDER, start=1):
         window.show_section(section_id)
