@@ -30,6 +30,8 @@ from planner.formats import canonical_a_number, canonical_phone, display_a_numbe
 
 _US_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+MIN_CHOICE_CHARACTERS = 12
+"""A choice list is never narrower than this many characters, however tight the row."""
 
 
 class TextField(QLineEdit):
@@ -182,6 +184,10 @@ class ChoiceField(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Sized by the layout, not by the longest choice: a long name (or a long translation)
+        # would otherwise widen the whole page past the window. The open list shows it in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(MIN_CHOICE_CHARACTERS)
         self.activated.connect(lambda _: self.edited.emit())
 
     def set_choices(self, choices: list[tuple[str, str]], current: str | None = None) -> None:

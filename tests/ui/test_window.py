@@ -190,3 +190,18 @@ def test_text_size_grows_and_shrinks_within_limits(make_window: WindowMaker) -> 
     window.smaller.trigger()
     assert QApplication.font().pointSize() == start - 1
     window.bigger.trigger()
+
+
+def test_no_section_is_wider_than_a_small_laptop_in_the_longest_words(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """1366×768 at 125% leaves 1093×614 points; long names and long translations (pseudo) wrap
+    or shorten instead of pushing the page past the window (choice lists did)."""
+    window = make_window(example_plan("large-tx.json"), language="pseudo")
+    window.resize(1093, 614)
+    for section_id in ORDER:
+        window.show_section(section_id)
+        page = window.pages[section_id]
+        qtbot.waitUntil(lambda page=page: page.scroll.viewport().width() > 0)
+        qtbot.wait(10)
+        assert page.scroll.horizontalScrollBar().maximum() == 0, section_id
