@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import Words
@@ -23,6 +23,10 @@ def interface_language() -> str:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    # Without it the style sheet pins each widget's font when it is first polished, and "Larger
+    # text" (a new application font) reaches only the widgets made after it. Read at every
+    # polish, so it may be set after the application exists (pytest-qt makes it first).
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)

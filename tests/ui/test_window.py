@@ -192,6 +192,43 @@ def test_text_size_grows_and_shrinks_within_limits(make_window: WindowMaker) -> 
     window.bigger.trigger()
 
 
+def test_text_size_reaches_every_page_built_or_not_and_survives_a_language_switch(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """The application's style sheet must not pin the fonts of widgets already shown."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(example_plan("large-tx.json"))
+    start = QApplication.font().pointSize()
+    window.show_section(SectionId.HOUSEHOLD)
+    city = window.pages[SectionId.HOUSEHOLD].fields["household.address.city"]
+    assert window.pages.get_built(SectionId.MONEY) is None
+
+    def sizes() -> set[int]:
+        widgets = [window.back, window.next, window.sidebar, window.language, city.label]
+        for section_id in ORDER:
+            page = window.pages.get_built(section_id)
+            if page is not None:
+                widgets.extend(page.findChildren(QLineEdit))
+                widgets.extend(page.findChildren(QAbstractButton))
+        return {widget.font().pointSize() for widget in widgets}
+
+    try:
+        for _ in range(3):
+            window.bigger.trigger()
+        qtbot.waitUntil(lambda: sizes() == {start + 3})  # the new font arrives by posted events
+        window.show_section(SectionId.MONEY)  # built after the change
+        assert sizes() == {start + 3}
+        window.words.set_language("es")
+        window.show_section(SectionId.PAPERS)
+        qtbot.wait(50)
+        assert sizes() == {start + 3}
+    finally:
+        for _ in range(3):
+            window.smaller.trigger()
+    qtbot.waitUntil(lambda: sizes() == {start})
+
+
 def test_no_section_is_wider_than_a_small_laptop_in_the_longest_words(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
