@@ -96,6 +96,8 @@ class WizardWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMinimumWidth(210)
         self.sidebar.setMaximumWidth(280)
+        self.sidebar.setWordWrap(True)  # with larger text a section's name takes two lines
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for _ in ORDER:
             self.sidebar.addItem(QListWidgetItem())

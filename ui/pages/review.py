@@ -206,7 +206,9 @@ class ReviewPage(SectionPage):
             self.todo.addLayout(self._heading_row(heading, section_id, self.todo_buttons))
             self.todo.addWidget(self._rich(f"<ul style='margin-top:0'>{''.join(lines)}</ul>"))
         if not found:
-            self.todo.addWidget(QLabel(self.words("review.nothing_missing")))
+            nothing = QLabel(self.words("review.nothing_missing"))
+            nothing.setWordWrap(True)  # one line at the usual size; several with larger text
+            self.todo.addWidget(nothing)
         self._tab_in_order(self.todo_buttons, before=self.date_fields["last_reviewed"].line)
 
     # --- every answer -----------------------------------------------------------------------------
@@ -236,6 +238,7 @@ class ReviewPage(SectionPage):
         else:
             empty = QLabel(self.words("review.nothing_entered"))
             empty.setObjectName("why")
+            empty.setWordWrap(True)
             layout.addWidget(empty)
         return box
 
