@@ -166,7 +166,7 @@ class Reader:
         self.fact(entry, "insurance", health.insurance)
         self.fact(entry, "conditions", health.conditions)
         medicines = "\n".join(
-            " ".join(part for part in (m.name, m.dose, m.schedule) if part)
+            " — ".join(part for part in (m.name, m.dose, m.schedule) if part)
             for m in health.medications
         )
         self.fact(entry, "medications", medicines)
