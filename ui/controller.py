@@ -24,7 +24,8 @@ from planner.keyring_store import KeyStore
 from planner.keys import PASSPHRASE_COST, KdfCost, RecoveryCode
 from planner.model import Plan
 from planner.vault import Vault
-from planner.vault_errors import VaultError
+from planner.vault_errors import VaultChanged, VaultError
+from planner.vault_header import Mode as VaultMode
 from planner.vault_records import HouseholdSummary, Revision
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.dialogs import Dialogs, QtDialogs
@@ -222,6 +223,9 @@ class Controller(QObject):
             self._show_households()
 
     def _save_failed(self, error: VaultError) -> None:
+        if isinstance(error, VaultChanged):
+            self._changed_elsewhere(error)
+            return
         self._set_status("not_saved", error)
         if error.key != self._last_error:  # said once in a box; the indicator keeps saying it
             self._last_error = error.key
@@ -316,10 +320,16 @@ class Controller(QObject):
             self.vault.call(
                 lambda vault: vault.load(household_id),
                 lambda plan: self._household_opened(household_id, plan),
-                lambda error: self.dialogs.error(error.message(self._language)),
+                self._load_failed,
             )
 
         self._unless_work_is_lost(lambda: self.autosave.after_saves(load))
+
+    def _load_failed(self, error: VaultError) -> None:
+        if isinstance(error, VaultChanged):
+            self._changed_elsewhere(error)
+        else:
+            self.dialogs.error(error.message(self._language))
 
     def _household_opened(self, household_id: str, plan: Plan) -> None:
         self.session.mode = Mode.SAVE
@@ -365,6 +375,34 @@ class Controller(QObject):
             self.vault.call(lambda vault: vault.lock(), lambda _: self._keys_dropped())
 
         self.autosave.after_saves(drop_keys)
+
+    def _changed_elsewhere(self, error: VaultChanged) -> None:
+        """Another copy of the program changed how the vault opens (a new passphrase, say): the
+        vault has locked itself. The window locks too and asks for the new secret; the plan
+        stays in memory, marked unsaved, and is saved once unlocked."""
+        self.vault_open = False
+        self._set_status("not_saved", error)
+        if not self.locked:
+            self.locked = True
+            self.dialogs.close_all()
+            self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is stored
+            self.idle.stop()
+            self._apply_mode()
+            self.locked_changed.emit(True)
+        self.lock_screen.reset(self.keyring_mode)
+        self.lock_screen.show_problem(error.message(self._language))
+
+        def opens_with_keyring(vault: Vault) -> bool:
+            return vault.mode() is VaultMode.KEYRING
+
+        def shown(keyring: object) -> None:
+            self.keyring_mode = bool(keyring)
+            screen = self.lock_screen
+            if self.locked:  # the keyring button only where it can work now
+                screen.keyring.setVisible(self.keyring_mode)
+                (screen.keyring if self.keyring_mode else screen.secret).setFocus()
+
+        self.vault.call(opens_with_keyring, shown, lambda _: None)
 
     def _keys_dropped(self) -> None:
         self.lock_screen.setEnabled(True)

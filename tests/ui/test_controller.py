@@ -39,6 +39,7 @@ from ui.widgets import TextField
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "invented passphrase for the window"  # noqa: S105
+NEW_PASSPHRASE = "another invented passphrase, set elsewhere"  # noqa: S105
 
 Maker = Callable[..., Controller]
 
@@ -361,6 +362,40 @@ def test_ctrl_l_hides_everything_and_the_keyring_unlocks(controllers: Maker, qtb
     wait_saved(qtbot, controller)
     vault = read_vault(Path(os.environ["FAMILY_PLANNER_HOME"]), store)
     assert vault.load(controller.session.household_id).household.display_name == f"{marker} Dos"
+    vault.lock()
+
+
+def test_a_passphrase_changed_by_another_copy_locks_the_window_and_loses_nothing(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    store = MemoryKeyStore()
+    controller = controllers(keyring=store)
+    choose_save(qtbot, controller)
+    type_name(qtbot, controller, "Familia Antes")
+    wait_saved(qtbot, controller)
+    other = read_vault(home, store)  # another copy of the program, on the same folder
+    other.use_passphrase(NEW_PASSPHRASE)
+    other.lock()
+
+    marker = "Familia Despues Zq"
+    type_name(qtbot, controller, marker)
+    qtbot.waitUntil(lambda: controller.locked)
+    screen = controller.lock_screen
+    assert screen.isVisible()
+    assert not controller.window.sidebar.isVisible()
+    assert not any(marker in text for text in visible_texts(controller.window))
+    assert screen.problem.text().startswith("Another window or program changed how this vault")
+    qtbot.waitUntil(lambda: not screen.keyring.isVisible())  # it opens with a passphrase now
+    assert controller.session.plan.household.display_name == marker
+    assert controller.autosave.unsaved
+
+    qtbot.keyClicks(screen.secret, NEW_PASSPHRASE)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not controller.locked)
+    assert name_field(controller).text() == marker
+    wait_saved(qtbot, controller)
+    vault = read_vault(home, store, NEW_PASSPHRASE)
+    assert vault.load(controller.session.household_id).household.display_name == marker
     vault.lock()
 
 
