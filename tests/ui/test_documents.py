@@ -139,6 +139,28 @@ def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touc
     assert sorted(Path(tempfile.gettempdir()).iterdir()) == before == []
 
 
+def test_every_file_made_says_in_full_whom_it_is_for_on_a_small_screen(
+    make_window: WindowMaker, qtbot: QtBot, private_temp: Path
+) -> None:
+    """1366×768 at 125%: the column is narrow, so long labels wrap instead of losing the name."""
+    plan = example_plan("large-tx.json")
+    window = make_window(plan)
+    window.resize(1093, 614)
+    page = open_page(window)
+    make(qtbot, page, len(planned_documents(plan)))
+    view = page.files_list
+    metrics = view.fontMetrics()
+    width = view.viewport().width()
+    wrapped = 0
+    for row in range(view.count()):
+        rect = view.visualRect(view.model().index(row, 0))
+        assert rect.width() <= width
+        if metrics.horizontalAdvance(view.item(row).text()) > width:
+            wrapped += 1
+            assert rect.height() >= 2 * metrics.lineSpacing(), view.item(row).text()
+    assert wrapped  # the long labels of this household do need more than one line here
+
+
 def test_the_chosen_documents_and_language_are_made(
     make_window: WindowMaker, qtbot: QtBot, sample_pdf: bytes
 ) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -176,7 +177,11 @@ class DocumentsPage(SectionPage):
         column.addLayout(buttons)
         self.files_list = QListWidget()
         self.files_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.files_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A long label wraps rather than losing its middle: "Child information sheet — Mateo
+        # José Morales Pérez" must say which child, and in a narrow column the name was cut.
+        self.files_list.setWordWrap(True)
+        self.files_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.files_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.files_list.currentRowChanged.connect(self._preview)
         self.files_field = Field(self.files_list)
         column.addWidget(self.files_field, 1)
