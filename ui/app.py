@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from ui import relative_fonts
 from ui.i18n import Words
 
 STYLE = Path(__file__).with_name("style.qss")
@@ -35,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     style = STYLE.read_text(encoding="utf-8")
     if app.styleSheet() != style:  # restyling re-polishes every widget alive: seconds in tests
         app.setStyleSheet(style)
+    relative_fonts.install(app)
     return app
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -227,6 +229,36 @@ def test_text_size_reaches_every_page_built_or_not_and_survives_a_language_switc
         for _ in range(3):
             window.smaller.trigger()
     qtbot.waitUntil(lambda: sizes() == {start})
+
+
+def test_titles_stand_out_from_the_text_at_every_size(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """A section's title is half as large again as its text, its help a little smaller, on
+    pages built before and after Larger text, so the page keeps its shape at every size."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(example_plan("large-tx.json"))
+    window.show_section(SectionId.HOUSEHOLD)
+
+    def ratios(section_id: SectionId) -> tuple[float, float]:
+        page = window.pages[section_id]
+        text = QApplication.font().pointSizeF()
+        helps = [label for label in page.findChildren(QLabel) if label.objectName() == "why"]
+        assert helps
+        return page.title.font().pointSizeF() / text, helps[0].font().pointSizeF() / text
+
+    assert ratios(SectionId.HOUSEHOLD) == pytest.approx((1.5, 0.9))
+    try:
+        for _ in range(4):
+            window.bigger.trigger()
+        qtbot.waitUntil(lambda: ratios(SectionId.HOUSEHOLD) == pytest.approx((1.5, 0.9)))
+        window.show_section(SectionId.ATTORNEY)  # built after the change
+        assert ratios(SectionId.ATTORNEY) == pytest.approx((1.5, 0.9))
+    finally:
+        for _ in range(4):
+            window.smaller.trigger()
+    qtbot.waitUntil(lambda: ratios(SectionId.ATTORNEY) == pytest.approx((1.5, 0.9)))
 
 
 def test_no_section_is_wider_than_a_small_laptop_in_the_longest_words(
