@@ -196,8 +196,8 @@ class RecoveryCodeDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(_note(words("vault.recovery.what"), "intro"))
         self.code = QLabel(str(code))
+        self.code.setObjectName("recoveryCode")  # its size follows the text size: relative_fonts
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)

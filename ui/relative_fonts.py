@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-RELATIVE_SIZES: Final = {"sectionTitle": 1.5, "itemHeading": 1.2, "why": 0.9}
+RELATIVE_SIZES: Final = {"sectionTitle": 1.5, "itemHeading": 1.2, "why": 0.9, "recoveryCode": 1.6}
 """Object name → size as a multiple of the application's text size."""
 
 
