@@ -91,6 +91,8 @@ class WizardWindow(QMainWindow):
         self._factories = pages
         self.pages = LazyPages(self._build_page)
         """Pages are built the first time they are shown (or asked for): start-up builds one."""
+        self._built_unfilled: SectionPage | None = None
+        """A page built ahead whose fields are filled from the plan at the next step."""
         self._current = SectionId.WELCOME
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -219,16 +221,22 @@ class WizardWindow(QMainWindow):
             QTimer.singleShot(0, self, self._build_ahead_step)
 
     def build_next_ahead(self) -> bool:
-        """Build and fill the next page not built yet; True while more remain. Nothing is built
+        """One step of building ahead: fill the page built last step, or build the next one (two
+        steps, so neither holds the GUI thread long); True while more remain. Nothing is done
         while the plan is covered (locked): it looks again a little later."""
         waiting = [s for s in ORDER if self.pages.get_built(s) is None]
-        if not waiting:
+        if not waiting and self._built_unfilled is None:
             return False
         if not self.plan_view.isVisible():
             self.build_ahead(BUILD_AHEAD_RETRY_MS)
             return False
-        self.pages[waiting[0]].load(self.session.plan)
-        return len(waiting) > 1
+        if self._built_unfilled is not None:
+            page, self._built_unfilled = self._built_unfilled, None
+            if page is not self.pages[self.current]:  # shown meanwhile: filled, maybe typed in
+                page.load(self.session.plan)
+            return bool(waiting)
+        self._built_unfilled = self.pages[waiting[0]]
+        return True
 
     def go_next(self) -> None:
         index = ORDER.index(self.current)
