@@ -11,7 +11,7 @@ import copy
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -39,6 +39,22 @@ _ERROR_KEYS = {
     "model_attributes_type": "section.invalid",
     "dict_type": "section.invalid",
 }
+
+
+MAX_FILE_BYTES: Final = 5_000_000
+"""A plan is a few kilobytes; five megabytes is far beyond any household and keeps a wrong file
+(a video, a disk image, /dev/zero) from filling the memory."""
+
+MAX_DEPTH: Final = 16
+"""A plan nests about six levels deep (plan → adults → case …). Deeper JSON is not a plan, and
+nesting thousands deep would exhaust Python's stack in the JSON parser or in `copy.deepcopy`."""
+
+_BOMS: Final = (
+    ("\ufeff".encode("utf-8"), "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+"""Editors on Windows save UTF-8 with a byte-order mark, or "Unicode" (UTF-16) with one."""
 
 
 class PlanFileError(Exception):
@@ -91,9 +107,25 @@ def _schema_version(data: PlanJson) -> int:
     return version
 
 
+def _too_deep(data: object) -> bool:
+    """True when lists and objects nest deeper than any plan does (checked without recursion)."""
+    level: list[object] = [data]
+    for _ in range(MAX_DEPTH):
+        below: list[object] = []
+        for item in level:
+            if isinstance(item, dict):
+                below.extend(v for v in item.values() if isinstance(v, dict | list))
+            elif isinstance(item, list):
+                below.extend(v for v in item if isinstance(v, dict | list))
+        if not below:
+            return False
+        level = below
+    return True
+
+
 def plan_from_json(data: object) -> PlanReading:
     """Build the plan from parsed JSON, migrating old versions; report every structural problem."""
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or _too_deep(data):
         raise PlanFileError("file.not_a_plan")
     data = migrate(copy.deepcopy(data), _schema_version(data))
     try:
@@ -116,24 +148,39 @@ def parse_plan_text(text: str) -> PlanReading:
         data = json.loads(text)
     except json.JSONDecodeError as bad:
         raise PlanFileError("file.not_json", line=bad.lineno) from None
+    except (RecursionError, ValueError):
+        # Nesting too deep for the parser, or an integer thousands of digits long.
+        raise PlanFileError("file.not_a_plan") from None
     return plan_from_json(data)
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8, or UTF-8 / UTF-16 with the byte-order mark that says so."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\0" in raw:
+        raise PlanFileError("file.not_text")  # UTF-16 without its mark, or binary: JSON has no NUL
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise PlanFileError("file.not_text") from None
 
 
 def read_plan(path: Path) -> PlanReading:
     """Read a plan file. Missing or unreadable files raise `PlanFileError` with a plain message."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError("file.missing") from None
     except IsADirectoryError:
         raise PlanFileError("file.is_folder") from None
     except PermissionError:
         raise PlanFileError("file.no_permission") from None
-    except UnicodeDecodeError:
-        raise PlanFileError("file.not_text") from None
     except OSError:
         raise PlanFileError("file.unreadable") from None
-    return parse_plan_text(text)
+    if len(raw) > MAX_FILE_BYTES:
+        raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
+    return parse_plan_text(_decode(raw))
 
 
 def plan_to_json(plan: Plan) -> str:

@@ -112,6 +112,60 @@ def test_bad_input_gets_one_line_and_exit_2_never_a_traceback(
     assert len(output.strip().splitlines()) == 1
 
 
+PLAN_TEXT = '{"schema_version": 1, "household": {"display_name": "X", "state": "CA"}}'
+
+UNREADABLE: list[tuple[str, bytes | None, str]] = [
+    ("folder", None, "This is a folder"),
+    ("a list", b"[1, 2]", "it does not contain a plan"),
+    ("a string", b'"plan"', "it does not contain a plan"),
+    ("wrong types", b'{"schema_version": 1, "household": {"display_name": 5, "state": "CA"}}',
+     "household.display_name: This should be text."),
+    ("binary garbage", bytes(range(256)) * 4, "it is not text"),
+    ("UTF-16 without a mark", PLAN_TEXT.encode("utf-16-le"), "it is not text"),
+    ("nested too deep for the parser", b"[" * 100_000 + b"]" * 100_000,
+     "it does not contain a plan"),
+    ("nested too deep to copy",
+     b'{"schema_version": 1, "notes": ' + b"[" * 400 + b"]" * 400 + b"}",
+     "it does not contain a plan"),
+    ("an integer of 5000 digits", b'{"schema_version": ' + b"9" * 5000 + b"}",
+     "it does not contain a plan"),
+    ("huge", b'{"schema_version": 1, "notes": "' + b"x" * 6_000_000 + b'"}', "too large"),
+    ("future version", b'{"schema_version": 7}', "newer version"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"), [row[1:] for row in UNREADABLE], ids=[row[0] for row in UNREADABLE]
+)
+def test_a_file_that_is_no_plan_gets_one_line_and_exit_2_in_text_and_json(
+    tmp_path: Path, content: bytes | None, needle: str
+) -> None:
+    path = tmp_path / "plan.json"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    result = planner("validate", path)
+    output = result.stdout + result.stderr
+    assert (result.returncode, "Traceback" in output) == (2, False), output[-500:]
+    assert needle in output
+    assert len(output.strip().splitlines()) == 1
+    as_json = planner("validate", "--json", path)
+    assert as_json.returncode == 2
+    assert as_json.stderr == ""
+    (report,) = json.loads(as_json.stdout)["files"]
+    assert needle.rpartition(": ")[2] in json.dumps(report, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_plan_saved_by_a_windows_editor_is_read(tmp_path: Path, encoding: str) -> None:
+    # Notepad writes UTF-8 with a byte-order mark, or "Unicode" (UTF-16 with a mark).
+    path = tmp_path / "plan.json"
+    path.write_bytes(PLAN_TEXT.encode(encoding))
+    result = planner("validate", "--errors-only", path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
 def test_several_files_prefix_each_line_with_its_file(tmp_path: Path) -> None:
     plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
     one, two = write(tmp_path, plan, "one.json"), write(tmp_path, plan, "two.json")
