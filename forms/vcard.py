@@ -82,8 +82,10 @@ def tel_line(number: str, kind: str, preferred: bool = False) -> str:
     parsed = parse_phone(number)
     if parsed is None:
         return _line("TEL", escape(number), params)
-    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return _line("TEL", f"tel:{e164}", ["VALUE=uri", *params])
+    uri = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if parsed.extension:
+        uri += f";ext={parsed.extension}"  # RFC 6350's own example of a TEL with an extension
+    return _line("TEL", f"tel:{uri}", ["VALUE=uri", *params])
 
 
 def _phones(phones: Sequence[Phone]) -> list[str]:

@@ -19,23 +19,41 @@ _A_NUMBER_SEPARATORS = re.compile(r"[\s.\-#]")
 
 
 def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
-    """The number a person meant, or None when it cannot be a real, dialable number."""
-    if not text.strip():
+    """The number a person meant, or None when it cannot be a real, dialable number.
+
+    Besides what phonenumbers reads, this accepts the way families abroad write numbers: the
+    international prefix "00" (used from Mexico, Central America, Haiti, Vietnam) instead of "+",
+    and a Mexican mobile with the "1" after +52 that Mexico stopped using in 2019. An extension
+    ("x12", "ext. 12") is kept.
+    """
+    text = text.strip()
+    if not text:
         return None
-    try:
-        number = phonenumbers.parse(text, DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
+    candidates = [text, "+" + text[2:]] if text.startswith("00") else [text]
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, DEFAULT_REGION)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+        national = str(number.national_number)
+        if number.country_code == 52 and len(national) == 11 and national.startswith("1"):
+            number.national_number = int(national[1:])
+            if phonenumbers.is_valid_number(number):
+                return number
+    return None
 
 
 @lru_cache(maxsize=4096)
 def canonical_phone(text: str) -> str:
-    """E.164 (`+12135550143`) for a valid number; the typed text unchanged otherwise."""
+    """E.164 (`+12135550143`) for a valid number, with `;ext=12` for an extension (as in a tel:
+    URI, which phonenumbers reads back); the typed text unchanged otherwise."""
     number = parse_phone(text)
     if number is None:
         return text
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{e164};ext={number.extension}" if number.extension else e164
 
 
 @lru_cache(maxsize=4096)

@@ -268,6 +268,15 @@ def test_a_number_that_is_not_a_phone_number_is_kept_as_text() -> None:
     assert text(tel) == "ask the neighbor, 2B"
 
 
+def test_an_extension_is_dialled_after_the_number() -> None:
+    contact = Contact(id="c-1", given_names="Ana", phones=[Phone(number="(213) 555-0143 x12")])
+    plan = example_plan("small-ca.json").model_copy(update={"emergency_contacts": [contact]})
+    (card, *_) = parse(render(plan))
+    (tel,) = [p for p in card if p.name == "TEL"]
+    # A URI value is not escaped text: RFC 6350 itself writes `tel:+1-555-555-5555;ext=5555`.
+    assert tel.value == "tel:+12135550143;ext=12"
+
+
 def test_no_sensitive_notes_go_to_the_phone() -> None:
     plan = example_plan("mixed-names-ny.json")
     content = render(plan).decode()

@@ -29,13 +29,25 @@ from tests.strategies import typed_a_number, typed_phone
         ("+509 3712 3456", "+50937123456"),  # Haiti
         ("+84 912 345 678", "+84912345678"),  # Vietnam
         ("+52 55 1234 5678", "+525512345678"),  # Mexico City
+        ("+52 1 55 1234 5678", "+525512345678"),  # the mobile "1" Mexico dropped in 2019
+        ("+52 1 664 123 4567", "+526641234567"),  # Tijuana mobile, old style
+        ("00502 5555 1234", "+50255551234"),  # "00" instead of "+", as dialled abroad
+        ("00 52 55 1234 5678", "+525512345678"),
+        ("011 502 5555 1234", "+50255551234"),  # the US international prefix
+        ("(213) 555-0143 x12", "+12135550143;ext=12"),  # an extension is kept, not dropped
+        ("213-555-0143 ext. 12", "+12135550143;ext=12"),
+        ("+12135550143;ext=12", "+12135550143;ext=12"),  # stored form reads back the same
     ],
 )
 def test_a_valid_phone_is_stored_in_e164(typed: str, stored: str) -> None:
     assert canonical_phone(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["555-1234", "12 345", "call me", "5555 1234", "+1 000 000 0000"])
+@pytest.mark.parametrize(
+    "typed",
+    ["555-1234", "12 345", "call me", "5555 1234", "+1 000 000 0000", "   ", "00", "0055 1234",
+     "+52 2 55 1234 5678", "+52 1 55 1234 567"],
+)  # fmt: skip
 def test_a_number_that_cannot_be_dialled_is_kept_as_typed(typed: str) -> None:
     assert canonical_phone(typed) == typed
 
@@ -47,7 +59,11 @@ def test_a_foreign_number_without_country_code_is_not_mistaken_for_a_us_number()
 
 @pytest.mark.parametrize(
     ("stored", "shown"),
-    [("+12135550143", "(213) 555-0143"), ("+50255551234", "+502 5555 1234")],
+    [
+        ("+12135550143", "(213) 555-0143"),
+        ("+50255551234", "+502 5555 1234"),
+        ("+12135550143;ext=12", "(213) 555-0143 ext. 12"),
+    ],
 )
 def test_phones_print_as_people_read_them(stored: str, shown: str) -> None:
     assert display_phone(stored) == shown
