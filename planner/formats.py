@@ -15,7 +15,8 @@ import phonenumbers
 DEFAULT_REGION = "US"
 """A number typed without a country code is taken as a US number."""
 
-_A_NUMBER_SEPARATORS = re.compile(r"[\s.\-#]")
+_A_NUMBER_SEPARATORS = re.compile(r"[\s.\-#\u2010-\u2015\u2212]")
+"""Spaces, dots, hyphens, and the dashes a word processor or a PDF turns hyphens into."""
 
 
 def parse_phone(text: str) -> phonenumbers.PhoneNumber | None:

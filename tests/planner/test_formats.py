@@ -86,6 +86,8 @@ def test_any_format_of_a_valid_phone_means_the_same_number(case: tuple[str, str]
         ("12345678", "012345678"),  # 8 digits: DHS adds a leading zero
         ("A12345678", "012345678"),
         ("A-12-345-678", "012345678"),
+        ("A\u2010123\u2013456\u2014789", "123456789"),  # dashes copied from a letter or a PDF
+        ("A\u00a0123\u00a0456\u00a0789", "123456789"),  # no-break spaces
     ],
 )
 def test_a_valid_a_number_is_stored_as_nine_digits(typed: str, stored: str) -> None:
