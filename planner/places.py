@@ -84,6 +84,17 @@ _LANGUAGE_NAMES_WE_SAY = {
 the families this program serves, named without loading ISO's 8,000-language table at start-up."""
 
 
+def is_language(code: str) -> bool:
+    """An ISO 639 language (two letters, or three for languages such as K'iche' "quc" or Mam),
+    with or without a region or script after it ("es-MX")."""
+    base = code.split("-")[0]
+    if (base, "en") in _LANGUAGE_NAMES_WE_SAY:
+        return True
+    if len(base) == 2:
+        return pycountry.languages.get(alpha_2=base) is not None
+    return len(base) == 3 and pycountry.languages.get(alpha_3=base) is not None
+
+
 def language_name(code: str, language: str = "en") -> str:
     """A language's name in the reader's language ("vi" → "Vietnamese" / "Vietnamita")."""
     base = code.split("-")[0]

@@ -19,18 +19,26 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+import phonenumbers
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from planner.formats import a_number_digits, canonical_a_number, canonical_phone, parse_phone
+from planner.formats import (
+    DEFAULT_REGION,
+    a_number_digits,
+    canonical_a_number,
+    canonical_phone,
+    parse_phone,
+)
 from planner.i18n import translate
-from planner.model import Address, Adult, Child, Contact, Plan
-from planner.places import is_country, is_us_state
+from planner.model import Address, Adult, Child, Contact, Person, Plan
+from planner.places import is_country, is_language, is_us_state
 
 ADULTHOOD_AGE = 18
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _US_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _COUNTRY_FIELDS = frozenset({"country", "country_of_birth"})
+_LANGUAGE_LISTS = frozenset({"languages", "family_languages"})
 
 Path = tuple[str | int, ...]
 
@@ -87,9 +95,17 @@ def _declared_as(info: FieldInfo, canonicaliser: object) -> bool:
 
 
 def _field_problems(path: Path, value: object, info: FieldInfo) -> Iterator[Problem]:
+    name = path[-1]
+    if name in _LANGUAGE_LISTS and isinstance(value, list):
+        for i, code in enumerate(value):
+            if not is_language(code):
+                yield _problem((*path, i), "language.invalid")
+        return
+    if name == "document_language" and isinstance(value, str) and not is_language(value):
+        yield _problem(path, "language.invalid")
+        return
     if not isinstance(value, str) or not value:
         return
-    name = path[-1]
     if _declared_as(info, canonical_phone) and parse_phone(value) is None:
         yield _problem(path, "phone.invalid")
     elif _declared_as(info, canonical_a_number) and a_number_digits(value) is None:
@@ -149,21 +165,29 @@ def _duplicate_ids(plan: Plan) -> Iterator[Problem]:
 def _reference_problems(plan: Plan) -> Iterator[Problem]:
     """Every id a plan points at (caregiver, school, attorney, owner of a paper) must exist."""
     people = {p.id for p in [*plan.adults, *plan.emergency_contacts]}
-    owners = people | {c.id for c in plan.children}
+    children = {c.id for c in plan.children}
+    owners = people | children
+
+    def person_problem(path: Path, ref: str) -> Iterator[Problem]:
+        # A child's id is "in the plan", so saying "not in the plan" would puzzle: say what it is.
+        if ref in children and ref not in people:
+            yield _problem(path, "reference.is_a_child")
+        elif ref not in people:
+            yield _problem(path, "reference.person_missing")
+
     for i, child in enumerate(plan.children):
         here: Path = ("children", i)
         if child.school_id is not None and plan.school(child.school_id) is None:
             yield _problem((*here, "school_id"), "reference.school_missing")
         for role in ("primary_caregiver_id", "alternate_caregiver_id"):
             ref = getattr(child.care, role)
-            if ref is not None and ref not in people:
-                yield _problem((*here, "care", role), "reference.person_missing")
+            if ref is not None:
+                yield from person_problem((*here, "care", role), ref)
         care = child.care
         if care.primary_caregiver_id and care.primary_caregiver_id == care.alternate_caregiver_id:
             yield _problem((*here, "care", "alternate_caregiver_id"), "caregiver.same_person")
         for j, ref in enumerate(child.may_be_released_to):
-            if ref not in people:
-                yield _problem((*here, "may_be_released_to", j), "reference.person_missing")
+            yield from person_problem((*here, "may_be_released_to", j), ref)
     for i, adult in enumerate(plan.adults):
         ref = adult.case.attorney_id if adult.case else None
         if ref is not None and plan.attorney(ref) is None:
@@ -188,6 +212,28 @@ def _name_problems(plan: Plan) -> Iterator[Problem]:
         for i, person in enumerate(people):
             if not person.given_names.strip():
                 yield _problem((group, i, "given_names"), "name.missing")
+    for i, school in enumerate(plan.schools):
+        if not school.name.strip():
+            yield _problem(("schools", i, "name"), "school.name_missing")
+
+
+def _phones_abroad(plan: Plan) -> Iterator[Problem]:
+    """A US number for someone who lives abroad: often a local number typed without its country
+    code ("55 1234 5678" in Mexico City reads as a valid New Jersey number)."""
+    groups: Sequence[tuple[str, Sequence[Person]]] = (
+        ("adults", plan.adults),
+        ("emergency_contacts", plan.emergency_contacts),
+    )
+    for group, people in groups:
+        for i, person in enumerate(people):
+            country = person.address.country if person.address else "US"
+            if country in ("", DEFAULT_REGION) or not is_country(country):
+                continue
+            for j, phone in enumerate(person.phones):
+                number = parse_phone(phone.number)
+                if number and phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
+                    path = (group, i, "phones", j, "number")
+                    yield _problem(path, "phone.us_number_abroad", Severity.WARNING)
 
 
 def _date_problems(plan: Plan, today: date) -> Iterator[Problem]:
@@ -216,6 +262,7 @@ def check(plan: Plan, today: date | None = None) -> list[Problem]:
         if isinstance(value, Address):
             problems.extend(_address_problems(path, value))
     problems.extend(_name_problems(plan))
+    problems.extend(_phones_abroad(plan))
     problems.extend(_date_problems(plan, today))
     problems.extend(_duplicate_ids(plan))
     problems.extend(_reference_problems(plan))

@@ -125,6 +125,22 @@ RULES: list[tuple[str, Change, str, str, Severity]] = [
      "children[0].care.alternate_caregiver_id", "caregiver.same_person", Severity.ERROR),
     ("pick-up person not in plan", lambda p: p.children[0].may_be_released_to.append("ghost"),
      "children[0].may_be_released_to[1]", "reference.person_missing", Severity.ERROR),
+    ("caregiver is a child",
+     lambda p: setattr(p.children[0].care, "primary_caregiver_id", "child-a"),
+     "children[0].care.primary_caregiver_id", "reference.is_a_child", Severity.ERROR),
+    ("released to a child", lambda p: p.children[0].may_be_released_to.append("child-a"),
+     "children[0].may_be_released_to[1]", "reference.is_a_child", Severity.ERROR),
+    ("school without a name", lambda p: setattr(p.schools[0], "name", " "),
+     "schools[0].name", "school.name_missing", Severity.ERROR),
+    ("unknown language", lambda p: p.children[0].languages.append("xx"),
+     "children[0].languages[0]", "language.invalid", Severity.ERROR),
+    ("unknown family language", lambda p: setattr(p.household, "family_languages", ["es", "zz"]),
+     "household.family_languages[1]", "language.invalid", Severity.ERROR),
+    ("unknown document language", lambda p: setattr(p.household, "document_language", "qq"),
+     "household.document_language", "language.invalid", Severity.ERROR),
+    ("Mexican number without +52",
+     lambda p: setattr(p.emergency_contacts[1].phones[0], "number", "55 1234 5678"),
+     "emergency_contacts[1].phones[0].number", "phone.us_number_abroad", Severity.WARNING),
     ("attorney not in plan", lambda p: setattr(p.adults[0].case, "attorney_id", "attorney-x"),
      "adults[0].case.attorney_id", "reference.attorney_missing", Severity.ERROR),
     ("paper of nobody", lambda p: setattr(p.documents[0], "belongs_to", "ghost"),
@@ -152,6 +168,43 @@ def test_each_rule_points_at_the_field_a_person_must_fix(
     change(plan)
     found = [(p.path, p.key, p.severity) for p in check(plan, TODAY)]
     assert found == [(path, key, severity)]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: p.children[0].languages.extend(["es-MX", "quc", "ht", "mam", "vi"]),
+        lambda p: setattr(p.emergency_contacts[1].phones[0], "number", "00502 5555 1234"),
+        lambda p: setattr(p.adults[0].phones[0], "number", "(559) 555-0101 x12"),
+        lambda p: setattr(p.adults[0].case, "a_number", "12345678"),
+        lambda p: setattr(p.adults[0].case, "next_hearing", TODAY),
+        lambda p: setattr(p.adults[0], "email", "inés.prueba@ejemplo.com.mx"),
+        lambda p: setattr(p.household.address, "state", "DC"),
+        lambda p: setattr(p.household, "state", "PR"),
+        # A US number is fine for someone who lives in the US, or whose address is not given.
+        lambda p: setattr(p.emergency_contacts[0], "address", Address(city="Fresno")),
+    ],
+    ids=["languages", "00 prefix", "extension", "8-digit A-number", "hearing today", "accents",
+         "DC", "Puerto Rico", "US number at home"],
+)  # fmt: skip
+def test_what_people_really_enter_is_accepted(change: Change) -> None:
+    plan = complete_plan()
+    change(plan)
+    assert check(plan, TODAY) == []
+
+
+def test_no_message_repeats_what_the_family_typed() -> None:
+    plan = complete_plan()
+    plan.adults[0].given_names = "Zebulón"
+    plan.adults[0].email = "Zebulón@"
+    plan.adults[0].phones[0].number = "Zebulón 555"
+    plan.adults[0].case = CaseInfo(a_number="A-Zebulón")
+    plan.household.state = "Zebulón"
+    problems = check(plan, TODAY) + completeness(plan)
+    assert len(problems) >= 4
+    for problem in problems:
+        for language in ("en", "es"):
+            assert "Zebul" not in problem.message(language)
 
 
 def test_a_us_zip_is_not_demanded_of_an_address_abroad() -> None:
