@@ -288,13 +288,44 @@ def _caregiver_gaps(plan: Plan) -> Iterator[Problem]:
         for ref in (child.care.primary_caregiver_id, child.care.alternate_caregiver_id)
         if ref is not None
     }
+    for i, adult in enumerate(plan.adults):
+        if adult.id in chosen and not adult.phones:
+            yield _warn(("adults", i, "phones"), "caregiver.no_phone")
     for i, contact in enumerate(plan.emergency_contacts):
         if contact.id not in chosen:
+            if not contact.phones:
+                yield _warn(("emergency_contacts", i, "phones"), "contact.no_phone")
             continue
         if not contact.phones:
             yield _warn(("emergency_contacts", i, "phones"), "caregiver.no_phone")
         if not contact.knows_the_plan:
             yield _warn(("emergency_contacts", i, "knows_the_plan"), "caregiver.unaware")
+    for i, child in enumerate(plan.children):
+        care = child.care
+        both = (care.primary_caregiver_id, care.alternate_caregiver_id)
+        homes = [_home(plan, ref) for ref in both if ref is not None]
+        if len(homes) == 2 and homes[0] is not None and homes[0] == homes[1]:
+            path = ("children", i, "care", "alternate_caregiver_id")
+            yield _warn(path, "caregiver.same_household")
+        contacts = {c.id for c in plan.emergency_contacts}
+        not_released = [r for r in both if r in contacts and r not in child.may_be_released_to]
+        if child.school_id is not None and not_released:
+            yield _warn(("children", i, "may_be_released_to"), "child.caregiver_not_released")
+
+
+def _home(plan: Plan, person_id: str) -> tuple[str, ...] | None:
+    """Where someone lives, comparable; None when not known. A contact's missing address is
+    taken as unknown (the family may just not have typed it), never as "lives with us"."""
+    person = plan.person(person_id)
+    if person is None:
+        return None
+    address = person.address
+    if address is None and isinstance(person, Adult) and person.lives_in_household:
+        address = plan.household.address
+    if address is None or not address.street.strip():
+        return None
+    parts = (address.street, address.unit, address.city, address.postal_code[:5], address.country)
+    return tuple(" ".join(part.casefold().split()) for part in parts)
 
 
 def _adult_gaps(plan: Plan) -> Iterator[Problem]:
@@ -316,6 +347,9 @@ def completeness(plan: Plan) -> list[Problem]:
         gaps.append(_warn(("emergency_contacts",), "plan.few_contacts", minimum=2))
     if not plan.attorneys:
         gaps.append(_warn(("attorneys",), "plan.no_attorney"))
+    for i, attorney in enumerate(plan.attorneys):
+        if not attorney.phone and not attorney.phone_24h:
+            gaps.append(_warn(("attorneys", i, "phone"), "attorney.no_phone"))
     for i, child in enumerate(plan.children):
         if child.school_id is None:
             gaps.append(_warn(("children", i, "school_id"), "child.no_school"))

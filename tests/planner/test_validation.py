@@ -55,7 +55,7 @@ def complete_plan() -> Plan:
                 given_names="Tomás",
                 date_of_birth=date(2018, 3, 9),
                 school_id="school-a",
-                may_be_released_to=["contact-a"],
+                may_be_released_to=["contact-a", "contact-b"],
                 care=CareArrangement(
                     primary_caregiver_id="contact-a", alternate_caregiver_id="contact-b"
                 ),
@@ -124,12 +124,12 @@ RULES: list[tuple[str, Change, str, str, Severity]] = [
      lambda p: setattr(p.children[0].care, "alternate_caregiver_id", "contact-a"),
      "children[0].care.alternate_caregiver_id", "caregiver.same_person", Severity.ERROR),
     ("pick-up person not in plan", lambda p: p.children[0].may_be_released_to.append("ghost"),
-     "children[0].may_be_released_to[1]", "reference.person_missing", Severity.ERROR),
+     "children[0].may_be_released_to[2]", "reference.person_missing", Severity.ERROR),
     ("caregiver is a child",
      lambda p: setattr(p.children[0].care, "primary_caregiver_id", "child-a"),
      "children[0].care.primary_caregiver_id", "reference.is_a_child", Severity.ERROR),
     ("released to a child", lambda p: p.children[0].may_be_released_to.append("child-a"),
-     "children[0].may_be_released_to[1]", "reference.is_a_child", Severity.ERROR),
+     "children[0].may_be_released_to[2]", "reference.is_a_child", Severity.ERROR),
     ("school without a name", lambda p: setattr(p.schools[0], "name", " "),
      "schools[0].name", "school.name_missing", Severity.ERROR),
     ("unknown language", lambda p: p.children[0].languages.append("xx"),
@@ -249,7 +249,33 @@ GAPS: list[tuple[str, Change, str, str]] = [
     ("no review date", lambda p: setattr(p.review, "next_review", None),
      "review.next_review", "review.not_scheduled"),
     ("no children", lambda p: p.children.clear(), "children", "plan.no_children"),
+    ("contact has no phone",
+     lambda p: p.emergency_contacts.append(Contact(id="contact-c", given_names="Beto")),
+     "emergency_contacts[2].phones", "contact.no_phone"),
+    ("parent as caregiver has no phone",
+     lambda p: (p.adults[0].phones.clear(),
+                setattr(p.children[0].care, "alternate_caregiver_id", "adult-a")),
+     "adults[0].phones", "caregiver.no_phone"),
+    ("attorney has no phone", lambda p: setattr(p.attorneys[0], "phone", ""),
+     "attorneys[0].phone", "attorney.no_phone"),
+    ("caregivers in one household",
+     lambda p: [setattr(c, "address", Address(street="7 Oak Ave ", city="Fresno", postal_code=z))
+                for c, z in zip(p.emergency_contacts, ("93702", "93702-1234"), strict=True)],
+     "children[0].care.alternate_caregiver_id", "caregiver.same_household"),
+    ("caregiver lives with the parent",
+     lambda p: (setattr(p.children[0].care, "alternate_caregiver_id", "adult-a"),
+                setattr(p.emergency_contacts[0], "address", p.household.address)),
+     "children[0].care.alternate_caregiver_id", "caregiver.same_household"),
+    ("school may not release to the caregiver", lambda p: p.children[0].may_be_released_to.pop(),
+     "children[0].may_be_released_to", "child.caregiver_not_released"),
 ]  # fmt: skip
+
+
+def test_caregivers_whose_address_is_not_entered_are_not_said_to_live_together() -> None:
+    plan = complete_plan()
+    plan.emergency_contacts[1].address = None
+    plan.children[0].care.alternate_caregiver_id = "adult-a"  # lives at the household's address
+    assert "caregiver.same_household" not in [g.key for g in completeness(plan)]
 
 
 @pytest.mark.parametrize(
