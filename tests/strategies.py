@@ -9,15 +9,29 @@ import phonenumbers
 from hypothesis import strategies as st
 
 from planner.model import (
+    Address,
     Adult,
     Attorney,
     CareArrangement,
     CaseInfo,
     Child,
+    Consulate,
     Contact,
+    DocumentKind,
+    DocumentLocation,
+    DocumentStatus,
+    Employer,
+    HealthInfo,
+    Hotline,
     Household,
+    ImmigrationStatus,
+    Medication,
+    MoneyItem,
+    MoneyKind,
     Phone,
+    PhoneKind,
     Plan,
+    Relationship,
     ReviewSchedule,
     School,
 )
@@ -170,3 +184,182 @@ def valid_plans(draw: st.DrawFn, names: st.SearchStrategy[str] = name_text) -> P
         ),
         notes=draw(typed_text),
     )
+
+
+phones = st.sampled_from(VALID_NUMBERS)
+
+
+@st.composite
+def rich_plans(draw: st.DrawFn) -> Plan:
+    """Valid plans whose every free-text field a document prints is filled with tricky text."""
+    plan = draw(valid_plans())
+    attorney_id = plan.attorneys[0].id if plan.attorneys else None
+    adults = [
+        adult.model_copy(
+            update={
+                "other_names": draw(typed_text),
+                "consulate": Consulate(name=draw(typed_text), phone=draw(phones)),
+                "employer": Employer(name=draw(typed_text), notes=draw(typed_text)),
+                "case": CaseInfo(
+                    a_number=adult.case.a_number if adult.case else "",
+                    immigration_status=draw(st.none() | st.sampled_from(ImmigrationStatus)),
+                    immigration_court=draw(typed_text),
+                    next_hearing=draw(st.none() | past_dates),
+                    pending_applications=draw(typed_text),
+                    attorney_id=attorney_id,
+                    g28_signed=draw(st.none() | st.booleans()),
+                    g28_held_by=draw(typed_text),
+                    arresting_officer=draw(typed_text),
+                    notes=draw(typed_text),
+                ),
+            }
+        )
+        for adult in plan.adults
+    ]
+    owners = [None, *(a.id for a in plan.adults), *(c.id for c in plan.children)]
+    documents = st.builds(
+        DocumentLocation,
+        kind=st.sampled_from(DocumentKind),
+        description=typed_text,
+        belongs_to=st.sampled_from(owners),
+        location=typed_text,
+        status=st.sampled_from(DocumentStatus),
+    )
+    money = st.builds(
+        MoneyItem,
+        kind=st.sampled_from(MoneyKind),
+        description=typed_text,
+        who_can_access=typed_text,
+        where_papers_are=typed_text,
+    )
+    hotlines = st.builds(Hotline, name=typed_text, phone=phones, hours=typed_text)
+    return plan.model_copy(
+        update={
+            "adults": adults,
+            "documents": draw(st.lists(documents, max_size=4)),
+            "money_and_property": draw(st.lists(money, max_size=3)),
+            "money_notes": draw(typed_text),
+            "local_hotlines": draw(st.lists(hotlines, max_size=2)),
+        }
+    )
+
+
+abroad = st.builds(
+    Address,
+    street=typed_text,
+    city=typed_text,
+    state=typed_text,
+    postal_code=typed_text,
+    country=st.sampled_from(["GT", "HT", "VN", "MX", "SV"]),
+)
+at_home = st.builds(
+    Address,
+    street=typed_text,
+    unit=typed_text,
+    city=typed_text,
+    state=st.sampled_from(["CA", "TX", "NY", "DC", "PR", ""]),
+    postal_code=st.sampled_from(["", "93701", "10027-1234"]),
+)
+
+
+@st.composite
+def whole_plans(draw: st.DrawFn) -> Plan:
+    """Valid plans with every part of the model filled: adults with cases, employers and
+    consulates, contacts abroad, attorneys, schools, health, papers, money, hotlines, review."""
+    plan = draw(rich_plans())
+    people = [p.id for p in [*plan.adults, *plan.emergency_contacts]]
+    typed_phones = st.builds(
+        Phone,
+        number=typed_phone().map(lambda t: t[0]),
+        kind=st.sampled_from(PhoneKind),
+        note=typed_text,
+    )
+    adults = [
+        adult.model_copy(
+            update={
+                "email": draw(st.sampled_from(["", "ines@example.org", "ñandú@ejemplo.com.mx"])),
+                "address": draw(st.none() | at_home),
+                "languages": draw(st.lists(st.sampled_from(["es", "en", "quc", "ht", "vi"]))),
+                "lives_in_household": draw(st.booleans()),
+                "employer": Employer(
+                    name=draw(typed_text), phone=draw(phones), address=draw(st.none() | at_home)
+                ),
+                "consulate": Consulate(
+                    name=draw(typed_text), phone=draw(phones), address=draw(st.none() | at_home)
+                ),
+            }
+        )
+        for adult in plan.adults
+    ]
+    contacts = [
+        contact.model_copy(
+            update={
+                "phones": draw(st.lists(typed_phones, max_size=2)),
+                "address": draw(st.none() | abroad | at_home),
+                "relationship": draw(st.sampled_from(Relationship)),
+                "date_of_birth": draw(st.none() | past_dates),
+                "may_pick_up_children": draw(st.booleans()),
+                "situation_is_stable": draw(st.none() | st.booleans()),
+            }
+        )
+        for contact in plan.emergency_contacts
+    ]
+    children = [
+        child.model_copy(
+            update={
+                "may_be_released_to": draw(st.lists(st.sampled_from(people), unique=True)),
+                "must_not_be_released_to": draw(st.lists(typed_text, max_size=2)),
+                "health": HealthInfo(
+                    doctor=draw(typed_text),
+                    doctor_phone=draw(phones),
+                    allergies=draw(typed_text),
+                    medications=draw(st.lists(st.builds(Medication, name=name_text), max_size=2)),
+                ),
+                "care": CareArrangement(
+                    primary_caregiver_id=child.care.primary_caregiver_id,
+                    alternate_caregiver_id=draw(
+                        st.sampled_from(
+                            [None, *(p for p in people if p != child.care.primary_caregiver_id)]
+                        )
+                    ),
+                    term=draw(st.sampled_from(["short_term", "long_term", "undecided"])),
+                    who_pays=draw(typed_text),
+                    child_has_been_told=draw(st.none() | st.booleans()),
+                ),
+            }
+        )
+        for child in plan.children
+    ]
+    attorneys = [
+        attorney.model_copy(
+            update={
+                "organization": draw(typed_text),
+                "phone": draw(phones),
+                "phone_24h": draw(st.just("") | phones),
+                "email": "lee@example.org",
+                "address": draw(st.none() | at_home),
+                "bar_or_eoir_id": draw(typed_text),
+                "is_accredited_representative": draw(st.booleans()),
+            }
+        )
+        for attorney in plan.attorneys
+    ]
+    schools = [
+        school.model_copy(
+            update={
+                "address": draw(st.none() | at_home),
+                "phone": draw(phones),
+                "kind": draw(st.sampled_from(["school", "child_care", "after_school"])),
+            }
+        )
+        for school in plan.schools
+    ]
+    review = ReviewSchedule(
+        last_reviewed=draw(st.none() | past_dates),
+        next_review=plan.review.next_review,
+        reviewed_by_attorney_on=draw(st.none() | past_dates),
+    )
+    return plan.model_copy(
+        update={"adults": adults, "emergency_contacts": contacts, "children": children,
+                "attorneys": attorneys, "schools": schools, "review": review}
+    )  # fmt: skip

@@ -6,26 +6,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from hypothesis import strategies as st
-
 from forms.context import RenderContext, RenderOptions
 from forms.kit import font_covers
-from planner.model import (
-    CaseInfo,
-    Consulate,
-    DocumentKind,
-    DocumentLocation,
-    DocumentStatus,
-    Employer,
-    Hotline,
-    ImmigrationStatus,
-    MoneyItem,
-    MoneyKind,
-    Plan,
-)
+from planner.model import Plan
 from tests.conftest import TODAY
 from tests.forms.pdf import body_text, flat
-from tests.strategies import VALID_NUMBERS, past_dates, typed_text, valid_plans
+from tests.strategies import rich_plans
+
+__all__ = ["rich_plans"]  # the document tests take it from here
 
 LANGUAGES = ("en", "es")
 
@@ -104,61 +92,3 @@ def _whole_or_across_a_page_turn(typed: str, printed: str) -> bool:
                 return True
             start = printed.find(head, start + 1)
     return False
-
-
-phones = st.sampled_from(VALID_NUMBERS)
-
-
-@st.composite
-def rich_plans(draw: st.DrawFn) -> Plan:
-    """Valid plans whose every free-text field a document prints is filled with tricky text."""
-    plan = draw(valid_plans())
-    attorney_id = plan.attorneys[0].id if plan.attorneys else None
-    adults = [
-        adult.model_copy(
-            update={
-                "other_names": draw(typed_text),
-                "consulate": Consulate(name=draw(typed_text), phone=draw(phones)),
-                "employer": Employer(name=draw(typed_text), notes=draw(typed_text)),
-                "case": CaseInfo(
-                    a_number=adult.case.a_number if adult.case else "",
-                    immigration_status=draw(st.none() | st.sampled_from(ImmigrationStatus)),
-                    immigration_court=draw(typed_text),
-                    next_hearing=draw(st.none() | past_dates),
-                    pending_applications=draw(typed_text),
-                    attorney_id=attorney_id,
-                    g28_signed=draw(st.none() | st.booleans()),
-                    g28_held_by=draw(typed_text),
-                    arresting_officer=draw(typed_text),
-                    notes=draw(typed_text),
-                ),
-            }
-        )
-        for adult in plan.adults
-    ]
-    owners = [None, *(a.id for a in plan.adults), *(c.id for c in plan.children)]
-    documents = st.builds(
-        DocumentLocation,
-        kind=st.sampled_from(DocumentKind),
-        description=typed_text,
-        belongs_to=st.sampled_from(owners),
-        location=typed_text,
-        status=st.sampled_from(DocumentStatus),
-    )
-    money = st.builds(
-        MoneyItem,
-        kind=st.sampled_from(MoneyKind),
-        description=typed_text,
-        who_can_access=typed_text,
-        where_papers_are=typed_text,
-    )
-    hotlines = st.builds(Hotline, name=typed_text, phone=phones, hours=typed_text)
-    return plan.model_copy(
-        update={
-            "adults": adults,
-            "documents": draw(st.lists(documents, max_size=4)),
-            "money_and_property": draw(st.lists(money, max_size=3)),
-            "money_notes": draw(typed_text),
-            "local_hotlines": draw(st.lists(hotlines, max_size=2)),
-        }
-    )

@@ -17,12 +17,12 @@ from planner.plan_file import (
     plan_to_json,
     read_plan,
 )
-from tests.strategies import valid_plans
+from tests.strategies import valid_plans, whole_plans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@given(valid_plans())
+@given(valid_plans() | whole_plans())
 def test_any_valid_plan_survives_a_round_trip_through_json(plan: Plan) -> None:
     text = plan_to_json(plan)
     reading = parse_plan_text(text)

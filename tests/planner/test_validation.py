@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.model import (
     Address,
@@ -26,7 +27,7 @@ from planner.model import (
 )
 from planner.validation import Severity, check, completeness, format_path, has_errors
 from tests.conftest import TODAY
-from tests.strategies import valid_plans
+from tests.strategies import typed_text, valid_plans, whole_plans
 
 
 def complete_plan() -> Plan:
@@ -305,9 +306,29 @@ def test_paths_read_like_the_plan_file(path: tuple[str | int, ...], text: str) -
     assert format_path(path) == text
 
 
-@given(valid_plans())
+@given(valid_plans() | whole_plans())
 def test_whatever_a_family_types_into_a_valid_plan_passes(plan: Plan) -> None:
     assert not has_errors(check(plan, TODAY))
+
+
+@given(st.lists(typed_text, min_size=12, max_size=12))
+def test_anything_typed_into_any_text_field_is_checked_without_crashing(typed: list[str]) -> None:
+    plan = complete_plan()
+    address = Address(street=typed[0], city=typed[1], state=typed[2], postal_code=typed[3],
+                      country=typed[4])  # fmt: skip
+    plan.household.display_name = typed[5]
+    plan.adults[0].given_names = typed[6]
+    plan.adults[0].email = typed[7]
+    plan.adults[0].country_of_birth = typed[8]
+    plan.adults[0].phones[0].number = typed[9]
+    plan.adults[0].case = CaseInfo(a_number=typed[10], attorney_id="attorney-a")
+    plan.emergency_contacts[1].address = address
+    plan.schools[0].name = typed[11]
+    plan.attorneys[0].phone_24h = typed[9]
+    for problem in check(plan, TODAY) + completeness(plan):
+        assert problem.path and problem.severity in Severity
+        assert problem.message("en") != problem.key
+        assert problem.message("es") != problem.message("en")
 
 
 def test_messages_exist_in_english_and_spanish_and_differ() -> None:
