@@ -31,6 +31,7 @@ from planner.formats import (
     parse_phone,
 )
 from planner.i18n import translate
+from planner.jurisdictions import load_jurisdiction
 from planner.model import Address, Adult, Child, Contact, Person, Plan
 from planner.places import is_country, is_language, is_us_state
 
@@ -251,6 +252,22 @@ def _date_problems(plan: Plan, today: date) -> Iterator[Problem]:
             yield _problem(("adults", i, "case", "next_hearing"), "hearing.past", Severity.WARNING)
     if plan.review.next_review is not None and plan.review.next_review < today:
         yield _problem(("review", "next_review"), "review.overdue", Severity.WARNING)
+    yield from _young_caregivers(plan, today)
+
+
+def _young_caregivers(plan: Plan, today: date) -> Iterator[Problem]:
+    """A caregiver younger than the state's caregiver paper allows (or a minor, where the rules
+    name no age): the paper would not give them authority, and the family should know now."""
+    instrument = load_jurisdiction(plan.household.state).instrument
+    state_age = instrument.caregiver_min_age if instrument else None
+    age, key = (state_age, "caregiver.under_state_age") if state_age else (18, "caregiver.minor")
+    for i, child in enumerate(plan.children):
+        for role in ("primary_caregiver_id", "alternate_caregiver_id"):
+            chosen = getattr(child.care, role)
+            person = plan.person(chosen) if chosen else None
+            born = person.date_of_birth if person else None
+            if born is not None and born <= today and _age(born, today) < age:
+                yield _problem(("children", i, "care", role), key, Severity.WARNING, age=age)
 
 
 def check(plan: Plan, today: date | None = None) -> list[Problem]:

@@ -154,7 +154,32 @@ RULES: list[tuple[str, Change, str, str, Severity]] = [
      "adults[0].case.next_hearing", "hearing.past", Severity.WARNING),
     ("review overdue", lambda p: setattr(p.review, "next_review", date(2026, 6, 1)),
      "review.next_review", "review.overdue", Severity.WARNING),
+    ("CA caregiver aged 17",
+     lambda p: setattr(p.emergency_contacts[0], "date_of_birth", date(2009, 11, 26)),
+     "children[0].care.primary_caregiver_id", "caregiver.under_state_age", Severity.WARNING),
+    ("alternate caregiver aged 16 where the rules name no age",
+     lambda p: (setattr(p.household, "state", "IL"),
+                setattr(p.emergency_contacts[1], "date_of_birth", date(2010, 1, 1))),
+     "children[0].care.alternate_caregiver_id", "caregiver.minor", Severity.WARNING),
 ]  # fmt: skip
+
+
+def test_a_caregiver_who_turned_18_today_is_old_enough() -> None:
+    plan = complete_plan()
+    plan.emergency_contacts[0].date_of_birth = date(2008, 11, 25)
+    assert check(plan, TODAY) == []
+
+
+def test_a_young_caregiver_is_told_the_states_age_in_both_languages() -> None:
+    plan = complete_plan()
+    plan.household.state = "TX"
+    plan.household.address.state = "TX"
+    plan.household.address.postal_code = "77061"
+    plan.emergency_contacts[0].date_of_birth = date(2010, 2, 3)
+    [problem] = check(plan, TODAY)
+    assert problem.params == {"age": 18}
+    assert "younger than 18" in problem.message("en")
+    assert "menos de 18 años" in problem.message("es")
 
 
 @pytest.mark.parametrize(
