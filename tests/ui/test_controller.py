@@ -99,6 +99,15 @@ def choose_save(qtbot: QtBot, controller: Controller) -> None:
     qtbot.waitUntil(lambda: controller.vault_open or not controller.opener.busy)
 
 
+def saving_plan(controllers: Maker, qtbot: QtBot, name: str) -> tuple[Controller, MemoryKeyStore]:
+    """A window saving its plan in a new vault (keyring in memory), the plan named `name`."""
+    store = MemoryKeyStore()
+    controller = controllers(keyring=store)
+    choose_save(qtbot, controller)
+    type_name(qtbot, controller, name)
+    return controller, store
+
+
 def wait_saved(qtbot: QtBot, controller: Controller) -> None:
     qtbot.waitUntil(
         lambda: (
@@ -368,10 +377,7 @@ def test_ctrl_l_hides_everything_and_the_keyring_unlocks(controllers: Maker, qtb
 def test_a_passphrase_changed_by_another_copy_locks_the_window_and_loses_nothing(
     controllers: Maker, qtbot: QtBot, home: Path
 ) -> None:
-    store = MemoryKeyStore()
-    controller = controllers(keyring=store)
-    choose_save(qtbot, controller)
-    type_name(qtbot, controller, "Familia Antes")
+    controller, store = saving_plan(controllers, qtbot, "Familia Antes")
     wait_saved(qtbot, controller)
     other = read_vault(home, store)  # another copy of the program, on the same folder
     other.use_passphrase(NEW_PASSPHRASE)
@@ -520,10 +526,7 @@ def test_locking_closes_the_recovery_code_and_shows_it_again_after_unlocking(
 def test_closing_the_window_waits_for_the_last_save(
     controllers: Maker, qtbot: QtBot, home: Path
 ) -> None:
-    store = MemoryKeyStore()
-    controller = controllers(keyring=store)
-    choose_save(qtbot, controller)
-    type_name(qtbot, controller, "Familia Que Se Va")
+    controller, store = saving_plan(controllers, qtbot, "Familia Que Se Va")
     assert controller.autosave.timer.isActive()
     controller.window.close()
     qtbot.waitUntil(lambda: not controller.window.isVisible())
