@@ -114,7 +114,9 @@ def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touc
     steps: list[int] = []
     page.progress.valueChanged.connect(steps.append)
     expected = planned_documents(plan)
+    assert not page.progress.isVisible()  # an empty bar looks like a box to type in
     make(qtbot, page, len(expected))
+    assert page.progress.isVisible()
     assert rendered_on and not any(rendered_on)
     assert steps[-len(expected) :] == list(range(1, len(expected) + 1))
     assert [f.planned for f in page.files] == expected

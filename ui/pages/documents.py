@@ -158,6 +158,11 @@ class DocumentsPage(SectionPage):
         self.generate.clicked.connect(self.start_rendering)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
+        # Shown once documents are being made: an empty bar reads as a box to type in.
+        keep_place = self.progress.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(keep_place)
+        self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("why")
@@ -280,6 +285,7 @@ class DocumentsPage(SectionPage):
         self.render_job = self._start(work, self.render_signals)
         self.progress.setRange(0, len(todo))
         self.progress.setValue(0)
+        self.progress.show()
         self.status.setText(self.words("documents.making"))
         self._update_buttons()
 
@@ -438,6 +444,7 @@ class DocumentsPage(SectionPage):
         self.signing.setText("")
         self.status.setText("")
         self.progress.reset()
+        self.progress.hide()
         self._update_buttons()
 
     def _forget_files(self) -> None:
