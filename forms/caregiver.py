@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from forms.context import RenderContext
 from forms.kit import (
@@ -415,7 +415,7 @@ class CaregiverPaper:
 
     def about(self) -> list[Flowable]:
         rules = self.rules
-        story = heading(self.words.both("legal_heading"))
+        story: list[Flowable] = [Paragraph(self.words.both("legal_heading"), styles().heading)]
         story += self._common("not_legal_advice")
         story += self._common(
             "checked",
@@ -432,7 +432,7 @@ class CaregiverPaper:
             mark = label("mark", source.mark, self.language)
             line = f"{safe(source.title)} ({safe(mark)}): {safe(source.url)}"
             story.append(Paragraph(line, styles().small))
-        return story
+        return [KeepTogether(story)]  # a source line alone on a last page reads as a stray
 
     def story(self) -> list[Flowable]:
         if self.rules.instrument is None:

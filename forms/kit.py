@@ -33,11 +33,11 @@ from reportlab.platypus import (
     KeepTogether,
     PageTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from forms.paragraph import Paragraph
+from forms.table import Table
 from planner.i18n import translate
 from planner.resources import resource
 

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, TableStyle
 
 from forms.kit import INK, MARGIN, PAGE_SIZE, Words, grid, safe, styles
 from forms.paragraph import Paragraph
+from forms.table import Table
 from planner.i18n import translate
 from planner.model import Adult, Child, Contact, Plan
 

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -37,6 +36,7 @@ from forms.pickup import (
     section,
     whole_row_grid,
 )
+from forms.table import Table
 from planner.formats import display_phone
 from planner.model import Adult, AdultRole, Child, Contact, Plan, School
 

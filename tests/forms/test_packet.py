@@ -21,7 +21,7 @@ from reportlab.lib.units import inch
 
 from forms import wallet
 from forms.context import RenderOptions
-from forms.kit import MARGIN, PAGE_SIZE
+from forms.kit import FOOTER_HEIGHT, MARGIN, PAGE_SIZE
 from forms.packet import RenderedDocument, render_packet
 from forms.people import date_text
 from planner.formats import display_a_number, display_phone
@@ -281,6 +281,22 @@ def test_no_two_words_on_any_page_overlap(example: str, language: str, bilingual
         for pair in overlapping(words)
     ]
     assert crossed == []
+
+
+@pytest.mark.parametrize(("language", "bilingual"), LAYOUTS)
+@pytest.mark.parametrize("example", [p.name for p in EXAMPLES])
+def test_no_page_is_blank_or_a_stray_line(example: str, language: str, bilingual: bool) -> None:
+    """A page with nothing on it but the footer (or one stray line) is a page a family prints,
+    signs and wonders about; a sheet's last bit of text belongs with the rest."""
+    body_bottom = PAGE_SIZE[1] - MARGIN - FOOTER_HEIGHT  # from the top; the footer is below
+    thin = [
+        (document.filename, page, [w.text for w in body])
+        for document in packet_in(example, language, bilingual)
+        if document.filename.endswith(".pdf")
+        for page, words in enumerate(word_boxes(document.content), start=1)
+        if len(body := [w for w in words if w.bottom <= body_bottom]) < 4
+    ]
+    assert thin == []
 
 
 HOSTILE = (
