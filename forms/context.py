@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from forms.kit import Footer, PdfMeta, Words, kit_words
+from forms.paragraph import Parsed
 from planner.model import Plan
 from planner.revision import plan_revision
 
@@ -25,6 +26,8 @@ class RenderContext:
     plan: Plan
     options: RenderOptions
     revision: str
+    parsed: Parsed = field(default_factory=dict, compare=False, repr=False)
+    """This packet's parsed paragraphs (forms.paragraph): shared by its documents, gone with it."""
 
     @classmethod
     def for_plan(cls, plan: Plan, options: RenderOptions) -> RenderContext:

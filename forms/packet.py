@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from forms import caregiver, case, child, contacts, instructions, papers, school, vcard, wallet
 from forms.context import RenderContext, RenderOptions
+from forms.paragraph import parsed_once
 from planner.model import Plan
 from planner.packet import DocumentKind, PlannedDocument, planned_documents
 
@@ -38,7 +39,8 @@ class RenderedDocument:
 
 
 def render_document(context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
-    return RenderedDocument(planned, RENDERERS[planned.kind](context, planned.subject_id))
+    with parsed_once(context.parsed):
+        return RenderedDocument(planned, RENDERERS[planned.kind](context, planned.subject_id))
 
 
 def render_packet(plan: Plan, options: RenderOptions) -> list[RenderedDocument]:

@@ -213,3 +213,30 @@ def test_a_paragraph_split_across_pages_keeps_every_word() -> None:
     assert page_count(pdf) > 1
     printed = [w for w in flat(body_text(pdf)).split() if w.startswith("palabra")]
     assert printed == words
+
+
+def test_paragraphs_sharing_one_parse_are_laid_out_each_on_its_own() -> None:
+    """Within a packet the same text is parsed once; splitting one copy across pages must not
+    cut words from the other."""
+    from forms.paragraph import Paragraph, parsed_once
+
+    text = " ".join(f"palabra{n}" for n in range(300))
+    with parsed_once({}):
+        first, second = (Paragraph(text, user_paragraph("x").style) for _ in range(2))
+    first.wrap(200, 10_000)
+    pieces = first.split(200, 100)
+    assert len(pieces) == 2
+    _, height = second.wrap(400, 10_000)
+    _, alone = Paragraph(text, user_paragraph("x").style).wrap(400, 10_000)
+    assert height == alone
+    assert flat(body_text(build([second]))).split() == text.split()
+
+
+def test_a_packet_keeps_no_parsed_text_once_it_is_made() -> None:
+    from forms import paragraph
+    from forms.context import RenderOptions
+    from forms.packet import render_packet
+    from tests.conftest import example_plan
+
+    render_packet(example_plan("small-ca.json"), RenderOptions(language="es"))
+    assert paragraph._parsed.get() is None
