@@ -20,6 +20,7 @@ from forms.kit import (
     build_pdf,
     fields_table,
     heading,
+    in_language,
     notary_block,
     notice,
     safe,
@@ -129,7 +130,7 @@ class CaregiverPaper:
         unsure = self._unsure(*facts)
 
         def make(lang: str) -> str:
-            values = {**params, **(translated(lang) if translated else {})}
+            values = in_language(params, translated, lang)
             return self._confirmed(safe(label("common", key, lang, **values)), lang, unsure)
 
         return self._both(make)

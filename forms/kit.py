@@ -194,6 +194,16 @@ def styles() -> Styles:
     )
 
 
+def in_language(
+    params: dict[str, object],
+    translated: Callable[[str], dict[str, object]] | None,
+    language: str,
+) -> dict[str, object]:
+    """A sentence's parameters for one language: the same ones, and those `translated` gives
+    for that language (a state's name, a date in words), so the English line is all English."""
+    return {**params, **(translated(language) if translated else {})}
+
+
 class Words:
     """Document text from a catalogue, in the family's language, optionally beside English.
 
@@ -234,14 +244,13 @@ class Words:
         `translated(language)` gives the parameters that differ by language (a state's name, a
         date in words), so the English line is English throughout.
         """
-
-        def values(language: str) -> dict[str, object]:
-            return {**params, **(translated(language) if translated else {})}
-
-        main = Paragraph(self(key, **values(self.language)), style or styles().body)
+        main = Paragraph(
+            self(key, **in_language(params, translated, self.language)), style or styles().body
+        )
         if not self.bilingual:
             return [main]
-        return [main, Paragraph(self.english(key, **values("en")), styles().english)]
+        english = self.english(key, **in_language(params, translated, "en"))
+        return [main, Paragraph(english, styles().english)]
 
     def _text(self, key: str, language: str, params: dict[str, object]) -> str:
         escaped = {k: safe(v) if isinstance(v, str) else v for k, v in params.items()}
@@ -437,13 +446,9 @@ def notice(
     `translated(language)` gives the parameters that are themselves sentences (a state's signing
     rule), so the English line does not carry the family's language inside it.
     """
-
-    def values(language: str) -> dict[str, object]:
-        return {**params, **(translated(language) if translated else {})}
-
-    text = words(key, **values(words.language))
+    text = words(key, **in_language(params, translated, words.language))
     if words.bilingual:
-        english = words.english(key, **values("en"))
+        english = words.english(key, **in_language(params, translated, "en"))
         muted = "#" + MUTED.hexval()[2:]
         text += f'<br/><font size="8.5" color="{muted}">{english}</font>'
     return [Paragraph(text, styles().notice)]
