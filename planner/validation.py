@@ -260,7 +260,11 @@ def _young_caregivers(plan: Plan, today: date) -> Iterator[Problem]:
     name no age): the paper would not give them authority, and the family should know now."""
     instrument = load_jurisdiction(plan.household.state).instrument
     state_age = instrument.caregiver_min_age if instrument else None
-    age, key = (state_age, "caregiver.under_state_age") if state_age else (18, "caregiver.minor")
+    age, key = (
+        (state_age, "caregiver.under_state_age")
+        if state_age
+        else (ADULTHOOD_AGE, "caregiver.minor")
+    )
     for i, child in enumerate(plan.children):
         for role in ("primary_caregiver_id", "alternate_caregiver_id"):
             chosen = getattr(child.care, role)
@@ -317,6 +321,7 @@ def _caregiver_gaps(plan: Plan) -> Iterator[Problem]:
             yield _warn(("emergency_contacts", i, "phones"), "caregiver.no_phone")
         if not contact.knows_the_plan:
             yield _warn(("emergency_contacts", i, "knows_the_plan"), "caregiver.unaware")
+    contacts = {c.id for c in plan.emergency_contacts}
     for i, child in enumerate(plan.children):
         care = child.care
         both = (care.primary_caregiver_id, care.alternate_caregiver_id)
@@ -324,7 +329,6 @@ def _caregiver_gaps(plan: Plan) -> Iterator[Problem]:
         if len(homes) == 2 and homes[0] is not None and homes[0] == homes[1]:
             path = ("children", i, "care", "alternate_caregiver_id")
             yield _warn(path, "caregiver.same_household")
-        contacts = {c.id for c in plan.emergency_contacts}
         not_released = [r for r in both if r in contacts and r not in child.may_be_released_to]
         if child.school_id is not None and not_released:
             yield _warn(("children", i, "may_be_released_to"), "child.caregiver_not_released")
