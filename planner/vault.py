@@ -279,7 +279,7 @@ class Vault:
         written) if another vault on the same file rewrote it: checked with the write lock held."""
         db, header, cipher = self._unlocked_state()
         with vault_db.transaction(db):
-            if Header.from_rows(vault_db.read_header(db)) != header:
+            if self._header_is_stale():
                 raise _HeaderChanged
             yield db, header, cipher
 
