@@ -361,20 +361,24 @@ class Controller(QObject):
         """Hide everything behind the lock screen, save what is pending, then drop the keys."""
         if self.locked or not self.vault_open:
             return
-        self.locked = True
-        self.dialogs.close_all()
-        self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is left: stored
+        self._cover()
         self.lock_screen.reset(self.keyring_mode)
         self.lock_screen.setEnabled(False)
-        self.idle.stop()
-        self._apply_mode()
-        self.locked_changed.emit(True)
 
         def drop_keys() -> None:
             self.vault_open = False
             self.vault.call(lambda vault: vault.lock(), lambda _: self._keys_dropped())
 
         self.autosave.after_saves(drop_keys)
+
+    def _cover(self) -> None:
+        """The lock screen over everything; the idle timer stops until it is lifted."""
+        self.locked = True
+        self.dialogs.close_all()
+        self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is left: stored
+        self.idle.stop()
+        self._apply_mode()
+        self.locked_changed.emit(True)
 
     def _changed_elsewhere(self, error: VaultChanged) -> None:
         """Another copy of the program changed how the vault opens (a new passphrase, say): the
@@ -383,12 +387,7 @@ class Controller(QObject):
         self.vault_open = False
         self._set_status("not_saved", error)
         if not self.locked:
-            self.locked = True
-            self.dialogs.close_all()
-            self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is stored
-            self.idle.stop()
-            self._apply_mode()
-            self.locked_changed.emit(True)
+            self._cover()
         self.lock_screen.reset(self.keyring_mode)
         self.lock_screen.show_problem(error.message(self._language))
 
