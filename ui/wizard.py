@@ -211,9 +211,9 @@ class WizardWindow(QMainWindow):
     # --- building ahead --------------------------------------------------------------------------
 
     def build_ahead(self, delay_ms: int = BUILD_AHEAD_DELAY_MS) -> None:
-        """Build the pages not shown yet while the family reads the first one: one page per
-        turn of the event loop, so no section's first visit waits for its widgets and no step
-        holds the keyboard and mouse for long (the largest, Household, takes about 80 ms)."""
+        """Build the pages not shown yet while the family reads the first one, a step per turn of
+        the event loop, so no section's first visit waits for its widgets and no step holds the
+        keyboard and mouse for long (see `build_next_ahead`)."""
         QTimer.singleShot(delay_ms, self, self._build_ahead_step)
 
     def _build_ahead_step(self) -> None:
