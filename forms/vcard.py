@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import phonenumbers
-
 from forms.context import RenderContext
 from forms.kit import clean_text
 from forms.people import relationship_text
-from planner.formats import display_phone, parse_phone
+from planner.formats import canonical_phone, display_phone, parse_phone
 from planner.i18n import translate
 from planner.model import Address, Attorney, Contact, Phone, PhoneKind
 from planner.places import country_name
@@ -79,13 +77,10 @@ def ordinal(number: int, language: str) -> str:
 def tel_line(number: str, kind: str, preferred: bool = False) -> str:
     """A TEL property: a `tel:` URI for a real number, the typed text for anything else."""
     params = [f"TYPE={kind}", *(["PREF=1"] if preferred else [])]
-    parsed = parse_phone(number)
-    if parsed is None:
+    if parse_phone(number) is None:
         return _line("TEL", escape(number), params)
-    uri = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    if parsed.extension:
-        uri += f";ext={parsed.extension}"  # RFC 6350's own example of a TEL with an extension
-    return _line("TEL", f"tel:{uri}", ["VALUE=uri", *params])
+    # The stored form is a tel: URI's own: E.164, and ";ext=12" as in RFC 6350's example.
+    return _line("TEL", f"tel:{canonical_phone(number)}", ["VALUE=uri", *params])
 
 
 def _phones(phones: Sequence[Phone]) -> list[str]:
