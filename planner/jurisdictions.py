@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 import tomllib
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -70,6 +72,44 @@ RevocationHow = Literal[
     "not_stated",
 ]
 Mark = Literal["statute", "secondary"]
+SignWhen = Literal["now", "when_child_moves_in"]
+"""When the paper is signed: `now`, ahead of any emergency (agreements, designations, powers of
+attorney, which may start on an event); or `when_child_moves_in`, for an affidavit in which the
+caregiver swears the child lives with them (CA, MA): signing it earlier would be a false oath."""
+Place = Literal[
+    "statement", "field", "checkbox", "warning", "notice", "signature", "witness", "notary"
+]
+"""Where an element goes on the paper. `statement`: a sentence the signer states; `field`: a label
+with the plan's value (or a line to write on); `checkbox`: a statement with a box the signer ticks
+by hand; `warning`: a boxed, bold warning; `notice`: information printed for the reader (a school,
+a doctor); `signature`, `witness`, `notary`: the lines and certificate for each."""
+Fill = Literal[
+    "child_name",
+    "child_birth_date",
+    "child_address",
+    "caregiver_name",
+    "caregiver_address",
+    "caregiver_phone",
+    "caregiver_birth_date",
+    "caregiver_relationship",
+    "alternate_name",
+    "alternate_address",
+    "alternate_phone",
+    "parent_name",
+    "parent_address",
+    "parent_phone",
+    "other_parent_name",
+    "other_parent_address",
+    "other_parent_phone",
+    "period_start",
+    "period_end",
+    "blank",
+]
+"""A value from the plan a `field` element prints; `blank` is a line written by hand (a licence
+number, a court's cause number: what the plan does not keep)."""
+Applies = Literal["always", "over_notary_threshold"]
+"""`over_notary_threshold`: only when the chosen period is longer than the days past which the
+state asks for more (NY §5-1552: a designation over 30 days)."""
 
 
 def _translated(table: str) -> AfterValidator:
@@ -110,6 +150,13 @@ Days = Annotated[int, Field(ge=1, le=3650)]
 Months = Annotated[int, Field(ge=1, le=120)]
 Age = Annotated[int, Field(ge=14, le=21)]
 Witnesses = Annotated[int, Field(ge=0, le=2)]
+PAPER_VALUES = frozenset(get_args(Fill)) - {"blank"} | {"state"}
+"""What an element's sentence may fill in: the plan's values, and the state's name."""
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{names}` a catalogue sentence fills in."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 # Lists in TOML are kept as tuples, so a cached jurisdiction cannot be changed by a caller.
@@ -176,6 +223,7 @@ class Signing(RulesPart):
     witness_exclusions: WitnessExclusions = ()
     citation: str | None = None
     """Where the signing rules are, when not in the instrument's own sections."""
+    when: SignWhen = "now"
 
     @model_validator(mode="after")
     def _consistent(self) -> Signing:
@@ -213,6 +261,9 @@ class Term(RulesPart):
     starts_on_event: bool = False
     """It may take effect on a named event (such as an arrest) rather than a date."""
     ends_on: EndEvents = ()
+    period_under_max: bool = False
+    """A period the paper states must be shorter than the longest (NY §5-1552(1): "less than
+    twelve months"), so its last day is at least one day before the longest term's."""
 
     @model_validator(mode="after")
     def _one_limit(self) -> Term:
@@ -276,6 +327,39 @@ class Standby(RulesPart):
     covers_unavailable_parent: bool = False
 
 
+class Element(RulesPart):
+    """One thing the state's law requires the paper to carry, in the law's order.
+
+    Its sentence (or a field's label) is `<id>` in the state's paper catalogue
+    (`resources/translations/paper_<state>.<lang>.toml`), in every language; loading checks it.
+    """
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    citation: Text
+    """The section that requires it, e.g. "Tex. Fam. Code §34.003(a)(5)"."""
+    requires: Text
+    """What the law requires, in substance (English): the review sheet prints it for an attorney."""
+    place: Place
+    fills: Annotated[tuple[Fill, ...], Strict(False)] = ()
+    """For a `field`: the plan's values it prints, in order."""
+    signer: Signer | None = None
+    """For a `signature`: whose lines these are."""
+    applies: Applies = "always"
+    source: Mark = "statute"
+    """Where we read it: the statute's own text, or only a secondary copy of it."""
+
+    @model_validator(mode="after")
+    def _placed(self) -> Element:
+        if (self.place == "field") != bool(self.fills):
+            _inconsistent(f"elements.{self.id}", "fills")
+        if (self.place == "signature") != (self.signer is not None):
+            _inconsistent(f"elements.{self.id}", "signer")
+        return self
+
+
+Elements = Annotated[tuple[Element, ...], Strict(False)]
+
+
 class Source(RulesPart):
     title: Text
     url: HttpsUrl
@@ -326,6 +410,8 @@ class Jurisdiction(RulesPart):
     sources: Sources = ()
     unconfirmed: Facts = ()
     """Facts (`section.field`, or a whole `section`) only secondary sources gave, or none."""
+    elements: Elements = ()
+    """What the state's law requires the paper to carry, in the law's order (none: generic)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Jurisdiction:
@@ -346,7 +432,25 @@ class Jurisdiction(RulesPart):
                 if f"{self.code}.{part}" not in catalogue(DOMAIN, language):
                     context = {"field": f"{self.code}.{part}", "language": language}
                     raise PydanticCustomError("no_text", "no {language} text", context)
+        self._check_elements()
         return self
+
+    def _check_elements(self) -> None:
+        """Every element has its sentence in every language, using only values the paper has."""
+        if self.instrument is not None and not self.elements:
+            raise PydanticCustomError("missing", "no elements", {"field": "elements"})
+        ids = [element.id for element in self.elements]
+        if len(set(ids)) != len(ids):
+            _inconsistent("elements", "id")
+        for element in self.elements:
+            for language in SUPPORTED_LANGUAGES:
+                text = catalogue(self.paper_domain, language).get(element.id)
+                field = f"{self.paper_domain}.{element.id}"
+                if not text:
+                    context = {"field": field, "language": language}
+                    raise PydanticCustomError("no_text", "no {language} text", context)
+                if not placeholders(text) <= PAPER_VALUES:
+                    raise PydanticCustomError("unknown_value", "unknown value", {"field": field})
 
     def _has_fact(self, fact: str) -> bool:
         *sections, last = fact.split(".")
@@ -385,6 +489,22 @@ class Jurisdiction(RulesPart):
         return parts
 
     # --- what documents ask ---------------------------------------------------------------------
+
+    @property
+    def paper_domain(self) -> str:
+        """The catalogue of the paper's own sentences: `paper_<state>.<lang>.toml`."""
+        return f"paper_{self.code.lower()}"
+
+    def element_text(
+        self, element: Element, language: str, values: Mapping[str, object] | None = None
+    ) -> str:
+        """The element's sentence (or a field's label) in `language`, its values filled in."""
+        return translate(element.id, language, values, domain=self.paper_domain)
+
+    @property
+    def has_period(self) -> bool:
+        """The paper carries a period the parent chooses (a start and an end)."""
+        return any({"period_start", "period_end"} & set(e.fills) for e in self.elements)
 
     @property
     def is_generic(self) -> bool:
@@ -429,6 +549,14 @@ class Jurisdiction(RulesPart):
             return longest is None or longest > threshold
         return notary == "required"
 
+    def needs_notary_for(self, days: int | None) -> bool:
+        """Whether a paper lasting `days` (None: as long as the law allows) needs the notary and
+        the other things the law asks of a longer paper (NY §5-1552(2): over 30 days)."""
+        if self.signing.notary != "if_term_over":
+            return self.needs_notary
+        threshold = self.signing.notary_if_term_over_days or 0
+        return days is None or days > threshold
+
     @property
     def sworn_before_notary(self) -> bool:
         """The notary block is a jurat: the `sworn_by` signers swear to the paper before the
@@ -458,6 +586,18 @@ class Jurisdiction(RulesPart):
             return signed_on + timedelta(days=term.max_days)
         months = term.max_months or term.secondary_max_months
         return add_months(signed_on, months) if months else None
+
+    def longest_end(self, start: date) -> date | None:
+        """The last day a paper starting on `start` may be in effect under the law (not a
+        secondary source's figure); None when the law sets no limit."""
+        term = self.term
+        if term.max_days is not None:
+            end = start + timedelta(days=term.max_days)
+        elif term.max_months is not None:
+            end = add_months(start, term.max_months)
+        else:
+            return None
+        return end - timedelta(days=2 if term.period_under_max else 1)
 
     def renew_by(self, signed_on: date) -> date | None:
         """The last day before the longest term runs out: sign a new one by then.
@@ -560,6 +700,7 @@ _REASONS: dict[str, str] = {
     "must_be_unconfirmed": "must_be_unconfirmed",
     "inconsistent": "inconsistent",
     "no_text": "no_text",
+    "unknown_value": "unknown_value",
 }
 
 
@@ -631,5 +772,6 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "signer": get_args(Signer),
     "scope": get_args(Scope),
     "mark": get_args(Mark),
+    "place": get_args(Place),
 }
 """Choice lists fixed in code; each value has a label in the catalogues (tests check)."""
