@@ -242,6 +242,33 @@ class HealthInfo(PlanPart):
     special_needs: str = ""
 
 
+class PaperStart(StrEnum):
+    """When the caregiver paper takes effect."""
+
+    WHEN_SIGNED = "when_signed"
+    ON_DATE = "on_date"
+    ON_EVENT = "on_event"
+    """The day the parent is detained or otherwise cannot care for the child (where the state's
+    law lets a paper start on an event)."""
+
+
+class PaperEnd(StrEnum):
+    """When the caregiver paper ends."""
+
+    LONGEST = "longest"
+    """The longest the state's law allows, counted from the start."""
+    ON_DATE = "on_date"
+
+
+class PaperPeriod(PlanPart):
+    """The period a child's caregiver paper states, where the state's paper has one (NY, WA…)."""
+
+    starts: PaperStart = PaperStart.WHEN_SIGNED
+    start_date: date | None = None
+    ends: PaperEnd = PaperEnd.LONGEST
+    end_date: date | None = None
+
+
 class CareArrangement(PlanPart):
     """Who looks after a child if the parents cannot. Caregivers are people already in the plan."""
 
@@ -250,6 +277,7 @@ class CareArrangement(PlanPart):
     term: Literal["short_term", "long_term", "undecided"] = "undecided"
     who_pays: str = ""
     child_has_been_told: bool | None = None
+    paper_period: PaperPeriod = Field(default_factory=PaperPeriod)
 
 
 class Child(PersonName):

@@ -33,6 +33,7 @@ from planner.formats import (
 from planner.i18n import translate
 from planner.jurisdictions import load_jurisdiction
 from planner.model import Address, Adult, Child, Contact, Person, Plan
+from planner.paper_period import period_problems
 from planner.places import is_country, is_language, is_us_state
 
 ADULTHOOD_AGE = 18
@@ -253,6 +254,18 @@ def _date_problems(plan: Plan, today: date) -> Iterator[Problem]:
     if plan.review.next_review is not None and plan.review.next_review < today:
         yield _problem(("review", "next_review"), "review.overdue", Severity.WARNING)
     yield from _young_caregivers(plan, today)
+    yield from _paper_periods(plan, today)
+
+
+def _paper_periods(plan: Plan, today: date) -> Iterator[Problem]:
+    """A caregiver paper's period the state's law does not allow (too long, ending before it
+    starts, starting on an event where the law names none): the paper could be refused."""
+    rules = load_jurisdiction(plan.household.state)
+    for i, child in enumerate(plan.children):
+        for problem in period_problems(rules, child.care.paper_period, today):
+            path = ("children", i, "care", "paper_period", problem.part)
+            severity = Severity.WARNING if problem.warning else Severity.ERROR
+            yield _problem(path, problem.key, severity, **problem.params)
 
 
 def _young_caregivers(plan: Plan, today: date) -> Iterator[Problem]:
