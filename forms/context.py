@@ -44,7 +44,12 @@ class RenderContext:
     def kit(self) -> Words:
         return kit_words(self.options.language, self.options.bilingual)
 
-    def footer(self, legal_notice: bool = True, initials_for: tuple[str, ...] = ()) -> Footer:
+    def footer(
+        self,
+        legal_notice: bool = True,
+        initials_for: tuple[str, ...] = (),
+        rules_checked: date | None = None,
+    ) -> Footer:
         return Footer(
             revision=self.revision,
             generated_on=self.options.today,
@@ -52,6 +57,7 @@ class RenderContext:
             bilingual=self.options.bilingual,
             legal_notice=legal_notice,
             initials_for=initials_for,
+            rules_checked=rules_checked,
         )
 
     def meta(self, kind: str, title: str) -> PdfMeta:

@@ -26,6 +26,7 @@ from forms.paragraph import Paragraph
 from forms.people import address_text, date_text, label, phones_text, relationship_text
 from planner.formats import display_phone
 from planner.i18n import translate
+from planner.jurisdictions import load_jurisdiction
 from planner.model import Attorney, DocumentStatus, Plan
 
 DOMAIN = "doc_instructions"
@@ -56,6 +57,18 @@ def _children(context: RenderContext, words: Words) -> list[Flowable]:
     widths = [w * inch for w in (2.1, 3.3, 1.6)]
     sheets = words.paragraphs("children_sheets", styles().small)
     return [*story, grid(rows, header, widths), *sheets]
+
+
+def _caregiver_papers(context: RenderContext, words: Words) -> list[Flowable]:
+    """Which paper gives the caregiver authority, and when it is signed: already (an agreement,
+    a designation) or by the caregiver once the children live with them (an affidavit)."""
+    rules = load_jurisdiction(context.plan.household.state)
+    if not context.plan.children:
+        return []
+    if rules.instrument is None:
+        return words.paragraphs("papers_letter")
+    key = f"papers_{rules.signing.when}"
+    return words.paragraphs(key, title=rules.instrument.title)
 
 
 def _call_people(context: RenderContext, words: Words) -> list[Flowable]:
@@ -197,6 +210,7 @@ def _do_not(context: RenderContext, words: Words) -> list[Flowable]:
 
 STEPS: tuple[tuple[str, Step], ...] = (
     ("step_children", _children),
+    ("step_caregiver_papers", _caregiver_papers),
     ("step_call", _call_people),
     ("step_lawyer", _lawyer),
     ("step_find", _find),

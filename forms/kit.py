@@ -298,6 +298,35 @@ def fields_table(rows: Iterable[tuple[str, str]], label_width: float = 1.9 * inc
     return table
 
 
+def form_fields(rows: Iterable[tuple[str, str]]) -> Flowable:
+    """Label / value pairs of a paper to be signed, as a form has them: the value on a ruled line
+    (left blank to write on by hand when the plan does not have it), its label under the line."""
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    lines = [_line_cells([label], [value], [width]) for label, value in rows]
+    return KeepTogether([*lines, Spacer(0, 4)])
+
+
+def warning_box(texts: Sequence[str]) -> Flowable:
+    """A warning the law wants seen: bold, at least 10 point, in a box (Cal. Fam. Code §6552);
+    a translation stands under the English inside the same box."""
+    s = styles()
+    style = ParagraphStyle("warning", parent=s.body, fontName=FONT_BOLD, fontSize=10.5, leading=14)
+    width = PAGE_SIZE[0] - 2 * MARGIN
+    box = Table([[[Paragraph(text, style) for text in texts]]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.5, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(0, 6), box, Spacer(0, 8)])
+
+
 def grid(rows: Sequence[Sequence[str]], header: Sequence[str], widths: Sequence[float]) -> Flowable:
     """A table with a header row (ours) and cells of the family's (escaped); splits across pages."""
     s = styles()
@@ -472,6 +501,8 @@ class Footer:
     legal_notice: bool = True
     initials_for: tuple[str, ...] = ()
     """Who initials every page of a multi-page legal instrument, e.g. ("Parent", "Caregiver")."""
+    rules_checked: date | None = None
+    """When the state's rules behind the document were last checked, for a paper that uses them."""
 
 
 @dataclass(frozen=True)
@@ -512,6 +543,8 @@ def draw_footer(
     )
     if footer.legal_notice:
         notes += "  ·  " + words.both("kit.not_legal_advice_short")
+    if footer.rules_checked is not None:
+        notes += "  ·  " + words("kit.rules_checked_short", date=footer.rules_checked.isoformat())
     page_of = words("kit.page_x_of_y", page=page, pages=pages)
     canvas.setFont(FONT, _fitting_size(right - left, notes, page_of))
     canvas.drawString(left, y, notes)
@@ -626,6 +659,7 @@ __all__ = [
     "checkbox",
     "fields_table",
     "font_covers",
+    "form_fields",
     "grid",
     "heading",
     "kit_words",
@@ -638,5 +672,6 @@ __all__ = [
     "styles",
     "title_block",
     "user_paragraph",
+    "warning_box",
     "witness_block",
 ]

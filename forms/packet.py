@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from forms import caregiver, case, child, contacts, instructions, papers, school, vcard, wallet
+from forms import (
+    caregiver,
+    case,
+    child,
+    contacts,
+    instructions,
+    papers,
+    review,
+    school,
+    signing,
+    vcard,
+    wallet,
+)
 from forms.context import RenderContext, RenderOptions
 from forms.paragraph import parsed_once
 from planner.model import Plan
@@ -21,7 +33,9 @@ RENDERERS: dict[DocumentKind, Renderer] = {
     DocumentKind.VCARD: vcard.render,
     DocumentKind.CONTACTS: contacts.render,
     DocumentKind.CHILD: child.render,
+    DocumentKind.SIGNING_SHEET: signing.render,
     DocumentKind.CAREGIVER_AUTHORIZATION: caregiver.render,
+    DocumentKind.REVIEW_SHEET: review.render,
     DocumentKind.SCHOOL_RELEASE: school.render,
 }
 

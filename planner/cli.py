@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from planner.i18n import SUPPORTED_LANGUAGES, translate
+from planner.jurisdictions import available_states, load_jurisdiction
 from planner.model import Plan
 from planner.output_files import FileWriter, OutputError, write_files, write_synced
 from planner.packet import DocumentKind
 from planner.plan_file import PlanFileError, read_plan
+from planner.review_sheet import review_sheet, review_text
 from planner.validation import Problem, Severity, check, completeness, has_errors
 from planner.vault_cli import register as register_vault
 
@@ -143,6 +145,16 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review_sheet(args: argparse.Namespace) -> int:
+    code = args.state.strip().upper()
+    if code not in available_states():
+        params = {"state": args.state, "choices": ", ".join(available_states())}
+        print(translate("cli.unknown_state", args.lang, params), file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(review_text(review_sheet(load_jurisdiction(code)), args.lang))
+    return EXIT_OK
+
+
 def _schema(_: argparse.Namespace) -> int:
     schema = Plan.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -179,6 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these kinds of document",
     )  # fmt: skip
     render.set_defaults(run=_render)
+    review = commands.add_parser(
+        "review-sheet", help="list what a state's caregiver paper carries, for an attorney"
+    )
+    review.add_argument("state", metavar="STATE", help="a two-letter state code, such as TX")
+    review.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
+    review.set_defaults(run=_review_sheet)
     schema = commands.add_parser("schema", help="print the plan file's JSON Schema")
     schema.set_defaults(run=_schema)
     register_vault(commands)

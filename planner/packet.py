@@ -20,12 +20,18 @@ class DocumentKind(StrEnum):
     INSTRUCTIONS = "instructions"
     CONTACTS = "contacts"
     CHILD = "child"
+    SIGNING_SHEET = "signing_sheet"
     CAREGIVER_AUTHORIZATION = "caregiver_authorization"
+    REVIEW_SHEET = "review_sheet"
     SCHOOL_RELEASE = "school_release"
     CASE = "case"
     WALLET_CARDS = "wallet_cards"
     PAPERS = "papers"
     VCARD = "vcard"
+
+
+OPTIONAL_KINDS = frozenset({DocumentKind.REVIEW_SHEET})
+"""Made only when asked for: the attorney's review sheet is not for the family to carry."""
 
 
 @dataclass(frozen=True)
@@ -74,13 +80,16 @@ def _per_item(kind: DocumentKind, ids: list[str]) -> list[PlannedDocument]:
 def planned_documents(
     plan: Plan, only: frozenset[DocumentKind] | None = None
 ) -> list[PlannedDocument]:
-    """The packet for this plan, optionally limited to some kinds."""
+    """The packet for this plan, optionally limited to some kinds (the optional kinds only when
+    `only` names them)."""
     schools_in_use = [s.id for s in plan.schools if any(c.school_id == s.id for c in plan.children)]
     documents = [
         PlannedDocument(DocumentKind.INSTRUCTIONS),
         PlannedDocument(DocumentKind.CONTACTS),
         *_per_item(DocumentKind.CHILD, [c.id for c in plan.children]),
+        *([PlannedDocument(DocumentKind.SIGNING_SHEET)] if plan.children else []),
         *_per_item(DocumentKind.CAREGIVER_AUTHORIZATION, [c.id for c in plan.children]),
+        PlannedDocument(DocumentKind.REVIEW_SHEET),
         *_per_item(DocumentKind.SCHOOL_RELEASE, schools_in_use),
         *_per_item(DocumentKind.CASE, [a.id for a in plan.adults]),
         PlannedDocument(DocumentKind.WALLET_CARDS),
@@ -88,4 +97,5 @@ def planned_documents(
     ]
     if plan.emergency_contacts:
         documents.append(PlannedDocument(DocumentKind.VCARD))
-    return [d for d in documents if only is None or d.kind in only]
+    wanted = only if only is not None else frozenset(DocumentKind) - OPTIONAL_KINDS
+    return [d for d in documents if d.kind in wanted]

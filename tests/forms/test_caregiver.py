@@ -1,109 +1,49 @@
-"""The caregiver authorization, state by state: signers, witness lines, notary, citation and term.
+"""The caregiver paper, state by state: every element its statute requires, in order, in English,
+Spanish and bilingual output; nothing of ours inside what is signed; the period and the notary.
 
-Expectations are written from shared/domain/jurisdictions.md, not read from the rules files, so a
-wrong rules file fails here.
+Two kinds of expectation: the elements listed in each rules file (their sentences, filled with the
+plan's values, must all be in the PDF's text, in order), and phrases written here from the
+statutes (`STATUTE_PHRASES`), so a rules file that loses an element's substance fails too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 from forms import caregiver
+from forms.caregiver import PaperValues
 from forms.context import RenderContext, RenderOptions
-from planner.model import Address, Adult, Plan
+from planner.jurisdictions import Element, Jurisdiction, available_states, load_jurisdiction
+from planner.model import Address, Adult, PaperEnd, PaperPeriod, PaperStart, Plan
+from planner.paper_parties import parties
 from tests.conftest import example_plan
+from tests.forms.caregiver_phrases import STATUTE_PHRASES
 from tests.forms.pdf import body_text, flat, pdf_text, render_pngs
 from tests.strategies import printable_names
 
 SIGNED_ON = date(2026, 11, 25)
+STATES = available_states()
+OURS = (
+    "Confirm with an attorney",
+    "Confirme con un abogado",
+    "Confírmelo con un abogado",
+    "our sources",
+    "nuestras fuentes",
+    "we could not",
+    "no pudimos",
+    "secondary source",
+)
+"""Our own remarks: they belong on the signing sheet, never on what a person signs."""
 
 
-@dataclass(frozen=True)
-class Expected:
-    title: str
-    citation: str
-    parent_signs: bool
-    caregiver_signs: bool
-    witnesses: int
-    notary: bool
-    renew_by: str | None
-    """The printed "sign a new one by" date for a paper signed on SIGNED_ON; None: no limit."""
-    term: str
-    """What the "How long it lasts" section must say."""
-    unconfirmed: tuple[str, ...] = ()
-    """The end of every sentence that must be followed by "Confirm with an attorney." (the ◐
-    and ✖ facts of the domain notes); no other sentence may be."""
-
-
-CONFIRM = "Confirm with an attorney."
-JURAT = {"TX"}
-"""States whose signers swear to the paper before the notary (TX §34.004: "signed and sworn to
-before a notary public"): the notary block is a jurat. Every other notary block acknowledges."""
-STATES = {
-    "CA": Expected("Caregiver's Authorization Affidavit", "Cal. Fam. Code §§6550–6552", False,
-                   True, 0, False, "November 24, 2027",
-                   "commonly treated as lasting up to 12 months",
-                   ("Our sources say no notary is needed.", "may count as a relative.",
-                    "so check the current rule.", "sign a new one by November 24, 2027.",
-                    "to parents who are temporarily unavailable.")),
-    "TX": Expected("Authorization Agreement for Nonparent Adult Caregiver",
-                   "Tex. Fam. Code ch. 34 (§§34.002–34.008)", True, True, 0, True, "May 24, 2027",
-                   "The law we read sets no end date. One secondary source says it lasts 6 months",
-                   ("You may use that form instead.", "sign a new one if in doubt.",
-                    "sign a new one by May 24, 2027.")),
-    "NY": Expected("Designation of Person in Parental Relation",
-                   "N.Y. Gen. Oblig. Law §§5-1551–5-1556", True, True, 0, True, "November 24, 2027",
-                   "It can last up to 12 months. If no period is written in it, it lasts 30 days",
-                   ("You may use that form instead.", "at least 18 years old.",
-                    "our sources say within 60 days.")),
-    "IL": Expected("Short-Term Guardian", "755 ILCS 5/11-5.4", True, True, 2, False,
-                   "November 24, 2027", "Our sources say it lasts up to 365 days.",
-                   ("You may use that form instead.", "care of the child from day to day.",
-                    "it lasts up to 365 days.", "sign a new one by November 24, 2027.")),
-    "FL": Expected("Health Care Surrogate", "Fla. Stat. §§765.2035, 765.2038", True, False, 2,
-                   False, None, "We found no time limit in the law.",
-                   ("whether a notary is needed.", "Witnesses",
-                    "how long it stays valid.")),
-    "WA": Expected("Power of Attorney", "RCW 11.130.145", True, False, 2, True,
-                   "November 24, 2028", "It can last from one day up to 24 months.",
-                   ("RCW 11.130.145", "in front of 2 witnesses.",
-                    "Another person the parent chooses.", "at least 18 years old.", "Witnesses")),
-    "AZ": Expected("Delegation of Parental Powers", "A.R.S. §14-5104", True, False, 1, True,
-                   "May 24, 2027",
-                   "Our sources say it lasts up to 6 months and can be signed again.",
-                   ("A.R.S. §14-5104", "anyone in that person's family.",
-                    "the child's care, custody and property.", "marriage or adoption.",
-                    "can be signed again.", "sign a new one by May 24, 2027.",
-                    "Another person the parent chooses.",
-                    "Nobody in the caregiver's family can be a witness.")),
-    "NJ": Expected("Power of Attorney", "N.J.S.A. 3B:12-39", True, False, 0, False,
-                   "November 24, 2027", "Our sources say it lasts up to 12 months",
-                   ("Ask an attorney how to sign it.", "immigration action against the parent.",
-                    "sign a new one by November 24, 2027.", "confirmation within 90 days.")),
-    "GA": Expected("Power of Attorney for the Care of a Minor Child",
-                   "O.C.G.A. §§19-9-120–19-9-134", True, False, 0, True, "November 24, 2027",
-                   "It lasts up to 12 months.",
-                   ("approved by an agency or a faith group.", "at least 18 years old.",
-                    "must live in Georgia.", "our sources say within 10 days.")),
-    "NC": Expected("Authorization to Consent to Health Care for Minor",
-                   "N.C. Gen. Stat. §§32A-28–32A-34", True, False, 0, True, None,
-                   "until the child turns 18, or until the parent loses custody"),
-    "CO": Expected("Delegation", "C.R.S. §15-14-105", True, False, 0, False, "November 24, 2027",
-                   "It lasts up to 12 months.",
-                   ("C.R.S. §15-14-105", "We could not confirm any other signing rules.",
-                    "the child's care, custody and property.", "marriage or adoption.",
-                    "Another person the parent chooses.")),
-    "MA": Expected("Caregiver Authorization Affidavit", "M.G.L. c. 201F", True, True, 2, True,
-                   "November 24, 2028", "It lasts up to 24 months and can be renewed."),
-}  # fmt: skip
-
-
-def paper(plan: Plan, language: str = "en", bilingual: bool = False) -> bytes:
-    options = RenderOptions(language=language, bilingual=bilingual, today=SIGNED_ON)
+def paper(plan: Plan, language: str = "en") -> bytes:
+    options = RenderOptions(language=language, today=SIGNED_ON)
     context = RenderContext.for_plan(plan, options)
     return caregiver.render(context, plan.children[0].id)
 
@@ -114,89 +54,179 @@ def in_state(state: str) -> Plan:
     return plan
 
 
-@pytest.mark.parametrize("state", sorted(STATES))
-def test_each_states_instrument_has_its_signers_witnesses_notary_citation_and_term(
-    state: str,
+def norm(text: str) -> str:
+    """Text with white space folded and a line to write on (which wraps) as one short line."""
+    return re.sub(r"_+(?:\s+_+)*", "___", flat(text))
+
+
+def _plain(markup: str) -> str:
+    """A catalogue sentence as the PDF's text has it: tags gone, entities read."""
+    return norm(html.unescape(re.sub(r"<[^>]+>", "", markup)))
+
+
+def paper_text(plan: Plan, language: str = "en") -> str:
+    return norm(body_text(paper(plan, language)))
+
+
+def expected_texts(plan: Plan, rules: Jurisdiction, element: Element, language: str) -> list[str]:
+    """What the paper must show for `element` in `language`: its sentence with the plan's values
+    (a missing value is a line to write on), and for a field each value the plan has (in
+    English, which controls: a bilingual paper prints a value once)."""
+    values = PaperValues(plan, rules, parties(plan, plan.children[0].id), SIGNED_ON)(language)
+    filled = {key: html.escape(value) or "______________" for key, value in values.items()}
+    texts = [_plain(rules.element_text(element, language, filled))]
+    if element.place == "field" and language == "en":
+        texts += [norm(values[fill]) for fill in element.fills if values.get(fill)]
+    return texts
+
+
+def missing_elements(
+    text: str, plan: Plan, rules: Jurisdiction, languages: tuple[str, ...]
+) -> list[str]:
+    """The elements whose text the paper lacks. English sentences must come in the rules file's
+    order; a translation and a field's values anywhere (they sit beside or under the English)."""
+    missing, position = [], 0
+    for element in rules.elements:
+        if element.applies == "over_notary_threshold" and not rules.needs_notary_for(None):
+            continue
+        for language in languages:
+            sentence, *values = expected_texts(plan, rules, element, language)
+            found = text.find(sentence, position if language == "en" else 0)
+            if found < 0:
+                missing.append(f"{element.id} ({language}): {sentence[:70]}")
+            elif language == "en":
+                position = found
+            missing += [f"{element.id}: value {v}" for v in values if v not in text]
+    return missing
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_element_the_statute_requires_is_on_the_paper_in_order(
+    state: str, language: str
 ) -> None:
-    expected = STATES[state]
-    text = flat(body_text(paper(in_state(state))))
-    assert expected.title.lower() in text.lower()
-    assert expected.citation in text
-    assert ("Signature of parent or guardian" in text) == expected.parent_signs
-    assert ("Signature of caregiver" in text) == expected.caregiver_signs
-    assert text.count("Signature of witness") == expected.witnesses
-    assert ("Notary acknowledgment" in text) == (expected.notary and state not in JURAT)
-    assert ("Notary jurat" in text) == (state in JURAT)
-    assert ("Signature of notary public" in text) == expected.notary
-    term = text[text.index("How long it lasts") :]
-    assert expected.term in term[: term.index("The other parent")]
-    if expected.renew_by:
-        assert f"sign a new one by {expected.renew_by}" in text
-    else:
-        assert "sign a new one by" not in text
-    assert "were last checked on November 1, 2026" in text
-    assert "It is not legal advice" in text
+    plan = in_state(state)
+    rules = load_jurisdiction(state)
+    text = paper_text(plan, language)
+    languages = ("en",) if language == "en" else ("en", language)
+    assert missing_elements(text, plan, rules, languages) == []
 
 
-@pytest.mark.parametrize("state", sorted(STATES))
-def test_exactly_the_secondary_sourced_facts_say_confirm_with_an_attorney(state: str) -> None:
-    expected = STATES[state]
-    text = flat(body_text(paper(in_state(state))))
-    missing = [end for end in expected.unconfirmed if f"{end} {CONFIRM}" not in text]
+@pytest.mark.parametrize("state", STATES)
+def test_the_statutes_own_substance_is_printed(state: str) -> None:
+    text = flat(body_text(paper(in_state(state)))).lower()
+    missing = [phrase for phrase in STATUTE_PHRASES[state] if phrase.lower() not in text]
     assert missing == []
-    assert text.count(CONFIRM) == len(expected.unconfirmed)
 
 
-@pytest.mark.parametrize("state", sorted(STATES))
-def test_each_states_instrument_in_spanish_keeps_its_lines_citation_and_warnings(
+def test_a_paper_missing_one_element_is_caught() -> None:
+    """The check above can fail: drop one element from what is drawn and it names it."""
+    plan = in_state("TX")
+    rules = load_jurisdiction("TX")
+    dropped = rules.elements[3]
+    fewer = rules.model_copy(
+        update={"elements": tuple(e for e in rules.elements if e is not dropped)}
+    )
+    original = caregiver.load_jurisdiction
+    try:
+        caregiver.load_jurisdiction = lambda code, folder=None: fewer  # type: ignore[assignment]
+        text = paper_text(plan)
+    finally:
+        caregiver.load_jurisdiction = original  # type: ignore[assignment]
+    assert any(line.startswith(dropped.id) for line in missing_elements(text, plan, rules, ("en",)))
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_nothing_of_ours_is_inside_what_is_signed(state: str, language: str) -> None:
+    text = flat(body_text(paper(in_state(state), language)))
+    assert [remark for remark in OURS if remark.lower() in text.lower()] == []
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_page_says_not_legal_advice_and_when_the_rules_were_checked(state: str) -> None:
+    rules = load_jurisdiction(state)
+    text = pdf_text(paper(in_state(state)))
+    pages = text.count("Page ")
+    assert text.count("This is not legal advice.") == pages
+    assert text.count(f"Rules checked {rules.rules_last_checked.isoformat()}") == pages
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_spanish_paper_is_bilingual_with_english_first_and_the_notary_in_english(
     state: str,
 ) -> None:
-    expected = STATES[state]
-    text = flat(body_text(paper(in_state(state), language="es")))
-    assert expected.citation in text
-    assert ("Firma (padre, madre o tutor)" in text) == expected.parent_signs
-    assert ("Firma (cuidador)" in text) == expected.caregiver_signs
-    assert text.count("Firma del testigo") == expected.witnesses
-    assert ("Firma del notario público" in text) == expected.notary
-    assert "se revisaron por última vez el 1 de noviembre de 2026" in text
-    assert "No es asesoría legal" in text
-    assert text.count("Confírmelo con un abogado.") == len(expected.unconfirmed)
+    rules = load_jurisdiction(state)
+    text = paper_text(in_state(state), "es")
+    assert "If the two differ, the English text controls." in text
+    assert "prevalece el texto en inglés" in text
+    first = rules.elements[0]
+    english, spanish = (
+        expected_texts(in_state(state), rules, first, lang)[0] for lang in ("en", "es")
+    )
+    if english != spanish:
+        assert text.index(english) < text.index(spanish)
+    if any(e.place == "notary" for e in rules.elements):
+        assert "Notary" in text and "State of " in text
+        assert "Reconocimiento ante notario" not in text and "Estado de " not in text
 
 
-def test_north_carolina_says_what_ends_it_and_never_that_no_limit_exists() -> None:
-    text = flat(body_text(paper(in_state("NC"))))
-    assert "until the child turns 18" in text
-    assert "no time limit" not in text
-    assert flat(body_text(paper(in_state("FL")))).count("We found no time limit") == 1
+@pytest.mark.parametrize("state", STATES)
+def test_the_signers_named_by_the_rules_have_their_lines(state: str) -> None:
+    rules = load_jurisdiction(state)
+    plan = in_state(state)
+    text = flat(body_text(paper(plan)))
+    for element in rules.elements:
+        if element.place == "signature":
+            role = {
+                "parent": "parent or guardian",
+                "caregiver": "caregiver",
+                "other_parent": "other parent",
+            }
+            assert f"Signature of {role[element.signer or 'parent']}" in text
+    witnesses = text.count("Signature of witness")
+    assert witnesses == (
+        rules.witness_count if any(e.place == "witness" for e in rules.elements) else 0
+    )
+    assert ("Signature of notary public" in text) == any(
+        e.place == "notary" for e in rules.elements
+    )
 
 
-@pytest.mark.parametrize("state", ["FL", "NC"])
-def test_health_care_only_states_say_plainly_what_is_not_covered(state: str) -> None:
+def test_texas_signers_swear_before_the_notary_in_a_jurat_naming_both() -> None:
+    plan = in_state("TX")
+    text = flat(body_text(paper(plan)))
+    who = parties(plan, plan.children[0].id)
+    assert who.parent is not None and who.caregiver is not None
+    assert "Notary jurat (sworn statement)" in text
+    # The other parent swears too only when a party (§34.003(a)(3)): a line is left for them.
+    names = f"{who.parent.full_name}, ______________________, {who.caregiver.full_name}"
+    assert f"by {names}." in text
+    assert "acknowledged signing it" not in text
+
+
+@pytest.mark.parametrize("state", ["NY", "MA", "GA", "NC"])
+def test_a_state_that_asks_for_an_acknowledgment_gets_one(state: str) -> None:
     text = flat(body_text(paper(in_state(state))))
-    assert "What this paper does not cover" in text
-    assert "covers health care only" in text
-    assert "attorney" in text
+    assert "Notary acknowledgment" in text and "acknowledged signing it" in text
+    assert "Notary jurat" not in text
 
 
-def test_a_state_without_rules_gets_a_letter_that_says_it_is_not_a_legal_instrument() -> None:
-    text = flat(body_text(paper(in_state("OH"))))
-    assert "Letter naming a caregiver (not a legal instrument)" in text
-    assert "This letter is not a legal instrument" in text
-    assert "Notary acknowledgment" not in text
+def test_california_prints_the_warning_in_a_box_and_no_notary() -> None:
+    text = flat(body_text(paper(in_state("CA"))))
+    assert "Warning: Do not sign this form if any of the statements above are incorrect" in text
+    assert "Signature of notary public" not in text
+    assert "Signature of witness" not in text
 
 
-def test_witness_rules_are_printed_above_the_witness_lines() -> None:
-    text = flat(body_text(paper(in_state("MA"))))
-    assert "Each witness must be at least 18 years old." in text
-    assert "The caregiver cannot be a witness." in text
+def test_florida_prints_the_alternate_surrogate() -> None:
+    plan = in_state("FL")
+    alternate = plan.person(plan.children[0].care.alternate_caregiver_id or "")
+    assert alternate is not None
+    assert alternate.full_name in flat(body_text(paper(plan)))
 
 
-def test_washington_offers_a_notary_or_two_witnesses() -> None:
-    text = flat(body_text(paper(in_state("WA"))))
-    assert "One of the two is enough." in text
-
-
-def test_texas_names_the_other_parent_to_mail_a_copy_to() -> None:
+def test_texas_names_the_other_parent_and_gives_their_lines() -> None:
     plan = in_state("TX")
     plan.adults.append(
         Adult(
@@ -208,81 +238,73 @@ def test_texas_names_the_other_parent_to_mail_a_copy_to() -> None:
         )
     )
     text = flat(body_text(paper(plan)))
-    assert "within 10 days" in text
-    assert "Send a copy to: Tobías Lejano, 77 Far Rd El Paso, TX 79901." in text
+    assert "Tobías Lejano" in text
+    assert "77 Far Rd, El Paso, TX 79901" in text
 
 
-def test_illinois_asks_an_available_other_parent_to_sign() -> None:
-    plan = in_state("IL")
-    plan.adults.append(Adult(id="adult-2", given_names="Tobías", lives_in_household=False))
-    text = flat(body_text(paper(plan)))
-    assert "Signature of other parent" in text
-    assert "Tobías" in text
+def period_plan(state: str, period: PaperPeriod) -> Plan:
+    plan = in_state(state)
+    plan.children[0].care.paper_period = period
+    return plan
 
 
-def test_the_caregiver_and_child_are_named_and_the_alternate_is_told_to_sign_their_own() -> None:
-    plan = example_plan("small-ca.json")
-    child = plan.children[0]
-    primary = plan.person(child.care.primary_caregiver_id or "")
-    alternate = plan.person(child.care.alternate_caregiver_id or "")
-    assert primary is not None and alternate is not None
-    text = flat(body_text(paper(plan)))
-    assert child.full_name in text
-    assert primary.full_name in text
-    assert f"sign a separate copy naming {alternate.full_name}" in text
+def test_new_york_prints_the_chosen_period_and_never_a_year_it_cannot_give() -> None:
+    period = PaperPeriod(
+        starts=PaperStart.ON_DATE,
+        start_date=date(2026, 12, 1),
+        ends=PaperEnd.ON_DATE,
+        end_date=date(2027, 5, 31),
+    )
+    text = flat(body_text(paper(period_plan("NY", period))))
+    assert "December 1, 2026" in text and "May 31, 2027" in text
+    longest = flat(body_text(paper(period_plan("NY", PaperPeriod()))))
+    assert "12 months after the date this paper is signed, less two days" in longest
 
 
-def test_a_relative_caregiver_in_california_gets_the_relatives_medical_powers() -> None:
-    text = flat(body_text(paper(example_plan("small-ca.json"))))  # the caregiver is an aunt
-    assert "the law also allows: • Consent to medical care • Consent to dental care" in text
+def test_a_paper_that_starts_on_detention_says_so_in_both_languages() -> None:
+    plan = period_plan("NY", PaperPeriod(starts=PaperStart.ON_EVENT))
+    text = flat(body_text(paper(plan, "es")))
+    assert "the day I am arrested, detained or removed by immigration authorities" in text
+    assert "el día en que las autoridades de inmigración me arresten" in text
+    assert "12 months after the day it takes effect, less two days" in text
 
 
-def test_every_page_of_the_instrument_asks_for_initials() -> None:
-    content = paper(in_state("TX"))
-    text = pdf_text(content)
-    pages = text.count("Initials on every page: Parent: ______")
+def test_a_short_new_york_designation_leaves_out_what_only_a_longer_one_needs() -> None:
+    period = PaperPeriod(ends=PaperEnd.ON_DATE, end_date=SIGNED_ON.replace(day=30))
+    rules = load_jurisdiction("NY")
+    text = flat(body_text(paper(period_plan("NY", period))))
+    only_longer = [e for e in rules.elements if e.applies == "over_notary_threshold"]
+    assert only_longer
+    assert "Signature of notary public" not in text
+    assert "Signature of notary public" in flat(body_text(paper(period_plan("NY", PaperPeriod()))))
+
+
+def test_a_state_without_rules_gets_a_letter_that_names_the_state_and_is_not_an_instrument() -> (
+    None
+):
+    text = flat(body_text(paper(in_state("OH"))))
+    assert "Letter naming a caregiver (not a legal instrument)" in text
+    assert "This letter is not a legal instrument." in text
+    assert "Ohio" in text
+    assert "gives authority" not in text
+    assert "Notary" not in text
+
+
+def test_every_page_of_a_paper_asks_the_signers_for_initials() -> None:
+    text = pdf_text(paper(in_state("TX")))
+    pages = text.count("Page ")
     assert pages >= 2
-    assert pages == text.count("Page ")
+    assert text.count("Initials on every page: Parent: ______   Caregiver: ______") == pages
 
 
-def test_every_page_of_a_bilingual_instrument_says_not_legal_advice_in_both_languages() -> None:
-    content = paper(in_state("TX"), language="es", bilingual=True)
-    text = pdf_text(content)
-    pages = text.count("Página ")
-    assert pages >= 2
-    assert text.count("Esto no es asesoría legal. / This is not legal advice.") == pages
-    initials = "Iniciales en cada página / Initials on every page: Padre o madre / Parent: ______"
-    assert text.count(initials) == pages
-    assert "Cuidador / Caregiver: ______" in text
+def test_the_paper_rasterises(tmp_path: Path) -> None:
+    assert render_pngs(paper(in_state("MA"), "es"), tmp_path, "ma")
 
 
-def test_spanish_paper_keeps_the_official_english_title_and_the_citation() -> None:
-    text = flat(body_text(paper(in_state("TX"), language="es")))
-    assert "Autorización para el cuidador" in text
-    assert "Authorization Agreement for Nonparent Adult Caregiver" in text
-    assert "Tex. Fam. Code" in text
-    assert "Firma (padre, madre o tutor)" in text
-
-
-def test_bilingual_paper_prints_english_under_each_sentence_and_says_english_controls() -> None:
-    text = flat(body_text(paper(in_state("TX"), language="es", bilingual=True)))
-    assert "prevalece el texto en inglés" in text
-    assert "If the two differ, the English text controls." in text
-    assert "Cuánto tiempo dura / How long it lasts" in text
-    assert "sign a new one by May 24, 2027" in text
-    assert "firme uno nuevo a más tardar el 24 de mayo de 2027" in text
-
-
-def test_the_paper_rasterises(tmp_path: object) -> None:
-    from pathlib import Path
-
-    assert render_pngs(paper(in_state("MA")), Path(str(tmp_path)), "ma")
-
-
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(printable_names, printable_names)
-def test_any_names_come_out_on_the_signature_lines(child_name: str, caregiver_name: str) -> None:
-    plan = example_plan("small-ca.json")
+def test_any_names_come_out_on_the_paper(child_name: str, caregiver_name: str) -> None:
+    plan = in_state("TX")
     plan.children[0].given_names = child_name
     primary = plan.person(plan.children[0].care.primary_caregiver_id or "")
     assert primary is not None
@@ -292,92 +314,9 @@ def test_any_names_come_out_on_the_signature_lines(child_name: str, caregiver_na
     assert flat(caregiver_name) in text
 
 
-def test_the_english_lines_of_a_bilingual_paper_carry_no_spanish() -> None:
-    text = flat(body_text(paper(in_state("NY"), language="es", bilingual=True)))
-    assert "How to sign: The parent signs it." in text
-    assert "Signature of parent or guardian" in text and "Signature of caregiver" in text
-    assert "State of New York, County of" in text
-    assert "The rules for New York in this packet were last checked on November 1, 2026." in text
-    for spanish_in_english in ("Signature of padre", "Signature of cuidador", "of Nueva York"):
-        assert spanish_in_english not in text
-    texas = flat(body_text(paper(in_state("TX"), language="es", bilingual=True)))
-    assert "How to sign: The parent and the caregiver both sign" in texas
-
-
-@pytest.mark.parametrize(("state", "title", "names"), [
-    ("TX", "Notary jurat", "by Ana <b> & Co"),
-    ("MA", "Notary acknowledgment", "appeared Ana <b> & Co"),
-])  # fmt: skip
-def test_names_with_markup_print_literally_in_the_notary_block(
-    state: str, title: str, names: str
-) -> None:
-    plan = in_state(state)
+def test_names_with_markup_print_literally() -> None:
+    plan = in_state("TX")
     plan.adults[0].given_names = "Ana <b> & Co"
     text = flat(body_text(paper(plan)))
-    notary = text[text.index(title) :]
-    assert names in notary
+    assert "Ana <b> & Co" in text
     assert "&amp;" not in text and "&lt;" not in text
-
-
-def notary_part(text: str) -> str:
-    """From the signatures heading (Firmas in Spanish) on: the lines signed and notarized."""
-    return text[text.index("Signatures" if "Signatures" in text else "Firmas") :]
-
-
-def test_texas_signers_swear_before_the_notary_in_a_jurat() -> None:
-    plan = in_state("TX")
-    text = notary_part(flat(body_text(paper(plan))))
-    caregiver_id = plan.children[0].care.primary_caregiver_id or ""
-    caregiver_person = plan.person(caregiver_id)
-    assert caregiver_person is not None
-    names = ", ".join([plan.adults[0].full_name, caregiver_person.full_name])
-    assert "Notary jurat (sworn statement)" in text
-    assert (
-        f"Sworn to (or affirmed) and subscribed before me on ______________ (date) by {names}."
-        in text
-    )
-    assert text.count("I swear (or affirm) before the notary public below") == 2
-    assert "Signature of notary public" in text and "My commission expires" in text
-    assert "(Seal)" in text
-    assert "the notary may attach it instead of completing this block" in text
-    for acknowledgment in (
-        "acknowledged signing it",
-        "Notary acknowledgment",
-        "penalty of perjury",
-    ):
-        assert acknowledgment not in text
-
-
-def test_texas_jurat_in_spanish_and_bilingual_with_english_under_it() -> None:
-    spanish = notary_part(flat(body_text(paper(in_state("TX"), language="es"))))
-    assert "Jurat ante notario (declaración jurada)" in spanish
-    assert "Jurado (o afirmado) y firmado ante mí el" in spanish
-    assert "Juro (o afirmo) ante el notario público" in spanish
-    assert "reconoció haberlo firmado" not in spanish and "perjurio" not in spanish
-    both = notary_part(flat(body_text(paper(in_state("TX"), language="es", bilingual=True))))
-    missing = [
-        line
-        for line in (
-            "Jurat ante notario (declaración jurada) / Notary jurat (sworn statement)",
-            "Jurado (o afirmado) y firmado ante mí el",
-            "Sworn to (or affirmed) and subscribed before me on",
-            "State of Texas, County of",
-            "the notary may attach it instead of completing this block",
-        )
-        if line not in both
-    ]
-    assert missing == []
-    assert "acknowledged signing it" not in both
-
-
-@pytest.mark.parametrize("state", ["MA", "NY", "GA", "NC"])
-def test_a_state_that_asks_only_for_an_acknowledgment_keeps_it(state: str) -> None:
-    text = notary_part(flat(body_text(paper(in_state(state)))))
-    assert "Notary acknowledgment" in text and "acknowledged signing it" in text
-    assert "Notary jurat" not in text and "Sworn to (or affirmed)" not in text
-    assert "I swear (or affirm)" not in text
-
-
-def test_massachusetts_parent_still_declares_under_penalty_of_perjury() -> None:
-    text = notary_part(flat(body_text(paper(in_state("MA")))))
-    assert text.count("I declare under penalty of perjury under the laws of Massachusetts") == 1

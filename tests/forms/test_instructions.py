@@ -101,23 +101,25 @@ def test_countries_of_birth_are_named_in_the_documents_language() -> None:
 
 ENGLISH_STEPS = [
     "1. Keep the children safe and calm",
-    "2. Call these people, in this order",
-    "3. Call the attorney and the local hotline",
-    "4. Find out where the parent is held",
-    "5. Call the consulate",
-    "6. Find the papers",
-    "7. Money and bills",
-    "8. What not to do",
+    "2. Your caregiver paper",
+    "3. Call these people, in this order",
+    "4. Call the attorney and the local hotline",
+    "5. Find out where the parent is held",
+    "6. Call the consulate",
+    "7. Find the papers",
+    "8. Money and bills",
+    "9. What not to do",
 ]
 SPANISH_STEPS = [
     "1. Mantenga a los niños seguros y tranquilos",
-    "2. Llame a estas personas, en este orden",
-    "3. Llame al abogado y a la línea de ayuda local",
-    "4. Averigüe dónde tienen detenido al padre o a la madre",
-    "5. Llame al consulado",
-    "6. Encuentre los papeles",
-    "7. Dinero y cuentas por pagar",
-    "8. Lo que no debe hacer",
+    "2. Su documento de cuidador",
+    "3. Llame a estas personas, en este orden",
+    "4. Llame al abogado y a la línea de ayuda local",
+    "5. Averigüe dónde tienen detenido al padre o a la madre",
+    "6. Llame al consulado",
+    "7. Encuentre los papeles",
+    "8. Dinero y cuentas por pagar",
+    "9. Lo que no debe hacer",
 ]
 
 
@@ -130,6 +132,21 @@ def test_the_steps_come_in_order(example: str, language: str, steps: list[str]) 
     assert positions == sorted(positions)
 
 
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("CA", "When the children come to live with you, complete the Caregiver's Authorization"),
+        ("MA", "Do not sign it before the children live with you"),
+        ("TX", "The parents signed the Authorization Agreement for Nonparent Adult Caregiver"),
+        ("OH", "It is not a legal instrument"),
+    ],
+)
+def test_the_caregiver_is_told_when_their_paper_is_signed(state: str, said: str) -> None:
+    plan = example_plan("small-ca.json")
+    plan.household.state = state
+    assert said in read(render(plan, "en"))
+
+
 def test_spanish_output_speaks_spanish() -> None:
     text = read(render(example_plan("small-ca.json"), "es"))
     assert "Si me detienen: instrucciones para quien cuide a mis hijos" in text
@@ -139,7 +156,7 @@ def test_spanish_output_speaks_spanish() -> None:
 
 def test_bilingual_output_puts_english_beside_spanish() -> None:
     text = read(render(example_plan("small-ca.json"), "es", bilingual=True))
-    assert "8. Lo que no debe hacer / What not to do" in text
+    assert "9. Lo que no debe hacer / What not to do" in text
     assert "No firme ningún papel" in text and "Do not sign any paper" in text
 
 

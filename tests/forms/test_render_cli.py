@@ -131,7 +131,7 @@ def contents(folder: Path) -> dict[str, bytes]:
 def test_rendering_fewer_children_again_leaves_no_earlier_childs_papers(tmp_path: Path) -> None:
     out = tmp_path / "packet"
     assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
-    assert (out / "03-child-3.pdf").exists() and (out / "04-caregiver-authorization-3.pdf").exists()
+    assert (out / "03-child-3.pdf").exists() and (out / "05-caregiver-authorization-3.pdf").exists()
     for name, content in USERS_OWN.items():
         (out / name).write_bytes(content)
     (out / "scans").mkdir()
@@ -158,7 +158,7 @@ def test_only_some_kinds_leaves_the_other_kinds_files_alone(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     after = contents(out)
     assert "03-child-3.pdf" not in after
-    assert after["04-caregiver-authorization-3.pdf"] == before["04-caregiver-authorization-3.pdf"]
+    assert after["05-caregiver-authorization-3.pdf"] == before["05-caregiver-authorization-3.pdf"]
     assert set(after) == set(before) - {"03-child-3.pdf"}
 
 
@@ -226,15 +226,15 @@ def test_a_failure_while_swapping_the_files_in_puts_the_earlier_ones_back(
     out = tmp_path / "packet"
     assert planner("render", THREE_CHILDREN, "--out", out, "--lang", "en").returncode == 0
     before = contents(out)
-    (out / "04-caregiver-authorization-3.pdf").unlink()
-    before.pop("04-caregiver-authorization-3.pdf")
-    (out / "04-caregiver-authorization-3.pdf").mkdir()  # the new file cannot be renamed onto it
-    (out / "04-caregiver-authorization-3.pdf" / "keep.txt").write_bytes(b"mine")
+    (out / "05-caregiver-authorization-3.pdf").unlink()
+    before.pop("05-caregiver-authorization-3.pdf")
+    (out / "05-caregiver-authorization-3.pdf").mkdir()  # the new file cannot be renamed onto it
+    (out / "05-caregiver-authorization-3.pdf" / "keep.txt").write_bytes(b"mine")
 
     status = cli.main(["render", str(THREE_CHILDREN), "--out", str(out), "--lang", "en"])
 
     assert status == 2
     assert capsys.readouterr().err.startswith("The files could not be written.")
     assert contents(out) == before
-    assert (out / "04-caregiver-authorization-3.pdf" / "keep.txt").read_bytes() == b"mine"
+    assert (out / "05-caregiver-authorization-3.pdf" / "keep.txt").read_bytes() == b"mine"
     assert not list(out.glob(".*"))
