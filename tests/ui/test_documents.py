@@ -173,7 +173,8 @@ def test_the_chosen_documents_and_language_are_made(
     qtbot.waitUntil(page.kinds.hasFocus)
     page.kinds.setCurrentRow(0)
     for row in range(page.kinds.count()):
-        if page.kinds.item(row).text() != "Emergency contacts":
+        item = page.kinds.item(row)
+        if item.text() != "Emergency contacts" and item.checkState() == Qt.CheckState.Checked:
             qtbot.keyClick(page.kinds, Qt.Key.Key_Space)
         qtbot.keyClick(page.kinds, Qt.Key.Key_Down)
     assert [d.kind for d in page.planned()] == [DocumentKind.CONTACTS]
@@ -232,7 +233,7 @@ def test_saving_again_removes_an_earlier_packets_letter_the_plan_no_longer_makes
     make(qtbot, page, len(expected))
     usb = tmp_path / "usb"
     usb.mkdir()
-    (usb / "05-school-release-1.pdf").write_bytes(b"%PDF- last year's letter")
+    (usb / "07-school-release-1.pdf").write_bytes(b"%PDF- last year's letter")
     (usb / "our notes.txt").write_text("invented notes", encoding="utf-8")
     page.choose_folder = lambda parent, title: str(usb)
     press(qtbot, page.save_button)
@@ -363,15 +364,29 @@ def test_signing_instructions_follow_the_state_and_the_document(
     rows = {page.kinds.item(r).text(): r for r in range(page.kinds.count())}
     page.kinds.setCurrentRow(rows["Caregiver authorization"])
     text = page.signing.text()
+    assert text.startswith("When: only once the child lives with the caregiver")  # §6552
     assert "Caregiver: Marisol Ortega Núñez" in text
     assert "Parent:" not in text
     assert "No notary is needed." in text
+    page.kinds.setCurrentRow(rows["Review sheet for an attorney"])
+    assert page.kinds.currentItem().checkState() == Qt.CheckState.Unchecked
+    assert page.signing.text().startswith("No signature. Give it to the family's attorney")
     page.kinds.setCurrentRow(rows["School pick-up letter"])
     assert page.signing.text().startswith("Signed by the parents: Guadalupe Itzel")
     page.kinds.setCurrentRow(rows["Emergency contacts"])
     assert page.signing.text() == "No signature is needed. Give copies to the people named in it."
     window.words.set_language("es")
     assert page.signing.text() == "No necesita firma. Dé copias a las personas que aparecen en él."
+
+
+def test_a_paper_signed_ahead_of_time_says_so(make_window: WindowMaker) -> None:
+    window = make_window(example_plan("large-tx.json"))
+    page = open_page(window)
+    rows = {page.kinds.item(r).text(): r for r in range(page.kinds.count())}
+    page.kinds.setCurrentRow(rows["Caregiver authorization (5)"])
+    assert page.signing.text().startswith("When: now, before anything happens.")
+    window.words.set_language("es")
+    assert page.signing.text().startswith("Cuándo: ahora, antes de que pase algo.")
 
 
 def test_the_documents_are_offered_in_the_family_language_english_or_both() -> None:

@@ -671,7 +671,9 @@ def check_packet(files: list[RenderedDocument]) -> None:
         DocumentKind.INSTRUCTIONS: 1,
         DocumentKind.CONTACTS: 1,
         DocumentKind.CHILD: 5,
+        DocumentKind.SIGNING_SHEET: 1,
         DocumentKind.CAREGIVER_AUTHORIZATION: 5,
+        DocumentKind.REVIEW_SHEET: 0,  # for an attorney: made only when ticked
         DocumentKind.SCHOOL_RELEASE: 3,
         DocumentKind.CASE: 2,
         DocumentKind.WALLET_CARDS: 1,
@@ -705,7 +707,9 @@ def check_packet(files: list[RenderedDocument]) -> None:
     for text, (given, *_) in zip(authorizations, CHILDREN, strict=True):
         assert title in text
         assert f"{given} Morales Pérez" in text and "Rosa María Pérez Camacho" in text
-        assert "Carlos Eduardo Morales Xicará" in text and "November 3, 1984" in text
+        # §34.003(a)(2): the parent's name, address and phone; no birth date (nothing the
+        # statute does not ask for is on the paper).
+        assert "Carlos Eduardo Morales Xicará" in text and "November 3, 1984" not in text
         assert "(713) 555-0121" in text and "8124 Bellfort Oaks Dr" in text
 
     releases = texts(files, DocumentKind.SCHOOL_RELEASE)

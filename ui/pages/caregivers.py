@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from planner.flow import SectionId
 from planner.jurisdictions import load_jurisdiction
-from planner.model import CareArrangement, Child, Plan
+from planner.model import CareArrangement, Child, PaperEnd, PaperPeriod, PaperStart, Plan
 from planner.places import US_STATES
 from planner.validation import Problem
 from ui.pages.base import SectionPage
@@ -21,7 +21,7 @@ from ui.pages.entries import (
     labelled,
     why_label,
 )
-from ui.widgets import ChoiceField, TextField
+from ui.widgets import ChoiceField, DateField, TextField
 
 TERMS = ("short_term", "long_term", "undecided")
 
@@ -53,6 +53,27 @@ class ChildCare:
         )
         self._pair(page, box, ("term", self.term), ("child_has_been_told", self.told))
         page.add_field(self.path("who_pays"), self.who_pays, box)
+        self.period = QWidget()
+        """When the state's paper states a period (NY, WA…): when it starts and ends."""
+        period = QVBoxLayout(self.period)
+        period.setContentsMargins(0, 0, 0, 0)
+        self.starts, self.start_date = ChoiceField(), DateField()
+        self.ends, self.end_date = ChoiceField(), DateField()
+        self._pair(
+            page,
+            period,
+            ("paper_period.starts", self.starts),
+            ("paper_period.start_date", self.start_date),
+        )
+        self._pair(
+            page,
+            period,
+            ("paper_period.ends", self.ends),
+            ("paper_period.end_date", self.end_date),
+        )
+        self.starts.edited.connect(self._dates_enabled)
+        self.ends.edited.connect(self._dates_enabled)
+        box.addWidget(self.period)
         self.same_for_all = QPushButton()
         self.same_for_all.clicked.connect(lambda: page.copy_to_all(self.index))
         copy_line = QHBoxLayout()
@@ -74,8 +95,40 @@ class ChildCare:
     def path(self, leaf: str) -> str:
         return f"children[{self.index}].care.{leaf}"
 
+    def _dates_enabled(self) -> None:
+        """A date is asked for only when the family chose "on a date"."""
+        self.start_date.setEnabled(self.starts.value() == PaperStart.ON_DATE.value)
+        self.end_date.setEnabled(self.ends.value() == PaperEnd.ON_DATE.value)
+
+    def load_period(self, period: PaperPeriod) -> None:
+        self.starts.set_value(period.starts.value)
+        self.start_date.set_value(period.start_date)
+        self.ends.set_value(period.ends.value)
+        self.end_date.set_value(period.end_date)
+        self._dates_enabled()
+
+    def stored_period(self) -> PaperPeriod:
+        starts = self.starts.value() or PaperStart.WHEN_SIGNED.value
+        ends = self.ends.value() or PaperEnd.LONGEST.value
+        return PaperPeriod(
+            starts=PaperStart(starts),
+            start_date=self.start_date.value() if starts == PaperStart.ON_DATE.value else None,
+            ends=PaperEnd(ends),
+            end_date=self.end_date.value() if ends == PaperEnd.ON_DATE.value else None,
+        )
+
     def editors(self) -> list[QWidget]:
-        return [self.primary, self.alternate, self.term, self.told, self.who_pays]
+        return [
+            self.primary,
+            self.alternate,
+            self.term,
+            self.told,
+            self.who_pays,
+            self.starts,
+            self.start_date,
+            self.ends,
+            self.end_date,
+        ]
 
 
 class CaregiversPage(SectionPage):
@@ -141,6 +194,7 @@ class CaregiversPage(SectionPage):
                     term=source.term,
                     who_pays=source.who_pays,
                     child_has_been_told=child.care.child_has_been_told,
+                    paper_period=source.paper_period.model_copy(),
                 )
         self.load(self.plan)
         self.edited.emit()
@@ -188,11 +242,23 @@ class CaregiversPage(SectionPage):
         group.term.set_value(care.term)
         group.told.set_value(as_answer(care.child_has_been_told))
         group.who_pays.set_value(care.who_pays)
+        group.period.setVisible(load_jurisdiction(plan.household.state).has_period)
+        self._period_choices(group, plan)
+        group.load_period(care.paper_period)
         others = [c.care for c in plan.children if c is not child]
         undecided = all(
             c.primary_caregiver_id is None and c.alternate_caregiver_id is None for c in others
         )
         group.same_for_all.setVisible(group.index == 0 and bool(others) and undecided)
+
+    def _period_choices(self, group: ChildCare, plan: Plan) -> None:
+        """A start on an event is offered only where the state's law allows it (NY, NJ…)."""
+        w = self.words
+        starts = [PaperStart.WHEN_SIGNED, PaperStart.ON_DATE]
+        if load_jurisdiction(plan.household.state).term.starts_on_event:
+            starts.append(PaperStart.ON_EVENT)
+        group.starts.set_choices(labelled(w, "paper_starts", [s.value for s in starts]))
+        group.ends.set_choices(labelled(w, "paper_ends", [e.value for e in PaperEnd]))
 
     def _describe_paper(self, plan: Plan) -> None:
         w = self.words
@@ -224,6 +290,7 @@ class CaregiversPage(SectionPage):
             care.term = term if term in TERMS else "undecided"  # type: ignore[assignment]
             care.who_pays = group.who_pays.value()
             care.child_has_been_told = from_answer(group.told.value())
+            care.paper_period = group.stored_period()
         return []
 
     # --- words ------------------------------------------------------------------------------------
@@ -242,6 +309,14 @@ class CaregiversPage(SectionPage):
         group.who_pays.setPlaceholderText(w("caregivers.who_pays_example"))
         group.term.set_choices(labelled(w, "care_term", TERMS))
         group.told.set_choices(answer_choices(w))
+        self.fields[group.path("paper_period.starts")].set_texts(
+            w("caregivers.starts"), w("caregivers.period_why")
+        )
+        self.fields[group.path("paper_period.start_date")].set_texts(w("caregivers.start_date"))
+        self.fields[group.path("paper_period.ends")].set_texts(w("caregivers.ends"))
+        self.fields[group.path("paper_period.end_date")].set_texts(w("caregivers.end_date"))
+        if self.plan is not None:
+            self._period_choices(group, self.plan)
         group.same_for_all.setText(w("caregivers.same_for_all"))
         group.same_for_all.setAccessibleName(w("caregivers.same_for_all").replace("&", ""))
 

@@ -36,7 +36,7 @@ from planner.flow import SectionId
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
 from planner.output_files import write_files
-from planner.packet import DocumentKind, PlannedDocument, planned_documents
+from planner.packet import OPTIONAL_KINDS, DocumentKind, PlannedDocument, planned_documents
 from planner.places import language_name
 from planner.revision import plan_revision
 from ui.i18n import PSEUDO, Words, pseudo
@@ -117,7 +117,8 @@ class DocumentsPage(SectionPage):
         self.files: list[RenderedDocument] = []
         self.files_kinds: frozenset[DocumentKind] = frozenset()
         """The kinds chosen when `files` were made: saving replaces an earlier packet's."""
-        self.unchecked: set[str] = set()
+        self.unchecked: set[str] = {kind.value for kind in OPTIONAL_KINDS}
+        """Kinds the family unticked; the optional ones (the attorney's review sheet) start so."""
         self.generated_revision: str | None = None
         self.saved_folder: Path | None = None
         self.message_box: QMessageBox | None = None
@@ -253,7 +254,8 @@ class DocumentsPage(SectionPage):
         """The files the chosen kinds make, in printing order."""
         if self.plan is None:
             return []
-        return [d for d in planned_documents(self.plan) if d.kind.value not in self.unchecked]
+        every = planned_documents(self.plan, frozenset(DocumentKind))
+        return [d for d in every if d.kind.value not in self.unchecked]
 
     # --- making the documents ---------------------------------------------------------------------
 
@@ -438,7 +440,7 @@ class DocumentsPage(SectionPage):
         self.render_job = self.save_job = self.print_job = -1
         self._forget_files()
         self.plan = None
-        self.unchecked.clear()
+        self.unchecked = {kind.value for kind in OPTIONAL_KINDS}
         self.kinds.clear()
         self.signing_title.setText("")
         self.signing.setText("")
@@ -473,7 +475,7 @@ class DocumentsPage(SectionPage):
         if self.plan is None:
             return
         counts: dict[DocumentKind, int] = {}
-        for planned in planned_documents(self.plan):
+        for planned in planned_documents(self.plan, frozenset(DocumentKind)):
             counts[planned.kind] = counts.get(planned.kind, 0) + 1
         row = max(self.kinds.currentRow(), 0)
         self.kinds.blockSignals(True)

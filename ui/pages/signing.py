@@ -11,6 +11,7 @@ from collections.abc import Callable
 from planner.jurisdictions import label, load_jurisdiction
 from planner.model import Plan
 from planner.packet import DocumentKind
+from planner.paper_parties import paper_signers, parties
 
 Say = Callable[..., str]
 """The interface's words (`ui.i18n.Words`)."""
@@ -24,22 +25,19 @@ def _names(names: list[str], fallback: str) -> str:
 def caregiver_signers(
     plan: Plan, subject_id: str | None, say: Say, own: Callable[[str], str], language: str
 ) -> list[str]:
-    """One line per signer of the state's caregiver paper: role and name."""
+    """One line per signer of the state's caregiver paper: role and name, as the paper has them."""
     rules = load_jurisdiction(plan.household.state)
-    home = [a.full_name for a in plan.adults if a.lives_in_household]
-    elsewhere = [a.full_name for a in plan.adults if not a.lives_in_household]
-    child = next((c for c in plan.children if c.id == subject_id), None)
-    primary = child.care.primary_caregiver_id if child else None
-    caregiver = plan.person(primary) if primary else None
-    who = {
-        "parent": _names(home, say("documents.sign.a_parent")),
-        "other_parent": _names(elsewhere, say("documents.sign.a_parent")),
-        "caregiver": caregiver.full_name if caregiver else say("documents.sign.the_caregiver"),
+    who = parties(plan, subject_id)
+    fallback = {
+        "parent": say("documents.sign.a_parent"),
+        "other_parent": say("documents.sign.a_parent"),
+        "caregiver": say("documents.sign.the_caregiver"),
     }
     lines = []
-    for signer in rules.signers(other_parent_available=bool(elsewhere)):
+    for signer in paper_signers(rules):
         role = own(label("signer", signer, language))
-        lines.append(say("documents.sign.signer", role=role, names=who[signer]))
+        name = who.name_of(signer) or fallback[signer]
+        lines.append(say("documents.sign.signer", role=role, names=name))
     return lines
 
 
@@ -58,6 +56,7 @@ def signing_lines(
     if kind is DocumentKind.CAREGIVER_AUTHORIZATION:
         rules = load_jurisdiction(plan.household.state)
         lines = [
+            say(f"documents.sign.{rules.signing.when}"),
             say("documents.sign.who"),
             *caregiver_signers(plan, subject_id, say, own, language),
         ]
@@ -69,6 +68,8 @@ def signing_lines(
         if state_text:
             lines.append(own(state_text))
         return lines
+    if kind is DocumentKind.REVIEW_SHEET:
+        return [say("documents.sign.attorney")]
     if kind is DocumentKind.SCHOOL_RELEASE:
         parents = _names([a.full_name for a in plan.adults], say("documents.sign.a_parent"))
         return [say("documents.sign.school", names=parents)]
