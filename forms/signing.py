@@ -110,21 +110,19 @@ class SigningSheet:
         story += w.paragraphs(
             key, title=self.rules.instrument.title if self.rules.instrument else ""
         )
-        return [*story, self._papers_table()]
+        return [*story, *self._papers_table()]
 
-    def _papers_table(self) -> Flowable:
+    def _papers_table(self) -> list[Flowable]:
         """One row a child: the caregiver, when the paper starts and ends, and when to renew."""
         w, language, today = self.words, self.language, self.context.options.today
         rows = []
         for child in self.plan.children:
             who = parties(self.plan, child.id)
             period = child.care.paper_period
-            start = start_day(period, today)
-            starts = (
-                w("starts_on_event")
-                if period.starts is PaperStart.ON_EVENT
-                else date_text(start, language)
-            )
+            starts = {
+                PaperStart.ON_EVENT: w("starts_on_event"),
+                PaperStart.WHEN_SIGNED: w("starts_when_signed"),
+            }.get(period.starts) or date_text(start_day(period, today), language)
             end = end_day(self.rules, period, today)
             renew = renew_by(self.rules, period, today)
             rows.append(
@@ -138,7 +136,9 @@ class SigningSheet:
             )
         columns = ("col_child", "col_caregiver", "col_starts", "col_ends", "col_renew")
         header = [w.both(c) for c in columns]
-        return grid(rows, header, [w * inch for w in (1.5, 1.6, 1.4, 1.25, 1.25)])
+        widths = [w * inch for w in (1.5, 1.6, 1.4, 1.25, 1.25)]
+        dates = w.paragraphs("dates_if_signed", styles().small, date=date_text(today, language))
+        return [grid(rows, header, widths), *dates]
 
     def how_to_sign(self) -> list[Flowable]:
         rules, w = self.rules, self.words
@@ -172,11 +172,22 @@ class SigningSheet:
         story += w.paragraphs("give_copies")
         story += self._state("other_parent", "other_parent")
         if rules.other_parent.notice_days:
-            for parent in (a for a in self.plan.adults if not a.lives_in_household):
-                address = address_text(home_address(self.plan, parent), self.language)
-                story += w.paragraphs("mail_to", name=parent.full_name, address=address)
+            story += self._mail_copies()
         story += self._state("filing", "filing")
         story += self._alternates()
+        return story
+
+    def _mail_copies(self) -> list[Flowable]:
+        """Whom to mail a copy to; a parent the family says is under the law's family-violence
+        exception is named too, with the exception to check, never silently left out."""
+        w, story = self.words, []
+        exception = self.rules.other_parent.exception
+        for parent in (a for a in self.plan.adults if not a.lives_in_household):
+            if parent.family_violence_order and exception == "family_violence_no_court_access":
+                story += self._common("no_mail_family_violence", name=parent.full_name)
+                continue
+            address = address_text(home_address(self.plan, parent), self.language)
+            story += w.paragraphs("mail_to", name=parent.full_name, address=address)
         return story
 
     def _alternates(self) -> list[Flowable]:

@@ -142,6 +142,13 @@ def asks_other_parent_address(plan: Plan) -> bool:
     return rules.other_parent.notice_days is not None
 
 
+def asks_about_family_violence(plan: Plan) -> bool:
+    """Whether the state excuses mailing a copy to a parent whose family violence a protective
+    order or a conviction shows (Tex. Fam. Code §34.005(a-2)), so the wizard may ask."""
+    rules = load_jurisdiction(plan.household.state)
+    return rules.other_parent.exception == "family_violence_no_court_access"
+
+
 def asks_whether_other_parent_is_available(plan: Plan) -> bool:
     """Whether the state asks an available other parent to sign or consent (IL, NJ)."""
     rules = load_jurisdiction(plan.household.state)

@@ -166,6 +166,10 @@ class Adult(Person):
     """ISO 3166 alpha-2; with the name or A-number, what the ICE detainee locator asks for."""
     lives_in_household: bool = True
     """False for a parent living elsewhere (e.g. Texas requires notice to the other parent)."""
+    family_violence_order: bool = False
+    """This parent has no court-ordered visits, and a protective order or a conviction shows
+    family violence against the family: Texas then asks for no copy of the caregiver agreement
+    to be mailed to them (Tex. Fam. Code §34.005(a-2))."""
     employer: Employer | None = None
     consulate: Consulate | None = None
     case: CaseInfo | None = None

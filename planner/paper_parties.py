@@ -14,6 +14,7 @@ from planner.jurisdictions import Element, Jurisdiction, Signer
 from planner.model import Adult, Child, Contact, Plan
 
 Person = Adult | Contact
+SIGNING_ORDER: tuple[Signer, ...] = ("parent", "other_parent", "caregiver")
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,9 @@ def parties(plan: Plan, child_id: str | None) -> Parties:
 def paper_signers(
     rules: Jurisdiction, applies: Callable[[Element], bool] = lambda _: True
 ) -> tuple[Signer, ...]:
-    """Who signs the state's paper (of the elements that `applies` keeps), in the order their
-    lines are printed, each once."""
-    signers = [
+    """Who signs the state's paper (of the elements that `applies` keeps), each once: the parent,
+    an other parent, then the caregiver, the order a notary names them in."""
+    signers = {
         e.signer for e in rules.elements if e.place == "signature" and e.signer and applies(e)
-    ]
-    return tuple(dict.fromkeys(signers))
+    }
+    return tuple(signer for signer in SIGNING_ORDER if signer in signers)

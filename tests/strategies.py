@@ -28,6 +28,9 @@ from planner.model import (
     Medication,
     MoneyItem,
     MoneyKind,
+    PaperEnd,
+    PaperPeriod,
+    PaperStart,
     Phone,
     PhoneKind,
     Plan,
@@ -263,6 +266,23 @@ at_home = st.builds(
 
 
 @st.composite
+def paper_periods(draw: st.DrawFn) -> PaperPeriod:
+    """A period every state allows, whatever today is: an end date only after a start date, at
+    most 90 days on (AZ allows six months)."""
+    if not draw(st.booleans()):
+        return PaperPeriod()
+    start = draw(st.dates(min_value=date(2027, 1, 1), max_value=date(2027, 3, 1)))
+    ends = draw(st.sampled_from(PaperEnd))
+    end = start + timedelta(days=draw(st.integers(30, 90)))
+    return PaperPeriod(
+        starts=PaperStart.ON_DATE,
+        start_date=start,
+        ends=ends,
+        end_date=end if ends is PaperEnd.ON_DATE else None,
+    )
+
+
+@st.composite
 def whole_plans(draw: st.DrawFn) -> Plan:
     """Valid plans with every part of the model filled: adults with cases, employers and
     consulates, contacts abroad, attorneys, schools, health, papers, money, hotlines, review."""
@@ -281,6 +301,7 @@ def whole_plans(draw: st.DrawFn) -> Plan:
                 "address": draw(st.none() | at_home),
                 "languages": draw(st.lists(st.sampled_from(["es", "en", "quc", "ht", "vi"]))),
                 "lives_in_household": draw(st.booleans()),
+                "family_violence_order": draw(st.booleans()),
                 "employer": Employer(
                     name=draw(typed_text), phone=draw(phones), address=draw(st.none() | at_home)
                 ),
@@ -325,6 +346,7 @@ def whole_plans(draw: st.DrawFn) -> Plan:
                     term=draw(st.sampled_from(["short_term", "long_term", "undecided"])),
                     who_pays=draw(typed_text),
                     child_has_been_told=draw(st.none() | st.booleans()),
+                    paper_period=draw(paper_periods()),
                 ),
             }
         )

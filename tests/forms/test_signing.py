@@ -116,3 +116,24 @@ def test_every_page_says_when_the_rules_were_checked() -> None:
     text = pdf_text(signing.render(RenderContext.for_plan(in_state("GA"), options)))
     assert text.count("Rules checked ") == text.count("Page ") >= 1
     assert rules.rules_last_checked.isoformat() in text
+
+
+def test_a_parent_under_the_family_violence_exception_is_named_with_the_exception() -> None:
+    """Tex. Fam. Code §34.005(a-2): no copy need be mailed to a parent without court-ordered
+    access whose family violence a protective order or a conviction shows."""
+    plan = in_state("TX")
+    plan.adults.append(
+        Adult(
+            id="adult-elsewhere",
+            given_names="Tobías",
+            family_names="Lejano",
+            lives_in_household=False,
+            family_violence_order=True,
+            address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
+        )
+    )
+    text = sheet(plan)
+    assert "Send a copy to: Tobías Lejano" not in text
+    assert "does not require mailing Tobías Lejano a copy. Confirm with an attorney" in text
+    plan.household.state = "GA"  # notice within 15 days (§19-9-125), no such exception found
+    assert "Send a copy to: Tobías Lejano" in sheet(plan)

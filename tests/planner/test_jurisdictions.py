@@ -79,10 +79,11 @@ FACTS: dict[str, dict[str, Any]] = {
         "instrument.excluded_powers": has("abortion", "emergency_contraception"),
         "other_parent.rule": "one_with_notice",
         "other_parent.notice_days": 10,
-        "other_parent.notice_method": "certified_and_first_class_mail",
+        "other_parent.notice_method": "certified_or_international_and_first_class_mail",
+        "other_parent.exception": "family_violence_no_court_access",  # §34.005(a-2)
         "other_parent.void_without_notice": True,
         "other_parent.pending_case": "court_order_needed",
-        "revocation.file_with": "county_clerk",
+        "revocation.file_with": "county_clerk_and_court_clerks",  # §34.008
         # No end date in ch. 34; a secondary site's "6 months" is not printed as law, since a
         # second agreement signed while one is in effect is void (§34.002(d)).
         "term.max_months": None,

@@ -146,12 +146,19 @@ def test_a_parent_living_elsewhere_in_texas_is_asked_for_an_address_and_told_why
         "MX",
     )
     assert not street.problem.isVisible()
+    # Tex. Fam. Code §34.005(a-2): a parent under the family-violence exception gets no copy.
+    assert page.violence.isVisible()
+    focus(qtbot, page.violence)
+    qtbot.keyClick(page.violence, Qt.Key.Key_Space)
+    qtbot.keyClick(page.violence, Qt.Key.Key_Tab)
+    assert window.session.plan.adults[1].family_violence_order
 
     # Illinois asks instead whether that parent can sign.
     window.session.plan.household.state = "IL"
     window.show_section(SectionId.HOUSEHOLD)
     assert page.sign_note.isVisible() and "Illinois" in page.sign_note.text()
     assert not page.notice_note.isVisible()
+    assert not page.violence.isVisible()
 
 
 def test_languages_are_ticked_by_keyboard_and_others_added_by_name(

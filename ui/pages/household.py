@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from planner.flow import (
     SectionId,
+    asks_about_family_violence,
     asks_other_parent_address,
     asks_whether_other_parent_is_available,
 )
@@ -203,6 +204,9 @@ class HouseholdPage(SectionPage):
         line.addWidget(form.add("address.state", self.away_state), 2)
         line.addWidget(form.add("address.postal_code", self.away_zip), 1)
         line.addWidget(form.add("address.country", self.away_country), 2)
+        self.violence = YesNoField()
+        self.violence_field = form.add("family_violence_order", self.violence)
+        box.addWidget(self.violence_field)
         detail.addWidget(self.elsewhere_box)
 
     def _build_work(self, detail: QVBoxLayout) -> None:
@@ -290,6 +294,7 @@ class HouseholdPage(SectionPage):
         self._read_phones(adult)
         self.email.set_value(adult.email)
         self.lives_here.set_value(adult.lives_in_household)
+        self.violence.set_value(adult.family_violence_order)
         away = adult.address or Address()
         self.away_street.set_value(away.street)
         self.away_city.set_value(away.city)
@@ -327,6 +332,7 @@ class HouseholdPage(SectionPage):
         adult.email = self.email.value()
         adult.lives_in_household = self.lives_here.value()
         adult.address = None if adult.lives_in_household else self._away_address(adult.address)
+        adult.family_violence_order = not adult.lives_in_household and self.violence.value()
         adult.employer = _employer(
             adult.employer, self.employer.value(), self.employer_phone.value()
         )
@@ -372,6 +378,7 @@ class HouseholdPage(SectionPage):
         self.notice_note.setVisible(notice)
         self.sign_note.setText(self.words("household.sign_why", state=state) if sign else "")
         self.sign_note.setVisible(sign)
+        self.violence_field.setVisible(plan is not None and asks_about_family_violence(plan))
 
     def _add_language(self) -> None:
         code = self.other_language.value()
@@ -459,6 +466,9 @@ class HouseholdPage(SectionPage):
         form["phones[1].number"].set_texts(w("household.second_phone"))
         form["email"].set_texts(w("household.email"))
         label_check(form["lives_in_household"], w("household.lives_here"))
+        label_check(
+            form["family_violence_order"], w("household.violence"), w("household.violence_why")
+        )
         self.elsewhere_box.setTitle(w("household.elsewhere_box"))
         form["address.street"].set_texts(w("household.away_street"))
         form["address.city"].set_texts(w("household.away_city"))
