@@ -91,26 +91,22 @@ class PaperValues:
         return values
 
     def period(self, language: str) -> dict[str, str]:
-        """The start and end as the paper prints them: dates, or the event and the longest term
-        in words when the paper starts on an event."""
+        """The start and end as the paper prints them: a date where one is known; else the
+        event, or the longest term the law allows in words ("12 months after …")."""
         period = self.who.child.care.paper_period if self.who.child else PaperPeriod()
         words = Words("doc_caregiver", language)
-        start = start_day(period, self.signed_on)
-        if period.starts is PaperStart.ON_EVENT:
-            start_text = words("period_event")
-        elif period.starts is PaperStart.WHEN_SIGNED:
-            start_text = words("period_when_signed")
+        starts = {
+            PaperStart.ON_EVENT: words("period_event"),
+            PaperStart.WHEN_SIGNED: words("period_when_signed"),
+        }.get(period.starts) or date_text(period.start_date, language)
+        if period.ends is PaperEnd.ON_DATE:
+            ends = date_text(period.end_date, language)
+        elif period.starts is PaperStart.ON_DATE:
+            ends = date_text(end_day(self.rules, period, self.signed_on), language)
         else:
-            start_text = date_text(start, language)
-        end = end_day(self.rules, period, self.signed_on)
-        if period.ends is PaperEnd.ON_DATE or (start is not None and end is not None):
-            if period.starts is PaperStart.WHEN_SIGNED and period.ends is PaperEnd.LONGEST:
-                end_text = self._longest(words, "after_signing")
-            else:
-                end_text = date_text(end, language)
-        else:
-            end_text = self._longest(words, "after_start")
-        return {"period_start": start_text, "period_end": end_text}
+            after = "after_start" if period.starts is PaperStart.ON_EVENT else "after_signing"
+            ends = self._longest(words, after)
+        return {"period_start": starts, "period_end": ends}
 
     def _longest(self, words: Words, after: str) -> str:
         """ "12 months after …": the longest term the law allows, in words."""
@@ -182,17 +178,14 @@ class CaregiverPaper:
         return self._stacked(self._texts(element))
 
     def _field(self, element: Element) -> Flowable:
-        english = self._values["en"]
-        shown = [
-            english.get(fill, "") if fill not in ("period_start", "period_end") else ""
-            for fill in element.fills
-        ]
-        if {"period_start", "period_end"} & set(element.fills):
-            shown = [self._period_value(fill) for fill in element.fills]
-        value = ", ".join(v for v in shown if v)
-        return form_fields([(self._label(element), value)])
+        """A value once, in English (it controls); a period, which is words as much as a date,
+        in each language of the paper."""
+        shown = [self._value(fill) for fill in element.fills]
+        return form_fields([(self._label(element), ", ".join(v for v in shown if v))])
 
-    def _period_value(self, fill: str) -> str:
+    def _value(self, fill: str) -> str:
+        if fill not in ("period_start", "period_end"):
+            return self._values["en"].get(fill, "")
         texts = [self._values[lang].get(fill, "") for lang in self.languages]
         return " / ".join(dict.fromkeys(t for t in texts if t))
 

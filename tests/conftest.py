@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from planner.model import Plan
+from planner.model import Address, Adult, Plan
 from planner.resources import resource
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,3 +32,15 @@ def examples() -> list[Path]:
 
 def example_plan(name: str) -> Plan:
     return Plan.model_validate_json(resource("examples", name).read_text(encoding="utf-8"))
+
+
+def parent_elsewhere(family_violence_order: bool = False) -> Adult:
+    """An invented other parent who lives in El Paso, apart from the household."""
+    return Adult(
+        id="adult-elsewhere",
+        given_names="Tobías",
+        family_names="Lejano",
+        lives_in_household=False,
+        family_violence_order=family_violence_order,
+        address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
+    )

@@ -8,6 +8,7 @@ untranslated labels obvious), with the large invented example household loaded. 
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -30,9 +31,13 @@ MAX_PARTS = 8
 """At most this many screenfuls of one section."""
 
 
-def example() -> Plan:
+def example(state: str | None = None) -> Plan:
+    """The large example household, moved to `state` to see another state's caregiver paper."""
     text = resource("examples", "large-tx.json").read_text(encoding="utf-8")
-    return Plan.model_validate_json(text)
+    plan = Plan.model_validate_json(text)
+    if state:
+        plan.household.state = state
+    return plan
 
 
 def settle(rounds: int = 5) -> None:
@@ -45,7 +50,7 @@ def grab(path: Path, written: list[Path]) -> None:
     written.append(path)
 
 
-def shoot(language: str) -> list[Path]:
+def shoot(language: str, state: str | None, only: set[str]) -> list[Path]:
     """Each section from top to bottom, a screenful at a time (`-2`, `-3` … for the parts
     below the first), and the Documents section once more with the packet made and previewed."""
     words = Words(language)
@@ -54,18 +59,20 @@ def shoot(language: str) -> list[Path]:
     screen = QApplication.primaryScreen().availableGeometry()
     window.setGeometry(screen)
     window.show()
-    session.replace(example(), household_id="example")
+    session.replace(example(state), household_id="example")
     welcome = window.pages[SectionId.WELCOME]
     assert isinstance(welcome, WelcomePage)
     welcome.set_mode(session.mode)  # what the controller does: the choice matches the toolbar
     written: list[Path] = []
     for number, section_id in enumerate(ORDER, start=1):
+        if only and section_id.value not in only:
+            continue
         window.show_section(section_id)
         page = window.pages[section_id]
         bar = page.scroll.verticalScrollBar()
         bar.setValue(0)
         settle()
-        stem = f"{number:02d}-{section_id.value}-{language}"
+        stem = f"{number:02d}-{section_id.value}-{language}" + (f"-{state}" if state else "")
         grab(OUT / f"{stem}.png", written)
         part = 1
         while bar.value() < bar.maximum() and part < MAX_PARTS:
@@ -99,10 +106,15 @@ def make_documents(page: object) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--state", help="move the example household to this state (e.g. NY)")
+    parser.add_argument("--only", default="", help="sections to shoot, e.g. caregivers,documents")
+    args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     make_application(sys.argv[:1])
+    only = {part for part in args.only.split(",") if part}
     for language in LANGUAGES:
-        for path in shoot(language):
+        for path in shoot(language, args.state, only):
             print(path)
     return 0
 

@@ -20,9 +20,9 @@ from forms import caregiver
 from forms.caregiver import PaperValues
 from forms.context import RenderContext, RenderOptions
 from planner.jurisdictions import Element, Jurisdiction, available_states, load_jurisdiction
-from planner.model import Address, Adult, PaperEnd, PaperPeriod, PaperStart, Plan
+from planner.model import PaperEnd, PaperPeriod, PaperStart, Plan
 from planner.paper_parties import parties
-from tests.conftest import example_plan
+from tests.conftest import example_plan, parent_elsewhere
 from tests.forms.caregiver_phrases import STATUTE_PHRASES
 from tests.forms.pdf import body_text, flat, pdf_text, render_pngs
 from tests.strategies import printable_names
@@ -228,15 +228,7 @@ def test_florida_prints_the_alternate_surrogate() -> None:
 
 def test_texas_names_the_other_parent_and_gives_their_lines() -> None:
     plan = in_state("TX")
-    plan.adults.append(
-        Adult(
-            id="adult-elsewhere",
-            given_names="Tobías",
-            family_names="Lejano",
-            lives_in_household=False,
-            address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
-        )
-    )
+    plan.adults.append(parent_elsewhere())
     text = flat(body_text(paper(plan)))
     assert "Tobías Lejano" in text
     assert "77 Far Rd, El Paso, TX 79901" in text

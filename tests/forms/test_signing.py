@@ -10,8 +10,8 @@ import pytest
 from forms import signing
 from forms.context import RenderContext, RenderOptions
 from planner.jurisdictions import available_states, load_jurisdiction
-from planner.model import Address, Adult, PaperPeriod, PaperStart, Plan
-from tests.conftest import example_plan
+from planner.model import PaperPeriod, PaperStart, Plan
+from tests.conftest import example_plan, parent_elsewhere
 from tests.forms.pdf import body_text, flat, pdf_text
 
 SIGNED_ON = date(2026, 11, 25)
@@ -73,15 +73,7 @@ def test_a_paper_that_starts_on_detention_has_no_date_to_guess() -> None:
 
 def test_texas_tells_the_family_to_mail_the_other_parent_a_copy() -> None:
     plan = in_state("TX")
-    plan.adults.append(
-        Adult(
-            id="adult-elsewhere",
-            given_names="Tobías",
-            family_names="Lejano",
-            lives_in_household=False,
-            address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
-        )
-    )
+    plan.adults.append(parent_elsewhere())
     text = sheet(plan)
     assert "within 10 days" in text
     assert "Send a copy to: Tobías Lejano, 77 Far Rd El Paso, TX 79901." in text
@@ -122,16 +114,7 @@ def test_a_parent_under_the_family_violence_exception_is_named_with_the_exceptio
     """Tex. Fam. Code §34.005(a-2): no copy need be mailed to a parent without court-ordered
     access whose family violence a protective order or a conviction shows."""
     plan = in_state("TX")
-    plan.adults.append(
-        Adult(
-            id="adult-elsewhere",
-            given_names="Tobías",
-            family_names="Lejano",
-            lives_in_household=False,
-            family_violence_order=True,
-            address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
-        )
-    )
+    plan.adults.append(parent_elsewhere(family_violence_order=True))
     text = sheet(plan)
     assert "Send a copy to: Tobías Lejano" not in text
     assert "does not require mailing Tobías Lejano a copy. Confirm with an attorney" in text
