@@ -442,6 +442,11 @@ class Jurisdiction(RulesPart):
         ids = [element.id for element in self.elements]
         if len(set(ids)) != len(ids):
             _inconsistent("elements", "id")
+        drawn = {element.signer for element in self.elements if element.place == "signature"}
+        signs = {"parent": self.signing.parent_signs, "caregiver": self.signing.caregiver_signs}
+        for who, does in signs.items():
+            if self.instrument is not None and (who in drawn) != does:
+                _inconsistent("signing", f"{who}_signs")  # the paper has their lines, or not
         for element in self.elements:
             for language in SUPPORTED_LANGUAGES:
                 text = catalogue(self.paper_domain, language).get(element.id)
@@ -522,22 +527,6 @@ class Jurisdiction(RulesPart):
             fact == item or fact.startswith(f"{item}.") or item.startswith(f"{fact}.")
             for item in self.unconfirmed
         )
-
-    def signers(
-        self, other_parent_available: bool = False, court_order_requires_both: bool = False
-    ) -> tuple[Signer, ...]:
-        """Who signs the instrument, in the order the signature lines are printed."""
-        people: list[Signer] = []
-        if self.signing.parent_signs:
-            people.append("parent")
-            rule = self.other_parent.rule
-            if (rule == "when_available" and other_parent_available) or (
-                rule == "only_if_court_order" and court_order_requires_both
-            ):
-                people.append("other_parent")
-        if self.signing.caregiver_signs:
-            people.append("caregiver")
-        return tuple(people)
 
     @property
     def needs_notary(self) -> bool:

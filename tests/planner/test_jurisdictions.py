@@ -23,6 +23,7 @@ from planner.jurisdictions import (
     label,
     load_jurisdiction,
 )
+from planner.paper_parties import paper_signers
 
 STATES = ("AZ", "CA", "CO", "FL", "GA", "IL", "MA", "NC", "NJ", "NY", "TX", "WA")
 
@@ -259,25 +260,21 @@ def test_every_state_in_the_domain_notes_has_a_file() -> None:
 @pytest.mark.parametrize(
     ("code", "signers"),
     [
-        ("CA", ("caregiver",)),
-        ("TX", ("parent", "caregiver")),
-        ("MA", ("parent", "caregiver")),
-        ("NC", ("parent",)),
+        ("CA", ("caregiver",)),  # Cal. Fam. Code §6552: the caregiver alone
+        ("TX", ("parent", "other_parent", "caregiver")),  # §34.003(a)(3): the other, if a party
+        ("MA", ("parent", "caregiver")),  # c.201F §5
+        ("NC", ("parent",)),  # §32A-34: the custodial parent
+        ("IL", ("parent", "other_parent", "caregiver")),  # 11-5.4(b): the other parent consents
     ],
 )
 def test_who_signs_differs_by_state(code: str, signers: tuple[str, ...]) -> None:
-    assert load_jurisdiction(code).signers() == signers
+    assert paper_signers(load_jurisdiction(code)) == signers
 
 
-def test_the_other_parent_signs_where_the_state_asks() -> None:
-    illinois, new_york = load_jurisdiction("IL"), load_jurisdiction("NY")
-    assert illinois.signers(other_parent_available=True) == ("parent", "other_parent", "caregiver")
-    assert new_york.signers(other_parent_available=True) == ("parent", "caregiver")
-    assert new_york.signers(court_order_requires_both=True) == (
-        "parent",
-        "other_parent",
-        "caregiver",
-    )
+def test_a_short_new_york_designation_needs_no_designee_signature() -> None:
+    new_york = load_jurisdiction("NY")
+    short = paper_signers(new_york, lambda e: e.applies == "always")
+    assert short == ("parent", "other_parent")  # §5-1552(1); the consent is for over 30 days
 
 
 @pytest.mark.parametrize("code", ["OH", "oh ", "PA", "", "../CA", "generic", "XYZ"])
@@ -411,6 +408,7 @@ TEXAS = (JURISDICTIONS / "TX.toml").read_text(encoding="utf-8")
         ('id = "voluntary_authorization"', 'id = "no_conflicting_claim"', "elements.id"),
         ('place = "notary"', 'place = "stamp"', "place"),
         ('signer = "caregiver"', 'signer = "aunt"', "signer"),
+        ('signer = "caregiver"', 'signer = "parent"', "signing.caregiver_signs"),
     ],
 )
 def test_a_broken_file_names_the_file_and_the_field_in_one_sentence(
