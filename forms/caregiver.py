@@ -210,7 +210,12 @@ class CaregiverPaper:
         english = kit_words("en")
         state = self.rules.display_name("en")
         certificate = notary_block(
-            state, signers, english, state, jurat=self.rules.sworn_before_notary
+            state,
+            signers,
+            english,
+            state,
+            jurat=self.rules.sworn_before_notary,
+            commonwealth=self.rules.commonwealth,
         )
         return [CondPageBreak(3.5 * inch), *self._stacked(self._texts(element)), certificate]
 

@@ -419,13 +419,15 @@ def notary_block(
     words: Words,
     state_in_english: str = "",
     jurat: bool = False,
+    commonwealth: bool = False,
 ) -> Flowable:
     """A plain notary certificate, which the notary may replace with the state's own form.
 
     An acknowledgment (the signers say they signed), or with `jurat` a jurat (they swore to the
     paper, or affirmed it, and signed it before the notary): which one the state's rules ask for.
     `state_name` is in the family's language (Nueva York); bilingual documents print
-    `state_in_english` in the English lines.
+    `state_in_english` in the English lines. A `commonwealth` (Massachusetts) is named so in the
+    venue.
     """
     s = styles()
 
@@ -437,7 +439,9 @@ def notary_block(
     inner = width - 2 * padding - 12  # the lines' own cell padding
     body: list[Flowable] = [
         Paragraph(words.both("kit.jurat_title" if jurat else "kit.notary_title"), s.label),
-        *words.paragraphs("kit.notary_venue", s.small, state),
+        *words.paragraphs(
+            "kit.notary_venue_commonwealth" if commonwealth else "kit.notary_venue", s.small, state
+        ),
         *words.paragraphs(
             "kit.jurat_text" if jurat else "kit.notary_text", s.small, signers=signers
         ),

@@ -145,14 +145,21 @@ class SigningSheet:
         story = self._heading("how_heading")
         story += self._state("signing", "signing")
         signing = rules.signing
+        if rules.notary_or_witnesses:
+            story += w.paragraphs("notary_or_witnesses", count=rules.witness_count)
+        elif rules.witness_count:
+            key = "witness_one" if rules.witness_count == 1 else "witnesses"
+            story += w.paragraphs(key, count=rules.witness_count)
         if rules.witness_count:
-            story += w.paragraphs("witnesses", count=rules.witness_count)
             if signing.witness_min_age:
                 story += w.paragraphs("witness_min_age", age=signing.witness_min_age)
             for key in signing.witness_exclusions:
                 story += self._labelled("witness_exclusion", key)
-        if rules.needs_notary or rules.notary_or_witnesses or signing.notary == "optional":
+        if signing.notary == "optional":
+            story += w.paragraphs("notary_optional")
+        elif rules.needs_notary or rules.notary_or_witnesses:
             story += w.paragraphs("notary_jurat" if rules.sworn_before_notary else "notary_ack")
+        if signing.notary != "none":
             story += self._common("notary_warning")
         if rules.instrument and rules.instrument.wording != "none":
             story += self._labelled("wording", rules.instrument.wording)

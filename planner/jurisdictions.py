@@ -399,6 +399,8 @@ class Jurisdiction(RulesPart):
     rules_last_checked: date
     immigration_trigger: bool = False
     """The state's law names immigration arrest or detention as a trigger (NY, IL, NJ)."""
+    commonwealth: bool = False
+    """The state calls itself a Commonwealth (MA): a notary's venue says so."""
     instrument: Instrument | None = None
     """None only for the generic fallback, which has no legal instrument."""
     signing: Signing

@@ -167,7 +167,7 @@ def test_a_spanish_paper_is_bilingual_with_english_first_and_the_notary_in_engli
     if english != spanish:
         assert text.index(english) < text.index(spanish)
     if any(e.place == "notary" for e in rules.elements):
-        assert "Notary" in text and "State of " in text
+        assert "Notary" in text and ("State of " in text or "Commonwealth of " in text)
         assert "Reconocimiento ante notario" not in text and "Estado de " not in text
 
 

@@ -151,7 +151,13 @@ FACTS: dict[str, dict[str, Any]] = {
     "AZ": {
         "signing.witnesses": 1,
         "signing.notary": "required",
-        "signing.witness_exclusions": ("caregiver", "caregiver_family"),
+        # A.R.S. §14-5501(D)(3): not the agent, the agent's spouse or child, or the notary.
+        "signing.witness_exclusions": (
+            "caregiver",
+            "caregiver_spouse",
+            "caregiver_children",
+            "notary_public",
+        ),
         "term.max_months": 6,
         "instrument.excluded_powers": ("marriage", "adoption"),
         "rules": unconfirmed(
@@ -203,7 +209,9 @@ FACTS: dict[str, dict[str, Any]] = {
         "term.ends_on": has("stated_date", "child_turns_18", "parent_loses_custody"),
         "revocation.anytime": True,
         "standby.witnesses": 2,
-        "rules": lambda rules: rules.unconfirmed == (),
+        "instrument.excluded_powers": ("withhold_life_sustaining",),  # §32A-31(c)
+        # §32A-29: "an adult"; the age 18 is only inferred from the definition of a minor.
+        "rules": lambda rules: rules.unconfirmed == ("instrument.caregiver_min_age",),
     },
     "CO": {
         "term.max_months": 12,
