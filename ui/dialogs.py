@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.keys import MIN_PASSPHRASE_CHARS, RecoveryCode
 from planner.vault_errors import PassphraseTooShort
 from ui.i18n import Words
+from ui.printing import ask_printer
 
 Answer = Callable[[str | None], None]
 
@@ -214,6 +215,9 @@ class RecoveryCodeDialog(QDialog):
         self.confirmed.toggled.connect(self.next.setEnabled)
         self.print_button.clicked.connect(self.print_sheet)
         self.next.clicked.connect(self.accept)
+        self.problem = _note("", "why")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         layout.addWidget(self.confirmed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -223,19 +227,18 @@ class RecoveryCodeDialog(QDialog):
         self.print_button.setFocus()
 
     def print_sheet(self) -> None:
+        """Prints the code on paper; never into a file (ui.printing), which would leave the code
+        on the computer it protects. Without a printer, the person is told to write it down."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        chooser = QPrintDialog(printer, self)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def printed(result: int) -> None:
-            if result == QDialog.DialogCode.Accepted:
-                sheet = QTextDocument()
-                sheet.setHtml(recovery_sheet(self.words, self._code, date.today()))
-                sheet.print_(printer)
-                self.confirmed.setChecked(True)
-
-        chooser.finished.connect(printed)
-        QDialog.open(chooser)  # QPrintDialog's own open() wants a receiver
+        choice = ask_printer(printer, self)
+        if choice == "print":
+            sheet = QTextDocument()
+            sheet.setHtml(recovery_sheet(self.words, self._code, date.today()))
+            sheet.print_(printer)
+            self.confirmed.setChecked(True)
+        elif choice != "cancelled":
+            self.problem.setText(self.words(f"vault.recovery.{choice}"))
+            self.problem.show()
 
     def reject(self) -> None:
         """Escape does not dismiss the only copy of the code before it is kept somewhere."""

@@ -287,11 +287,11 @@ def test_printing_sends_every_page_of_every_pdf_to_the_printer(
     make(qtbot, page, len(planned))
     printed = tmp_path / "printed.pdf"
 
-    def to_file(printer: QPrinter, parent: QWidget) -> bool:
+    def to_file(printer: QPrinter, parent: QWidget) -> str:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         printer.setResolution(100)  # pages become images: smaller ones print faster
-        return True
+        return "print"  # a stand-in printer: the real dialog never answers with a file
 
     page.choose_printer = to_file
     press(qtbot, page.print_button)

@@ -41,8 +41,9 @@ from planner.places import language_name
 from planner.revision import plan_revision
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.pages.base import SectionPage
-from ui.pages.packet_jobs import Job, JobSignals, ask_folder, ask_printer, print_pdfs
+from ui.pages.packet_jobs import Job, JobSignals, ask_folder, print_pdfs
 from ui.pages.signing import signing_lines
+from ui.printing import PrintChoice, ask_printer
 from ui.widgets import ChoiceField, Field
 
 if TYPE_CHECKING:
@@ -64,8 +65,8 @@ Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[DocumentKind]],
 one no longer has (the sheet of a fifth child) go."""
 FolderChooser = Callable[[QWidget, str], str]
 """Asks for a folder; "" when the person cancels."""
-PrinterChooser = Callable[[QPrinter, QWidget], bool]
-"""Lets the person set up the printer; False when they cancel."""
+PrinterChooser = Callable[[QPrinter, QWidget], PrintChoice]
+"""Lets the person set up the printer: "print", or why not (ui.printing)."""
 ROLE_INDEX = Qt.ItemDataRole.UserRole
 
 
@@ -364,7 +365,10 @@ class DocumentsPage(SectionPage):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
         printer.setFullPage(True)
         printer.setDocName(self.words("documents.print_name"))
-        if not self.choose_printer(printer, self):
+        choice = self.choose_printer(printer, self)
+        if choice in ("no_printer", "to_file"):
+            self._warn(self.words(f"documents.{choice}"))
+        if choice != "print":
             return
         self.printer = printer
         self.print_job = self._start(

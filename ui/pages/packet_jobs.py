@@ -16,18 +16,26 @@ from PySide6.QtCore import (
     QRunnable,
     QSettings,
     QSize,
+    QStandardPaths,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from planner.output_files import OutputError
 
 PRINT_DPI = 300
 """Pages are printed as images this fine (or as fine as the printer, if less)."""
+
+
+def start_folder() -> str:
+    """Where choosing a folder starts: the user's Documents, else their home (never the folder
+    the program happens to run in)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def ask_folder(parent: QWidget, title: str) -> str:
@@ -43,7 +51,7 @@ def ask_folder(parent: QWidget, title: str) -> str:
     settings.beginGroup("FileDialog")
     kept = {key: settings.value(key) for key in settings.allKeys()}
     settings.endGroup()
-    dialog = QFileDialog(parent, title)
+    dialog = QFileDialog(parent, title, start_folder())
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly)
@@ -58,10 +66,6 @@ def ask_folder(parent: QWidget, title: str) -> str:
     if not existed and not settings.allKeys():
         Path(settings.fileName()).unlink(missing_ok=True)
     return chosen[0] if chosen else ""
-
-
-def ask_printer(printer: QPrinter, parent: QWidget) -> bool:
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def print_pdfs(printer: QPrinter, pdfs: list[bytes], step: Callable[[object], None]) -> int:
