@@ -40,3 +40,17 @@ def make_window(qtbot: QtBot) -> Iterator[WindowMaker]:
         return window
 
     yield build
+
+
+@pytest.fixture(scope="module")
+def sample_pdf() -> bytes:
+    """One real two-page PDF, rendered once, stands in for every document where only a page's
+    handling of files is tested."""
+    from forms.context import RenderContext, RenderOptions
+    from forms.packet import render_document
+    from planner.packet import DocumentKind, PlannedDocument
+    from tests.conftest import example_plan
+
+    plan = example_plan("small-ca.json")
+    context = RenderContext.for_plan(plan, RenderOptions())
+    return render_document(context, PlannedDocument(DocumentKind.CONTACTS)).content

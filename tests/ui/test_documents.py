@@ -30,15 +30,6 @@ from ui.pages.packet_jobs import ask_folder
 from ui.wizard import WizardWindow
 
 
-@pytest.fixture(scope="module")
-def sample_pdf() -> bytes:
-    """One real two-page PDF, rendered once, stands in for every document where only the page's
-    handling of files is tested."""
-    plan = example_plan("small-ca.json")
-    context = RenderContext.for_plan(plan, RenderOptions())
-    return render_document(context, PlannedDocument(DocumentKind.CONTACTS)).content
-
-
 @pytest.fixture
 def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An empty temporary folder for Python and Qt alike, so nothing else writing to /tmp at the

@@ -21,13 +21,7 @@ from pytestqt.qtbot import QtBot
 from planner.keys import RecoveryCode
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
-from tests.ui.test_documents import (  # noqa: F401 - sample_pdf is a fixture
-    Recorder,
-    make,
-    open_page,
-    press,
-    sample_pdf,
-)
+from tests.ui.test_documents import Recorder, make, open_page, press
 from ui.dialogs import RecoveryCodeDialog
 from ui.i18n import Words
 
