@@ -31,7 +31,7 @@ from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.dialogs import Dialogs, QtDialogs
 from ui.i18n import Words
 from ui.lock import IdleTimer, LockScreen
-from ui.opening import Opened, VaultOpener, probe
+from ui.opening import Opened, VaultOpener
 from ui.pages import PAGES
 from ui.pages.welcome import WelcomePage
 from ui.session import Mode, Session, new_plan
@@ -84,7 +84,8 @@ class Controller(QObject):
         self.idle.start()
         self._apply_mode()
         self._show_status()
-        self.vault.call(probe, self._probed_at_start, lambda _: None)
+        # Nothing is opened at start: a workshop (the start) shows nothing of saved households,
+        # and they are reached only by choosing to save on this computer.
 
     # --- wiring -----------------------------------------------------------------------------------
 
@@ -157,7 +158,9 @@ class Controller(QObject):
         if mode is Mode.WORKSHOP:
             self.autosave.timer.stop()
             self._set_status("workshop")
+            self._show_households()
         elif self.vault_open:
+            self._show_households()
             self._start_saving()
         elif not self.opener.busy:
             self.opener.open()
@@ -178,12 +181,6 @@ class Controller(QObject):
             page.load(self.session.plan)
 
     # --- opening the saved plans ------------------------------------------------------------------
-
-    def _probed_at_start(self, result: object) -> None:
-        """A navigator's saved plans open by themselves when the keyring can: the welcome page
-        offers to continue with the one saved last (after a crash, too)."""
-        if isinstance(result, Opened) and not self.vault_open:
-            self._opened(result)
 
     def _opened(self, result: Opened) -> None:
         self.vault_open = True
@@ -275,8 +272,12 @@ class Controller(QObject):
         return self.words("vault.list.other_day", date=self._date(local), time=time)
 
     def _show_households(self) -> None:
-        """Most recently saved first; the first offers to continue, unless it is already open."""
+        """Most recently saved first; the first offers to continue, unless it is already open.
+        A workshop lists none: the person at the keyboard may not be the navigator."""
         w = self.words
+        if self.session.mode is Mode.WORKSHOP:
+            self.welcome.set_saved_households([])
+            return
         ordered = sorted(
             self.households,
             key=lambda s: (s.damaged, -(s.updated_at.timestamp() if s.updated_at else 0)),
@@ -452,8 +453,15 @@ class Controller(QObject):
 
     def _erase(self) -> None:
         kept_copy = self.session.household_id is not None
+        self._forget_everything()
+        self.window.show_section(SectionId.WELCOME)
+        done = "vault.erase.done_saved" if kept_copy else "vault.erase.done"
+        self.dialogs.inform(self.words(done))
+
+    def _forget_everything(self) -> None:
+        """The plan, the documents made from it and the clipboard: gone from memory."""
         self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
-        documents = self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
+        documents = self._documents()
         clear = getattr(documents, "clear", None)
         if callable(clear):
             clear()
@@ -463,9 +471,33 @@ class Controller(QObject):
             clipboard.clear(QClipboard.Mode.Selection)
         if clipboard.supportsFindBuffer():
             clipboard.clear(QClipboard.Mode.FindBuffer)
-        self.window.show_section(SectionId.WELCOME)
-        done = "vault.erase.done_saved" if kept_copy else "vault.erase.done"
-        self.dialogs.inform(self.words(done))
+
+    def _documents(self) -> object:
+        return self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
+
+    def _workshop_would_lose(self) -> tuple[bool, bool]:
+        """Whether closing a workshop loses a plan with answers, and documents made but not
+        saved to a folder."""
+        if self.session.mode is not Mode.WORKSHOP:
+            return False, False
+        documents = self._documents()
+        made = bool(getattr(documents, "files", None))
+        unsaved = made and getattr(documents, "saved_folder", None) is None
+        return self.autosave.unsaved or made, unsaved
+
+    def _ask_to_close_workshop(self, unsaved_documents: bool) -> None:
+        """Closing a workshop erases the plan: say so, and let the family go back instead."""
+        question = self.words("vault.close_workshop.question")
+        if unsaved_documents:
+            question += " " + self.words("vault.close_workshop.documents_not_saved")
+
+        def answer(yes: bool) -> None:
+            if yes:
+                self._forget_everything()
+                self.close()
+                self.window.close()
+
+        self.dialogs.confirm(question, self.words("vault.close_workshop.yes"), answer)
 
     # --- closing ----------------------------------------------------------------------------------
 
@@ -478,6 +510,11 @@ class Controller(QObject):
             if self.autosave.pending or self.autosave.timer.isActive():
                 event.ignore()
                 self.autosave.after_saves(self._close_window)
+                return True
+            loses_plan, unsaved_documents = self._workshop_would_lose()
+            if loses_plan:
+                event.ignore()
+                self._ask_to_close_workshop(unsaved_documents)
                 return True
         return False
 

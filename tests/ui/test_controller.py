@@ -198,6 +198,8 @@ def test_after_a_kill_the_next_start_offers_the_last_saved_state(
     assert last_saved == "Familia Guardada Al Final"
 
     controller = controllers(keyring=SystemKeyStore(SecretServiceKeyring()))
+    assert not controller.vault_open  # a start is a workshop: nothing saved is opened or shown
+    controller.welcome.save_mode.click()  # the navigator chooses to save on this computer
     qtbot.waitUntil(lambda: controller.vault_open)
     offered = controller.welcome.saved
     assert offered.count() == 1  # the first save made the household; later ones revised it
@@ -223,6 +225,7 @@ def test_saved_households_are_offered_most_recent_first(
     vault.lock()
 
     controller = controllers(keyring=store, language="es")
+    controller.welcome.save_mode.click()
     qtbot.waitUntil(lambda: controller.welcome.saved.count() == 2)
     first, second = (controller.welcome.saved.item(row).text() for row in (0, 1))
     assert first.startswith("Continuar donde lo dejó: Familia Nueva (")
@@ -304,6 +307,70 @@ def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
     assert [listing(folder) for folder in watched] == before
     assert not home.exists()
     assert not page.files and page.pdf.pageCount() == 0
+
+
+def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    """A navigator's saved households on the same computer account, a keyring that opens them
+    without asking: a parent at a workshop walks every section and sees none of them."""
+    store = MemoryKeyStore()
+    vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)
+    vault.create()
+    vault.save(plan_named("Familia Guardada Secreta"))
+    vault.lock()
+    dialogs = ScriptedDialogs()
+    controller = controllers(keyring=store, dialogs=dialogs, real_pages=True)
+    window = controller.window
+    seen: list[str] = []
+    for section in ORDER:
+        window.show_section(section)
+        qtbot.wait(10)
+        seen += visible_texts(window)
+    assert not controller.vault_open
+    assert not controller.welcome.saved_box.isVisible()
+    assert [text for text in seen if "Guardada Secreta" in text] == []
+    assert dialogs.kinds() == []  # no question about saved plans was asked either
+
+    # Saving on this computer and going back to a workshop hides them again.
+    window.show_section(SectionId.WELCOME)
+    controller.welcome.save_mode.click()
+    qtbot.waitUntil(lambda: controller.welcome.saved.count() == 1)
+    controller.welcome.workshop_mode.click()
+    assert controller.welcome.saved.count() == 0 and not controller.welcome.saved_box.isVisible()
+
+
+def test_closing_a_workshop_asks_first_and_says_when_documents_were_not_saved(
+    controllers: Maker, qtbot: QtBot, sample_pdf: bytes
+) -> None:
+    from tests.ui.test_documents import Recorder, make, open_page
+
+    dialogs = ScriptedDialogs()
+    controller = controllers(dialogs=dialogs, real_pages=True)
+    window = controller.window
+    type_name(qtbot, controller, "Familia Que Cierra")
+    dialogs.confirms = [False]  # go back
+    window.close()
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
+    qtbot.wait(20)
+    question = dialogs.asked[-1][1]
+    assert question.startswith("Closing erases this plan")
+    assert "documents" not in question
+    assert window.isVisible()
+    assert controller.session.plan.household.display_name == "Familia Que Cierra"
+
+    controller.session.replace(example_plan("small-ca.json"))
+    page = open_page(window)
+    page.renderer = Recorder(sample_pdf)
+    make(qtbot, page, len(page.planned()))
+    QApplication.clipboard().setText("Familia Que Cierra")
+    dialogs.confirms = [True]  # erase and close
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert "were not saved to a folder" in dialogs.asked[-1][1]
+    assert controller.session.plan.household.display_name == ""
+    assert page.files == []
+    assert QApplication.clipboard().text() == ""
 
 
 def test_finish_and_erase_clears_the_plan_and_the_clipboard(
