@@ -9,11 +9,13 @@ in one canonical form (phones in E.164, A-numbers as 9 digits): the same plan, t
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.fields import FieldInfo
 
 from planner.formats import canonical_a_number, canonical_phone
 
@@ -22,6 +24,22 @@ SCHEMA_VERSION: Final = 1
 
 PersonId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 """A stable id, so that "Rosa is Ana's caregiver" survives edits to Rosa's name or phone."""
+
+
+@dataclass(frozen=True)
+class MaxChars:
+    """The most characters a typed answer may have: the window stops typing there, and a plan
+    file with more gets a problem beside the field (a file is never refused for it)."""
+
+    limit: int
+
+
+SHORT_TEXT_CHARS: Final = 300
+"""The limit of a text answer that declares none (an address line, a doctor's name)."""
+Name = Annotated[str, MaxChars(100)]
+"""A person's or a household's name, in one of its two parts."""
+LongText = Annotated[str, MaxChars(10_000)]
+"""Notes a family writes at length: routines, health, what the caregiver should know."""
 
 PhoneText = Annotated[str, AfterValidator(canonical_phone)]
 ANumberText = Annotated[str, AfterValidator(canonical_a_number)]
@@ -67,8 +85,8 @@ class Address(PlanPart):
 class PersonName(PlanPart):
     """A name as the person writes it, in two parts so documents can sort and print it correctly."""
 
-    given_names: str
-    family_names: str = ""
+    given_names: Name
+    family_names: Name = ""
     family_name_first: bool = False
     """True for names written family name first, as in Vietnamese ("Nguyễn Thị Hồng")."""
 
@@ -91,7 +109,7 @@ class Person(PersonName):
 
 
 class Household(PlanPart):
-    display_name: str
+    display_name: Name
     """What the family or navigator calls this plan, e.g. "Familia García"; shown in the list."""
     address: Address = Field(default_factory=Address)
     state: str
@@ -124,21 +142,21 @@ class CaseInfo(PlanPart):
     immigration_status: ImmigrationStatus | None = None
     immigration_court: str = ""
     next_hearing: date | None = None
-    pending_applications: str = ""
+    pending_applications: LongText = ""
     attorney_id: PersonId | None = None
     """Which attorney in `Plan.attorneys` represents this adult."""
     g28_signed: bool | None = None
     """Whether a Form G-28 (notice of appearance) was signed in advance."""
     g28_held_by: str = ""
     arresting_officer: str = ""
-    notes: str = ""
+    notes: LongText = ""
 
 
 class Employer(PlanPart):
     name: str = ""
     phone: PhoneText = ""
     address: Address | None = None
-    notes: str = ""
+    notes: LongText = ""
     """e.g. how to collect the last paycheck."""
 
 
@@ -199,7 +217,7 @@ class Contact(Person):
     has_a_copy: bool = False
     situation_is_stable: bool | None = None
     """Optional and sensitive: whether the contact's own immigration situation is secure."""
-    notes: str = ""
+    notes: LongText = ""
 
 
 class Attorney(PersonName):
@@ -223,7 +241,7 @@ class School(PlanPart):
     kind: Literal["school", "child_care", "after_school"] = "school"
     address: Address | None = None
     phone: PhoneText = ""
-    notes: str = ""
+    notes: LongText = ""
 
 
 class Medication(PlanPart):
@@ -240,10 +258,10 @@ class HealthInfo(PlanPart):
     insurance: str = ""
     """Insurer and plan name; the member number is optional and sensitive."""
     insurance_member_id: str = ""
-    conditions: str = ""
+    conditions: LongText = ""
     medications: list[Medication] = Field(default_factory=list)
-    allergies: str = ""
-    special_needs: str = ""
+    allergies: LongText = ""
+    special_needs: LongText = ""
 
 
 class PaperStart(StrEnum):
@@ -279,7 +297,7 @@ class CareArrangement(PlanPart):
     primary_caregiver_id: PersonId | None = None
     alternate_caregiver_id: PersonId | None = None
     term: Literal["short_term", "long_term", "undecided"] = "undecided"
-    who_pays: str = ""
+    who_pays: LongText = ""
     child_has_been_told: bool | None = None
     paper_period: PaperPeriod = Field(default_factory=PaperPeriod)
 
@@ -296,11 +314,11 @@ class Child(PersonName):
     must_not_be_released_to: list[str] = Field(default_factory=list)
     """Named people the school must not release the child to; not necessarily in the plan."""
     health: HealthInfo = Field(default_factory=HealthInfo)
-    custody_orders: str = ""
+    custody_orders: LongText = ""
     """Any custody or court order that exists: the caregiver and the school need to know."""
     may_travel_abroad_to_join_parent: bool | None = None
     passport_status: str = ""
-    routines_and_comfort: str = ""
+    routines_and_comfort: LongText = ""
     """Food, bedtime, fears: the human part of the plan."""
     care: CareArrangement = Field(default_factory=CareArrangement)
 
@@ -390,10 +408,10 @@ class Plan(PlanPart):
     schools: list[School] = Field(default_factory=list)
     documents: list[DocumentLocation] = Field(default_factory=list)
     money_and_property: list[MoneyItem] = Field(default_factory=list)
-    money_notes: str = ""
+    money_notes: LongText = ""
     local_hotlines: list[Hotline] = Field(default_factory=list)
     review: ReviewSchedule = Field(default_factory=ReviewSchedule)
-    notes: str = ""
+    notes: LongText = ""
 
     def person(self, person_id: str) -> Adult | Contact | None:
         """The adult or contact with this id: caregivers and pick-up lists point at these."""
@@ -408,3 +426,40 @@ class Plan(PlanPart):
 
     def attorney(self, attorney_id: str) -> Attorney | None:
         return next((a for a in self.attorneys if a.id == attorney_id), None)
+
+
+def text_limit(info: FieldInfo) -> int | None:
+    """How many characters a text field of the plan takes (None: not typed text)."""
+    for meta in info.metadata:
+        if isinstance(meta, MaxChars):
+            return meta.limit
+    return SHORT_TEXT_CHARS if info.annotation is str else None
+
+
+def limit_at(path: str) -> int | None:
+    """The limit of the text field at a plan path such as `adults[0].given_names` (None when
+    the path names no text field): what the window's fields stop typing at."""
+    model: type[BaseModel] = Plan
+    parts = [part.split("[")[0] for part in path.split(".")]
+    for depth, part in enumerate(parts):
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        if depth == len(parts) - 1:
+            return text_limit(info)
+        inner = _model_in(info.annotation)
+        if inner is None:
+            return None
+        model = inner
+    return None
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The plan part a field holds: itself, in a list, or optional."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None

@@ -32,7 +32,7 @@ from planner.formats import (
 )
 from planner.i18n import translate
 from planner.jurisdictions import load_jurisdiction
-from planner.model import Address, Adult, Child, Contact, Person, Plan
+from planner.model import Address, Adult, Child, Contact, Person, Plan, text_limit
 from planner.paper_period import period_problems
 from planner.places import is_country, is_language, is_us_state
 
@@ -107,6 +107,10 @@ def _field_problems(path: Path, value: object, info: FieldInfo) -> Iterator[Prob
         yield _problem(path, "language.invalid")
         return
     if not isinstance(value, str) or not value:
+        return
+    limit = text_limit(info)
+    if limit is not None and len(value) > limit:
+        yield _problem(path, "text.too_long", limit=limit)
         return
     if _declared_as(info, canonical_phone) and parse_phone(value) is None:
         yield _problem(path, "phone.invalid")

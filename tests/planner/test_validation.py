@@ -26,7 +26,7 @@ from planner.model import (
     School,
 )
 from planner.validation import Severity, check, completeness, format_path, has_errors
-from tests.conftest import TODAY
+from tests.conftest import TODAY, example_plan
 from tests.strategies import typed_text, valid_plans, whole_plans
 
 
@@ -362,3 +362,20 @@ def test_messages_exist_in_english_and_spanish_and_differ() -> None:
     (problem,) = check(plan, TODAY)
     assert "phone" in problem.message("en")
     assert "teléfono" in problem.message("es")
+
+
+def test_a_name_or_a_note_too_long_is_named_beside_its_field_and_the_file_still_loads() -> None:
+    """Every text answer has a length the model declares (planner.model.MaxChars)."""
+    from planner.model import limit_at
+
+    plan = example_plan("small-ca.json")
+    plan.children[0].given_names = "Sofía" * 1000
+    plan.notes = "x" * 10_001
+    plan.children[0].routines_and_comfort = "Bedtime at 8:30. " * 290  # 4,930 characters: fine
+    found = {p.path: p for p in check(plan) if p.key == "text.too_long"}
+    assert set(found) == {"children[0].given_names", "notes"}
+    assert found["children[0].given_names"].message("es") == (
+        "Esto es demasiado largo: como máximo 100 caracteres."
+    )
+    assert limit_at("adults[1].address.street") == 300
+    assert limit_at("children[2].care.term") is None

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from planner.flow import SectionId
-from planner.model import Plan
+from planner.model import Plan, limit_at
 from planner.validation import Problem, Severity
 from ui.i18n import Words
 from ui.widgets import Field
@@ -72,6 +72,7 @@ class SectionPage(QWidget):
     def add_field(self, path: str, editor: QWidget, layout: QVBoxLayout | None = None) -> Field:
         """A field for the plan value at `path` (e.g. `household.display_name`)."""
         field = Field(editor)
+        limit_typing(editor, path)
         self.fields[path] = field
         signal = getattr(editor, "edited", None)
         if signal is not None:
@@ -129,3 +130,11 @@ class SectionPage(QWidget):
             field = self.field_for(problem.path)
             if field is not None and not field.problem.text():
                 field.set_problem(problem.message(language), problem.severity is Severity.ERROR)
+
+
+def limit_typing(editor: QWidget, path: str) -> None:
+    """A one-line field stops at the length the plan allows for it (planner.model), so a
+    5,000-character name cannot be typed or pasted; longer notes are checked, not cut."""
+    limit = limit_at(path)
+    if limit is not None and isinstance(editor, QLineEdit):
+        editor.setMaxLength(limit)

@@ -15,7 +15,7 @@ from planner.model import Plan
 from planner.validation import Problem, Severity
 from ui.i18n import Words
 from ui.list_editor import ListEditor
-from ui.pages.base import SectionPage
+from ui.pages.base import SectionPage, limit_typing
 from ui.widgets import Field
 
 ERROR_MARK = "⚠"
@@ -99,6 +99,7 @@ class ItemForm:
         """A field for `<prefix>[i].<suffix>`; leaving it changed also counts `also` as touched
         (e.g. the "lives here" box and the address it brings in)."""
         field = Field(editor)
+        limit_typing(editor, self.path(suffix))
         self.fields[suffix] = field
         self.page.fields[self.path(suffix)] = field
         for extra in also:
