@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui import relative_fonts
-from ui.i18n import Words
+from ui.i18n import Words, current_language, use_qt_language
 
 STYLE = Path(__file__).with_name("style.qss")
 
@@ -37,6 +37,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if app.styleSheet() != style:  # restyling re-polishes every widget alive: seconds in tests
         app.setStyleSheet(style)
     relative_fonts.install(app)
+    # Qt's own words (standard buttons, file and print dialogs, calendars) in the interface's
+    # language: a `Words` made before the application could set only the locale.
+    use_qt_language(current_language())
     return app
 
 
@@ -45,7 +48,7 @@ def main() -> int:
     from ui.crash import CrashReporter
 
     app = make_application()
-    words = Words(interface_language())
+    words = Words(interface_language())  # and Qt's own words with it, now and at every switch
     window: list[Controller] = []
     reporter = CrashReporter(words, lambda: window[0].window if window else None)
     reporter.install()  # from here on no traceback reaches the person, or stderr

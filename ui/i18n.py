@@ -1,5 +1,8 @@
 """The interface's words, switchable at any time without losing what the family typed.
 
+Qt's own words follow: the default locale (calendars' month and day names) and Qt's translations
+(standard buttons, file and print dialogs), loaded from the folder PySide6 ships them in.
+
 Strings live in `resources/translations/ui.<lang>.toml` (the same catalogue format as the documents,
 checked by the same placeholder test). `pseudo` is a test locale: every string longer and full of
 accents, so a label that clips or a string that was never translated stands out in screenshots.
@@ -7,13 +10,25 @@ accents, so a label that clips or a string that was never translated stands out 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import ClassVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from planner.i18n import catalogue, translate
 
 LANGUAGES = ("en", "es")
 PSEUDO = "pseudo"
 _ACCENTED = str.maketrans("AEIOUYaeiouycnsCNS", "ÅÉÎÕÛÝåéîõûýçñšÇÑŠ")
+QT_CATALOGUES = ("qtbase",)
+"""Qt's own words (dialog buttons, file and print dialogs), as PySide6 ships them."""
 
 
 def pseudo(text: str) -> str:
@@ -35,6 +50,7 @@ class Words(QObject):
     def __init__(self, language: str = "en") -> None:
         super().__init__()
         self._language = language
+        use_qt_language(language)
 
     @property
     def language(self) -> str:
@@ -48,13 +64,30 @@ class Words(QObject):
     def set_language(self, language: str) -> None:
         if language != self._language:
             self._language = language
+            use_qt_language(language)
             self.language_changed.emit(language)
 
     def __call__(self, key: str, **params: object) -> str:
-        domain = domain_of(key)
-        if self._language == PSEUDO:
-            return pseudo(translate(key, "en", params or None, domain=domain))
-        return translate(key, self._language, params or None, domain=domain)
+        return words_in(self._language, key, **params)
+
+
+def words_in(language: str, key: str, /, **params: object) -> str:
+    """One of the interface's sentences in `language` (`pseudo` included)."""
+    domain = domain_of(key)
+    if language == PSEUDO:
+        return pseudo(translate(key, "en", params or None, domain=domain))
+    return translate(key, language, params or None, domain=domain)
+
+
+def current_language() -> str:
+    """The interface's language: the last `Words` made or switched decides."""
+    return _Interface.language
+
+
+def shared_words(key: str, /, **params: object) -> str:
+    """A sentence in the interface's current language, for a widget that has no `Words` of its
+    own: it reads it again when it receives `QEvent.LanguageChange`, which every switch sends."""
+    return words_in(_Interface.language, key, **params)
 
 
 def domain_of(key: str) -> str:
@@ -62,3 +95,55 @@ def domain_of(key: str) -> str:
     `ui.*.toml`. Each page keeps its words in its own file, so pages are edited independently."""
     own = f"ui_{key.split('.', 1)[0]}"
     return own if key in catalogue(own, "en") else "ui"
+
+
+class _Interface:
+    """The language `use_qt_language` last set, and what it installed: one for the whole
+    application, as Qt's own locale and translators are."""
+
+    language = "en"
+    locale_name = ""
+    translators: ClassVar[list[QTranslator]] = []
+
+
+def qt_locale(language: str) -> QLocale:
+    """The locale Qt's own widgets speak for an interface language: calendars' month and day
+    names, dates, numbers. Spanish as in the United States (the family's forms are American)."""
+    if language == "es":
+        return QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def use_qt_language(language: str) -> None:
+    """Make Qt's own widgets speak `language` too: the default locale (calendars' month and day
+    names, date fields) and Qt's translations (standard buttons, file and print dialogs), for
+    the widgets already made and those made later. The interface has one language, so the last
+    `Words` made or switched decides. English and pseudo need no translation file."""
+    changed = language != _Interface.language
+    _Interface.language = language
+    locale = qt_locale(language)
+    app = QCoreApplication.instance()
+    if app is None:  # no application yet: the locale only, the translations with the next switch
+        QLocale.setDefault(locale)
+        _Interface.locale_name = ""
+        return
+    if _Interface.locale_name == locale.name():
+        if changed:  # English ↔ pseudo: only our own words change
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+        return
+    _Interface.locale_name = locale.name()
+    QLocale.setDefault(locale)
+    while _Interface.translators:
+        app.removeTranslator(_Interface.translators.pop())
+    if locale.language() != QLocale.Language.English:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in QT_CATALOGUES:
+            translator = QTranslator()
+            if translator.load(locale, name, "_", folder):
+                app.installTranslator(translator)
+                _Interface.translators.append(translator)
+    # Widgets made earlier keep the locale they started with unless told: the application passes
+    # this on to every window that has not chosen a locale of its own. LanguageChange (Qt's own
+    # and our widgets' words) is sent too, even when no translator came or went.
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LocaleChange))
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))

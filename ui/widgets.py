@@ -2,15 +2,22 @@
 
 A phone field takes "(213) 555-0143", "213.555.0143" or "+502 5555 1234" and shows the number as
 it will print once the family leaves the field; an A-number field takes `A-123-456-789`,
-`123456789` or 8 digits; a date field takes a typed date or one picked from a calendar.
+`123456789` or 8 digits; a date field takes a typed date or one picked from a calendar, which
+opens on the typed date, speaks the interface's language and stays inside the window.
+
+A text field notes, as the family types, a character no font in the papers has (an emoji, most
+Chinese characters): it would print as an empty box. Typing goes on; the note is a warning.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -27,26 +34,81 @@ from PySide6.QtWidgets import (
 )
 
 from planner.formats import canonical_a_number, canonical_phone, display_a_number, display_phone
+from ui.i18n import shared_words
 
 _US_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 MIN_CHOICE_CHARACTERS = 12
 """A choice list is never narrower than this many characters, however tight the row."""
+_NOT_DRAWN = frozenset("\u200c\u200d\ufe0e\ufe0f")
+"""Joiners and variation selectors: they change how the character before them looks, and print
+as nothing themselves."""
+_covered: dict[str, bool] = {}
+
+
+def unprintable_characters(text: str, *, read_fonts: bool = True) -> str:
+    """The characters of `text` that no font in the papers has, each once, in the order typed.
+
+    The fonts are read (reportlab, a tenth of a second) the first time a character beyond ASCII
+    is checked. With `read_fonts=False` (a value loaded, not typed: building a page ahead must
+    stay quick) a text is only checked once they have been read, and passes until then.
+    """
+    found: list[str] = []
+    for character in unicodedata.normalize("NFC", text):
+        if character.isascii() or character.isspace() or character in _NOT_DRAWN:
+            continue
+        if unicodedata.category(character) in ("Cc", "Cf"):
+            continue  # control and format characters print as nothing
+        if character not in _covered:
+            if not read_fonts and "forms.kit" not in sys.modules:
+                return ""
+            from forms.kit import font_covers  # reportlab: only once someone types beyond ASCII
+
+            _covered[character] = font_covers(character)
+        if not _covered[character] and character not in found:
+            found.append(character)
+    return "".join(found)
+
+
+def unprintable_warning(characters: str) -> str:
+    """The note beside a field holding `characters`, in the interface's language ("" if none)."""
+    if not characters:
+        return ""
+    return shared_words("field.unprintable", characters=" ".join(characters))
 
 
 class TextField(QLineEdit):
-    """One line of text; `edited` fires when the person leaves the field having changed it."""
+    """One line of text; `edited` fires when the person leaves the field having changed it;
+    `unprintable_changed` carries the note on characters that would not print ("" once none)."""
 
     edited = Signal()
+    unprintable_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loaded = ""
+        self.unprintable = ""
         self.editingFinished.connect(self._finish)
+        self.textEdited.connect(self._check_print)
 
     def set_value(self, text: str) -> None:
         self._loaded = text
         self.setText(text)
+        self._check_print(text, read_fonts=False)
+
+    def unprintable_warning(self) -> str:
+        return unprintable_warning(self.unprintable)
+
+    def _check_print(self, text: str, read_fonts: bool = True) -> None:
+        found = unprintable_characters(text, read_fonts=read_fonts)
+        if found != self.unprintable:
+            self.unprintable = found
+            self.unprintable_changed.emit(self.unprintable_warning())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.unprintable:
+            self.unprintable_changed.emit(self.unprintable_warning())
 
     def value(self) -> str:
         return self.text().strip()
@@ -104,9 +166,44 @@ def parse_typed_date(text: str, language: str) -> date | None:
     return None
 
 
+def place_popup(size: QSize, field: QRect, window: QRect, screen: QRect) -> QRect:
+    """Where a popup of `size` opens for a field at `field` (global coordinates): under the field
+    (above it if there is no room below), inside the window when it fits there, and always
+    inside the screen's available area (without the task bar)."""
+    bounds = window.intersected(screen)
+    if size.width() > bounds.width() or size.height() > bounds.height():
+        bounds = screen
+    x, y = field.left(), field.bottom() + 1
+    if y + size.height() > bounds.bottom() + 1 and field.top() - size.height() >= bounds.top():
+        y = field.top() - size.height()
+    x = max(bounds.left(), min(x, bounds.right() + 1 - size.width()))
+    y = max(bounds.top(), min(y, bounds.bottom() + 1 - size.height()))
+    return QRect(QPoint(x, y), size)
+
+
+class CalendarPopup(QMenu):
+    """The date field's calendar, placed by `place_popup` as it opens: Qt's own placement keeps
+    it on the screen, but lets it hang past the edge of the window."""
+
+    def __init__(self, field: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.field = field
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        field = QRect(self.field.mapToGlobal(QPoint(0, 0)), self.field.size())
+        window = self.field.window().geometry()
+        screen = self.field.screen().availableGeometry()
+        self.setGeometry(place_popup(self.size(), field, window, screen))
+
+
 class DateField(QWidget):
     """A date typed (year-month-day, or month/day/year in English, day/month/year in Spanish) or
-    picked from a calendar. An empty field means "not recorded"."""
+    picked from a calendar. An empty field means "not recorded".
+
+    The calendar opens on the typed date (today when there is none), names months and days in the
+    interface's language (it follows the application's locale, which `ui.i18n` sets) and is just
+    as large as it needs to be."""
 
     edited = Signal()
 
@@ -119,12 +216,16 @@ class DateField(QWidget):
         self.button.setText("…")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
-        menu = QMenu(self.button)
-        action = QWidgetAction(menu)
+        # Week numbers mean nothing to the family; without them the calendar is narrower.
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.popup = CalendarPopup(self, self.button)
+        action = QWidgetAction(self.popup)
         action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        self.button.setMenu(menu)
+        self.popup.addAction(action)
+        self.popup.aboutToShow.connect(self._open_on_typed_date)
+        self.button.setMenu(self.popup)
         self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)  # Enter, for the keyboard
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
@@ -145,27 +246,62 @@ class DateField(QWidget):
     def value(self) -> date | None:
         return parse_typed_date(self.line.text(), self.language)
 
+    def _open_on_typed_date(self) -> None:
+        """The typed date selected and its month shown; today's month when none is typed."""
+        typed = self.value()
+        shown = QDate(typed.year, typed.month, typed.day) if typed else QDate.currentDate()
+        self.calendar.setSelectedDate(shown)
+        self.calendar.setCurrentPage(shown.year(), shown.month())
+
     def _picked(self, picked: QDate) -> None:
         self.line.setText(date(picked.year(), picked.month(), picked.day()).isoformat())
-        self.button.menu().hide()
+        self.popup.hide()
         self.line._finish()
 
 
 class NotesField(QPlainTextEdit):
-    """Several lines of text; `edited` fires when focus leaves after a change."""
+    """Several lines of text; `edited` fires when focus leaves after a change;
+    `unprintable_changed` as for `TextField`."""
 
     edited = Signal()
+    unprintable_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loaded = ""
+        self._loading = False
+        self.unprintable = ""
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
         self.setMaximumHeight(110)
+        self.textChanged.connect(self._typed)
 
     def set_value(self, text: str) -> None:
         self._loaded = text
-        self.setPlainText(text)
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._check_print(text, read_fonts=False)
+
+    def unprintable_warning(self) -> str:
+        return unprintable_warning(self.unprintable)
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._check_print(self.toPlainText())
+
+    def _check_print(self, text: str, read_fonts: bool = True) -> None:
+        found = unprintable_characters(text, read_fonts=read_fonts)
+        if found != self.unprintable:
+            self.unprintable = found
+            self.unprintable_changed.emit(self.unprintable_warning())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.unprintable:
+            self.unprintable_changed.emit(self.unprintable_warning())
 
     def value(self) -> str:
         return self.toPlainText().strip()
@@ -248,6 +384,14 @@ class Field(QWidget):
         self.problem.setObjectName("problem")
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.hide()
+        # Characters that would not print: the editor's own warning, kept apart from the problem
+        # line, which the page rewrites after every check.
+        self.print_note = QLabel(self)
+        self.print_note.setWordWrap(True)
+        self.print_note.setObjectName("problem")
+        self.print_note.setProperty("severity", "warning")
+        self.print_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
@@ -255,6 +399,9 @@ class Field(QWidget):
         layout.addWidget(self.why)
         layout.addWidget(editor)
         layout.addWidget(self.problem)
+        layout.addWidget(self.print_note)
+        if isinstance(editor, TextField | NotesField):
+            editor.unprintable_changed.connect(self._show_print_note)
 
     def set_texts(self, label: str, why: str = "") -> None:
         """The label (& before its mnemonic letter) and, for sensitive questions, why we ask."""
@@ -269,4 +416,14 @@ class Field(QWidget):
         self.problem.style().unpolish(self.problem)
         self.problem.style().polish(self.problem)
         self.problem.setVisible(bool(message))
-        self.editor.setAccessibleDescription(message)
+        self._describe()
+
+    def _show_print_note(self, message: str) -> None:
+        self.print_note.setText(message)
+        self.print_note.setVisible(bool(message))
+        self._describe()
+
+    def _describe(self) -> None:
+        """Screen readers hear the problem, then the note on characters that would not print."""
+        notes = (self.problem.text(), self.print_note.text())
+        self.editor.setAccessibleDescription(" ".join(note for note in notes if note))
