@@ -434,3 +434,26 @@ def test_the_folder_dialog_leaves_no_recent_folder_behind(qtbot: QtBot, tmp_path
         assert sorted(settings.allKeys()) == ["FileDialog/lastVisited", "FileDialog/viewMode"]
     finally:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, usual)
+
+
+def test_the_documents_start_in_the_language_the_household_chose(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """A Spanish-speaking parent who chose Spanish documents on the household page finds them
+    in Spanish here, even after visiting this page while the plan said English."""
+    plan = example_plan("small-ca.json")
+    plan.household.document_language = "en"
+    plan.household.family_languages = ["en"]
+    window = make_window(plan)
+    page = open_page(window)
+    assert page.language.value() == "en"
+    plan.household.family_languages = ["es", "en"]
+    plan.household.document_language = "es"
+    window.session.replace(plan)
+    page = open_page(window)
+    assert page.language.value() == "es"
+    page.language.set_value("es+en")
+    page._language_chosen()  # as picking it does
+    window.show_section(SectionId.WELCOME)
+    page = open_page(window)
+    assert page.language.value() == "es+en"  # kept: the household's choice did not change

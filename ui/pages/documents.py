@@ -154,6 +154,10 @@ class DocumentsPage(SectionPage):
         self.kinds_field = Field(self.kinds)
         column.addWidget(self.kinds_field)
         self.language = ChoiceField()
+        self.language.edited.connect(self._language_chosen)
+        self.chosen_language: tuple[str, str] | None = None
+        """The language picked here, and the household's document language it was picked
+        against: kept until the household's choice changes."""
         self.language_field = Field(self.language)
         column.addWidget(self.language_field)
         self.generate = QPushButton()
@@ -238,14 +242,20 @@ class DocumentsPage(SectionPage):
         self.plan = plan
         self._fill_kinds()
         family, choices = language_choices(plan)
-        current = self.language.value()
         self._fill_languages(choices)
         document = plan.household.document_language
-        if current not in choices:
-            current = document if document in choices else family
+        current = document if document in choices else family
+        chosen = self.chosen_language
+        if chosen is not None and chosen[1] == document and chosen[0] in choices:
+            current = chosen[0]
         self.language.set_value(current)
         self._show_signing()
         self._show_staleness()
+
+    def _language_chosen(self) -> None:
+        if self.plan is not None:
+            choice = self.language.value() or "en"
+            self.chosen_language = (choice, self.plan.household.document_language)
 
     def store(self, plan: Plan) -> list:  # type: ignore[type-arg]
         """This page writes nothing into the plan."""
@@ -445,6 +455,7 @@ class DocumentsPage(SectionPage):
         self._forget_files()
         self.plan = None
         self.unchecked = {kind.value for kind in OPTIONAL_KINDS}
+        self.chosen_language = None
         self.kinds.clear()
         self.signing_title.setText("")
         self.signing.setText("")
