@@ -268,31 +268,58 @@ def listing(folder: Path) -> list[tuple[str, int]]:
 
 
 def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
-    controllers: Maker, qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    controllers: Maker,
+    qtbot: QtBot,
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    secret_service: dict[str, str],  # noqa: F811
+    secret_service_bus: dict[str, str],  # noqa: F811
 ) -> None:
-    """A whole workshop: every section shown, the packet made on its worker thread and looked
-    at, then "Finish and erase". Every folder the program or Qt could write to is listed before
-    and after, and is the same."""
+    """A whole workshop on a computer where a navigator keeps households in a real keyring: every
+    section shown, the packet made on its worker thread and looked at, an attempt to print it into
+    a file through Qt's real print dialog, the packet saved to the family's USB stick, then
+    "Finish and erase". Every folder the program or Qt could write to is listed before and after
+    and is the same; the navigator's vault and keyring are untouched; the stick holds the packet,
+    private, and nothing else."""
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from tests.ui.test_printing import answer_with_a_file
     from ui.pages.documents import DocumentsPage
 
-    folders = {name: tmp_path / name for name in ("temp", "config", "data", "cache")}
+    keyring_store = SystemKeyStore(SecretServiceKeyring())
+    navigator = Vault(home, keyring_store, kdf_cost=INSECURE_TEST_COST)
+    navigator.create()
+    navigator.save(plan_named("Familia Del Navegador"))
+    navigator.lock()
+    keyring_home = Path(secret_service["HOME"])
+
+    folders = {name: tmp_path / name for name in ("user", "temp", "config", "data", "cache")}
     for folder in folders.values():
         folder.mkdir()
+    monkeypatch.setenv("HOME", str(folders["user"]))  # print.pdf, recent files, Documents
     monkeypatch.setenv("TMPDIR", str(folders["temp"]))  # Qt's temp folder, and Python's:
     monkeypatch.setattr(tempfile, "tempdir", str(folders["temp"]))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folders["config"]))  # where QSettings would write
-    monkeypatch.setenv("XDG_DATA_HOME", str(folders["data"]))  # the user data folder
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folders["cache"]))
-    watched = [home, *folders.values()]
+    monkeypatch.setenv("XDG_DATA_HOME", str(folders["data"]))  # recently-used.xbel, user data
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folders["cache"]))  # thumbnails
+    watched = [home, keyring_home, *folders.values()]
     before = [listing(folder) for folder in watched]
+    vault_bytes = (home / "vault.sqlite3").read_bytes()
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
 
     dialogs = ScriptedDialogs()
-    controller = controllers(dialogs=dialogs, real_pages=True)  # the OS keyring: never asked
+    controller = controllers(keyring=keyring_store, dialogs=dialogs, real_pages=True)
     type_name(qtbot, controller, "Familia Del Taller")
     controller.session.replace(example_plan("small-ca.json"))
     window = controller.window
-    while window.current is not SectionId.DOCUMENTS:
-        window.go_next()
+    seen: list[str] = []
+    for section in ORDER:
+        window.show_section(section)
+        seen += visible_texts(window)
+    assert [text for text in seen if "Del Navegador" in text] == []
     page = window.pages[SectionId.DOCUMENTS]
     assert isinstance(page, DocumentsPage)
     page.generate.click()
@@ -301,12 +328,26 @@ def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
     page.files_list.setCurrentRow(1)
     qtbot.waitUntil(lambda: page.pdf.pageCount() > 0)
     assert page.preview.currentWidget() is page.view
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Aula"]))
+    answered: list[bool] = []
+    answer_with_a_file(qtbot, folders["user"] / "print.pdf", answered)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(answered) and page.message_box is not None)
+    page.message_box.close()
+    page.choose_folder = lambda parent, title: str(stick)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.save_job < 0 and page.saved_folder is not None, timeout=30_000)
+
     window.erase_action.trigger()
     qtbot.waitUntil(lambda: "inform" in dialogs.kinds())
 
     assert [listing(folder) for folder in watched] == before
-    assert not home.exists()
+    assert (home / "vault.sqlite3").read_bytes() == vault_bytes
     assert not page.files and page.pdf.pageCount() == 0
+    saved = sorted(p.name for p in stick.iterdir())
+    assert saved and all(name.endswith((".pdf", ".vcf")) for name in saved)
+    assert all((stick / name).stat().st_mode & 0o077 == 0 for name in saved)
 
 
 def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
