@@ -338,7 +338,8 @@ def _caregiver_gaps(plan: Plan) -> Iterator[Problem]:
             yield _warn(("emergency_contacts", i, "phones"), "caregiver.no_phone")
         if not contact.knows_the_plan:
             yield _warn(("emergency_contacts", i, "knows_the_plan"), "caregiver.unaware")
-    contacts = {c.id for c in plan.emergency_contacts}
+    # No warning that the school is not told about the caregivers: the school letter lists them
+    # on its release list whether or not the family ticked them (forms/pickup.py).
     for i, child in enumerate(plan.children):
         care = child.care
         both = (care.primary_caregiver_id, care.alternate_caregiver_id)
@@ -346,9 +347,6 @@ def _caregiver_gaps(plan: Plan) -> Iterator[Problem]:
         if len(homes) == 2 and homes[0] is not None and homes[0] == homes[1]:
             path = ("children", i, "care", "alternate_caregiver_id")
             yield _warn(path, "caregiver.same_household")
-        not_released = [r for r in both if r in contacts and r not in child.may_be_released_to]
-        if child.school_id is not None and not_released:
-            yield _warn(("children", i, "may_be_released_to"), "child.caregiver_not_released")
 
 
 def _home(plan: Plan, person_id: str) -> tuple[str, ...] | None:
