@@ -59,11 +59,8 @@ def _caregivers(plan: Plan) -> bool:
 
 SECTIONS: tuple[Section, ...] = (
     Section(SectionId.WELCOME, ("household.state", "household.display_name"), lambda p: True),
-    Section(
-        SectionId.HOUSEHOLD,
-        ("household", "adults"),
-        lambda p: _any(p.adults, p.household.address.street),
-    ),
+    # Done only with a parent or guardian entered: an address alone is not a household's answer.
+    Section(SectionId.HOUSEHOLD, ("household", "adults"), lambda p: _any(p.adults)),
     Section(SectionId.CHILDREN, ("children", "schools"), lambda p: _any(p.children)),
     Section(SectionId.CONTACTS, ("emergency_contacts",), lambda p: _any(p.emergency_contacts)),
     Section(SectionId.CAREGIVERS, ("children[*].care",), _caregivers),

@@ -98,3 +98,15 @@ def test_the_state_decides_which_questions_about_the_other_parent_appear(
     plan.household.state = state
     assert asks_other_parent_address(plan) is address
     assert asks_whether_other_parent_is_available(plan) is available
+
+
+def test_the_household_is_not_done_without_a_parent() -> None:
+    """A ✓ beside "Household and parents" with no parent entered told a family they were done."""
+    from planner.flow import SectionState, section_state
+    from planner.model import Address, Adult, Household, Plan
+
+    plan = Plan(household=Household(display_name="Familia", state="CA"))
+    plan.household.address = Address(street="12 Calle Uno", city="Fresno", postal_code="93702")
+    assert section_state(SectionId.HOUSEHOLD, plan, []) is SectionState.NOT_STARTED
+    plan.adults.append(Adult(id="adult-1", given_names="Ana"))
+    assert section_state(SectionId.HOUSEHOLD, plan, []) is SectionState.COMPLETE
