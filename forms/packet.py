@@ -46,15 +46,18 @@ class RenderedDocument:
 
     planned: PlannedDocument
     content: bytes
+    language: str = "en"
+    """The packet's language, which names the file."""
 
     @property
     def filename(self) -> str:
-        return self.planned.filename
+        return self.planned.filename_in(self.language)
 
 
 def render_document(context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
     with parsed_once(context.parsed):
-        return RenderedDocument(planned, RENDERERS[planned.kind](context, planned.subject_id))
+        content = RENDERERS[planned.kind](context, planned.subject_id)
+    return RenderedDocument(planned, content, context.language)
 
 
 def render_packet(plan: Plan, options: RenderOptions) -> list[RenderedDocument]:

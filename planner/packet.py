@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
 
 
@@ -45,12 +46,19 @@ class PlannedDocument:
 
     @property
     def filename(self) -> str:
-        return f"{_file_prefix(self.kind)}{self.number}.{_extension(self.kind)}"
+        return self.filename_in("en")
+
+    def filename_in(self, language: str) -> str:
+        """The file's name in the packet's language (`03-ficha-del-nino-2.pdf` in Spanish)."""
+        return f"{_file_prefix(self.kind, language)}{self.number}.{_extension(self.kind)}"
 
 
-def _file_prefix(kind: DocumentKind) -> str:
+def _file_prefix(kind: DocumentKind, language: str = "en") -> str:
+    """The number that keeps the files in printing order, and the kind's name in `language`
+    (plain ASCII, so any USB stick or e-mail takes it)."""
     order = list(DocumentKind).index(kind) + 1
-    return f"{order:02d}-{kind.value.replace('_', '-')}-"
+    stem = translate(kind.value, language, domain="files")
+    return f"{order:02d}-{stem}-"
 
 
 def _extension(kind: DocumentKind) -> str:
@@ -59,9 +67,14 @@ def _extension(kind: DocumentKind) -> str:
 
 @cache
 def _packet_names() -> re.Pattern[str]:
+    """Every name the packet gives a file, in every language: rendering again in another
+    language still finds the earlier packet's files."""
     kinds = "|".join(
-        f"(?P<{kind.name}>{re.escape(_file_prefix(kind))}[1-9][0-9]*\\.{_extension(kind)})"
+        f"(?P<{kind.name}>(?:{prefixes})[1-9][0-9]*\\.{_extension(kind)})"
         for kind in DocumentKind
+        for prefixes in [
+            "|".join(sorted({re.escape(_file_prefix(kind, lang)) for lang in SUPPORTED_LANGUAGES}))
+        ]
     )
     return re.compile(kinds)
 

@@ -44,7 +44,24 @@ def test_rendered_files_are_readable_only_by_their_owner(tmp_path: Path) -> None
 def test_only_renders_the_kinds_asked_for(tmp_path: Path) -> None:
     result = planner("render", SMALL, "--out", tmp_path, "--only", "contacts")
     assert result.returncode == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["02-contacts-1.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["02-contactos-1.pdf"]  # a Spanish packet
+
+
+def test_a_packet_is_named_in_its_language_and_a_later_one_replaces_it(tmp_path: Path) -> None:
+    """File names speak the packet's language; rendering in English afterwards still finds (and
+    replaces) the Spanish packet's files of the same kinds."""
+    spanish = planner("render", SMALL, "--out", tmp_path, "--only", "contacts,child")
+    assert spanish.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "02-contactos-1.pdf",
+        "03-ficha-del-nino-1.pdf",
+    ]
+    english = planner("render", SMALL, "--out", tmp_path, "--only", "contacts", "--lang", "en")
+    assert english.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "02-contacts-1.pdf",
+        "03-ficha-del-nino-1.pdf",
+    ]
 
 
 def test_an_unknown_kind_is_a_usage_error(tmp_path: Path) -> None:
