@@ -68,7 +68,7 @@ def _caregiver_papers(context: RenderContext, words: Words) -> list[Flowable]:
     if rules.instrument is None:
         return words.paragraphs("papers_letter")
     key = f"papers_{rules.signing.when}"
-    return words.paragraphs(key, title=rules.instrument.title)
+    return words.paragraphs(key, translated=lambda lang: {"title": rules.instrument_name(lang)})
 
 
 def _call_people(context: RenderContext, words: Words) -> list[Flowable]:
@@ -237,12 +237,13 @@ def _family_words(context: RenderContext, words: Words) -> list[Flowable]:
         ("next_review", review.next_review),
         ("attorney_reviewed", review.reviewed_by_attorney_on),
     )
-    said = [(key, date_text(day, language)) for key, day in dates if day is not None]
+    said = [(key, day) for key, day in dates if day is not None]
     if said:
         small = styles().small
-        story.append(Paragraph(" ".join(words(key, date=day) for key, day in said), small))
-        if words.bilingual:
-            english = " ".join(words.english(key, date=day) for key, day in said)
+        line = " ".join(words(key, date=date_text(day, language)) for key, day in said)
+        story.append(Paragraph(line, small))
+        if words.bilingual:  # the English line dates in English ("June 6, 2027")
+            english = " ".join(words.english(key, date=date_text(day, "en")) for key, day in said)
             story.append(Paragraph(english, styles().english))
     return story
 

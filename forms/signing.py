@@ -108,7 +108,7 @@ class SigningSheet:
         story = self._heading("when_heading")
         key = f"when_{self.rules.signing.when}"
         story += w.paragraphs(
-            key, title=self.rules.instrument.title if self.rules.instrument else ""
+            key, translated=lambda lang: {"title": self.rules.instrument_name(lang)}
         )
         return [*story, *self._papers_table()]
 

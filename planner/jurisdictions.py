@@ -435,6 +435,11 @@ class Jurisdiction(RulesPart):
                     context = {"field": f"{self.code}.{part}", "language": language}
                     raise PydanticCustomError("no_text", "no {language} text", context)
         self._check_elements()
+        if self.instrument is not None and self.text("title") != self.instrument.title:
+            # The catalogue's English title is the rules file's, so the two cannot drift apart.
+            raise PydanticCustomError(
+                "no_text", "no {language} text", {"field": f"{self.code}.title", "language": "en"}
+            )
         return self
 
     def _check_elements(self) -> None:
@@ -635,6 +640,15 @@ class Jurisdiction(RulesPart):
 
     def display_name(self, language: str = "en") -> str:
         return self.text("name", language) or self.name
+
+    def instrument_name(self, language: str = "en") -> str:
+        """The paper's name as a family reads it: the official English title, and in another
+        language its translation with the official title beside it ("…" (Official Title))."""
+        if self.instrument is None:
+            return ""
+        official = self.instrument.title
+        translated = self.text("title", language) or official
+        return official if translated == official else f"{translated} ({official})"
 
     def power_labels(self, language: str = "en") -> list[str]:
         """The instrument's powers, as a family reads them."""

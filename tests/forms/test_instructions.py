@@ -158,6 +158,9 @@ def test_bilingual_output_puts_english_beside_spanish() -> None:
     text = read(render(example_plan("small-ca.json"), "es", bilingual=True))
     assert "9. Lo que no debe hacer / What not to do" in text
     assert "No firme ningún papel" in text and "Do not sign any paper" in text
+    # The English line dates in English (it said "Next check due: 4 de abril de 2027").
+    assert "Next check due: April 4, 2027." in text
+    assert "Próxima revisión: 4 de abril de 2027." in text
 
 
 def test_the_locator_note_keeps_to_the_known_facts_and_asks_to_confirm_the_rest() -> None:
