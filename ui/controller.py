@@ -343,10 +343,10 @@ class Controller(QObject):
     def start_new_plan(self) -> None:
         if self.locked:
             return
-        state = self.session.plan.household.state
 
         def fresh() -> None:
-            self.session.replace(new_plan(state, self._language))
+            # A new household starts from the default state, not the last family's.
+            self.session.replace(new_plan(language=self._language))
             self._show_households()
             if self.session.mode is Mode.SAVE:
                 self._set_status("", None)

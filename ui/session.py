@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from planner.model import Household, Plan
 from planner.validation import Problem, check, completeness
+from ui.i18n import LANGUAGES, qt_locale
+
+DEFAULT_STATE = "CA"
+"""The state a blank plan starts at, until the family chooses theirs on the welcome page."""
 
 
 class Mode(StrEnum):
@@ -17,11 +21,36 @@ class Mode(StrEnum):
     """Nothing touches the disk but the files the family chooses to save."""
 
 
-def new_plan(state: str = "CA", language: str = "en") -> Plan:
+def new_plan(state: str = DEFAULT_STATE, language: str = "en") -> Plan:
+    """A blank plan. Its home languages start as the one language the interface speaks: a
+    Spanish-speaking parent does not find English ticked for her (she may tick it herself)."""
     plan = Plan(household=Household(display_name="", state=state))
     plan.household.document_language = language
-    plan.household.family_languages = [language] if language == "en" else [language, "en"]
+    plan.household.family_languages = [language]
     return plan
+
+
+def interface_language() -> str:
+    """The language the interface speaks now (`ui.i18n` makes it Qt's default locale); English
+    for the pseudo-locale."""
+    spoken = QLocale().language()
+    return next((code for code in LANGUAGES if qt_locale(code).language() == spoken), "en")
+
+
+def follow_language(plan: Plan, old: str, new: str) -> bool:
+    """The interface switched from `old` to `new`: a plan nobody has answered yet (still as
+    `new_plan` made it in `old`, but for its name and state) takes `new` as its home and papers'
+    language. Languages the family answered, and any plan with answers, stay. True if changed."""
+    if new not in LANGUAGES or new == old:
+        return False
+    home = plan.household
+    blank = new_plan(home.state, old)
+    blank.household.display_name = home.display_name
+    if plan != blank:
+        return False
+    home.family_languages = [new]
+    home.document_language = new
+    return True
 
 
 class Session(QObject):
@@ -32,7 +61,7 @@ class Session(QObject):
 
     def __init__(self, plan: Plan | None = None, mode: Mode = Mode.WORKSHOP) -> None:
         super().__init__()
-        self.plan = plan or new_plan()
+        self.plan = plan or new_plan(language=interface_language())
         self.mode = mode
         self.household_id: str | None = None
         self.local_problems: list[Problem] = []
@@ -52,5 +81,7 @@ class Session(QObject):
         self.plan_replaced.emit()
 
     def forget(self) -> None:
-        """Workshop's "Finish and erase": the plan leaves memory; a blank one takes its place."""
-        self.replace(new_plan())
+        """Workshop's "Finish and erase": the plan leaves memory; a blank one takes its place,
+        with nothing of the last family's (its state is the default one again), in the language
+        the interface speaks."""
+        self.replace(new_plan(DEFAULT_STATE, interface_language()))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
-from planner.model import Adult, ImmigrationStatus, Plan
+from planner.model import Adult, Attorney, ImmigrationStatus, Plan
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import assert_unique_mnemonics, focus, retype
@@ -154,6 +154,53 @@ def test_each_adults_case_and_attorney_choice(make_window: WindowMaker, qtbot: Q
     assert plan.adults[1].case is not None
     assert plan.adults[1].case.attorney_id == "attorney-nguyen"
     assert page.attorney_given.text() == "Thomas"
+
+
+def test_with_one_attorney_a_new_case_starts_at_that_attorney(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    plan = one_parent()
+    plan.attorneys = [Attorney(id="attorney-vega", given_names="Elena", family_names="Vega")]
+    window = make_window(plan)
+    page = open_page(window)
+    assert page.case_attorney.currentText() == "Elena Vega"
+    page.whose.setCurrentIndex(1)
+    page.whose.activated.emit(1)  # Marta's case too; Luis's is stored as the page is left
+    assert page.case_attorney.currentText() == "Elena Vega"
+    window.go_next()
+    plan = window.session.plan
+    assert [a.case.attorney_id if a.case else None for a in plan.adults] == ["attorney-vega"] * 2
+
+    # A parent may still say "no attorney", and a case already recorded keeps its answer.
+    page = open_page(window)
+    focus(qtbot, page.case_attorney)
+    qtbot.keyClick(page.case_attorney, Qt.Key.Key_Home)
+    retype(qtbot, page.a_number, "A-123-456-789")
+    case = plan.adults[1].case
+    assert case is not None and case.attorney_id is None
+    window.go_next()
+    page = open_page(window)
+    assert page.case_attorney.currentText() == "Not chosen"
+    assert case.attorney_id is None
+
+
+def test_the_first_attorney_typed_is_the_shown_cases_attorney(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.session.replace(one_parent())
+    page = open_page(window)
+    assert page.case_attorney.currentText() == "Not chosen"
+    qtbot.mouseClick(page.attorneys.editor.add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.attorney_given.hasFocus)
+    qtbot.keyClicks(page.attorney_given, "Elena")
+    qtbot.keyClick(page.attorney_given, Qt.Key.Key_Tab)
+    attorney = window.session.plan.attorneys[0]
+    assert page.case_attorney.currentText() == "Elena"
+    case = window.session.plan.adults[0].case
+    assert case is not None and case.attorney_id == attorney.id
+    qtbot.mouseClick(page.attorneys.editor.remove, Qt.MouseButton.LeftButton)
+    assert window.session.plan.adults[0].case is None
 
 
 def test_local_hotlines_are_entered_by_the_family(make_window: WindowMaker, qtbot: QtBot) -> None:

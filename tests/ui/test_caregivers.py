@@ -8,13 +8,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
-from planner.model import Adult, AdultRole, Child, Contact, Relationship
+from planner.model import Adult, AdultRole, Child, Contact, Plan, Relationship
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import assert_unique_mnemonics, focus, retype
 from ui.pages.caregivers import CaregiversPage
 from ui.session import new_plan
+from ui.widgets import ChoiceField
 from ui.wizard import WizardWindow
+
+
+def texts(choice: ChoiceField) -> list[str]:
+    return [choice.itemText(i) for i in range(choice.count())]
 
 
 def open_page(window: WizardWindow) -> CaregiversPage:
@@ -24,7 +29,7 @@ def open_page(window: WizardWindow) -> CaregiversPage:
     return page
 
 
-def three_children() -> object:
+def three_children() -> Plan:
     plan = new_plan("CA")
     plan.household.display_name = "Familia Soto"
     plan.adults = [Adult(id="adult-ana", given_names="Ana", family_names="Soto", role="mother")]
@@ -52,9 +57,8 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
     page = open_page(window)
     first = page.groups[0]
     assert first.box.title() == "Sofia Soto"
-    assert [first.primary.itemText(i) for i in range(first.primary.count())] == [
+    assert texts(first.primary) == [  # Ana, the mother at home, is who the plan is for
         "Not chosen yet",
-        "Ana Soto (Mother)",
         "Rosa Soto (Aunt or uncle)",
         "Juan (Godparent)",
     ]
@@ -62,6 +66,7 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
     qtbot.keyClicks(first.primary, "Rosa")
     qtbot.keyClick(first.primary, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is first.alternate
+    assert texts(first.alternate) == ["Not chosen yet", "Juan (Godparent)"]
     qtbot.keyClicks(first.alternate, "Juan")
     qtbot.keyClick(first.alternate, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is first.term
@@ -104,18 +109,83 @@ def test_the_same_person_twice_is_named_beside_the_alternate(
     window.session.replace(three_children())
     page = open_page(window)
     group = page.groups[1]
-    focus(qtbot, group.primary)
-    qtbot.keyClicks(group.primary, "Juan")
-    alternate = page.fields["children[1].care.alternate_caregiver_id"]
-    assert not alternate.problem.isVisible()
     focus(qtbot, group.alternate)
     qtbot.keyClicks(group.alternate, "Juan")
+    alternate = page.fields["children[1].care.alternate_caregiver_id"]
+    assert not alternate.problem.isVisible()
+    focus(qtbot, group.primary)  # then Juan is made the caregiver as well
+    qtbot.keyClicks(group.primary, "Juan")
+    qtbot.keyClick(group.primary, Qt.Key.Key_Tab)
+    care = window.session.plan.children[1].care
+    assert (care.primary_caregiver_id, care.alternate_caregiver_id) == ("contact-juan",) * 2
+    assert group.alternate.currentText() == (  # kept, not silently dropped, and marked
+        "Juan (Godparent) — already the caregiver: choose someone else"
+    )
+    assert texts(group.alternate) == [
+        "Not chosen yet",
+        "Rosa Soto (Aunt or uncle)",
+        "Juan (Godparent) — already the caregiver: choose someone else",
+    ]
+    window.go_next()  # moving on shows what is still wrong here
+    window.go_back()
     assert alternate.problem.isVisible()
     assert alternate.problem.text().startswith("The alternate caregiver is the same person")
     window.words.set_language("es")
     assert alternate.problem.text().startswith("El cuidador suplente es la misma persona")
-    assert group.alternate.currentText() == "Juan (Padrino o madrina)"
+    assert group.alternate.currentText() == (
+        "Juan (Padrino o madrina) — ya es el cuidador: elija a otra persona"
+    )
     assert page.fields["children[1].care.primary_caregiver_id"].label.text() == "C&uidador"
+    focus(qtbot, group.alternate)
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new search, not "Juan" + "Rosa"
+    qtbot.keyClicks(group.alternate, "Rosa")  # fixed: Juan is no longer offered as alternate
+    qtbot.keyClick(group.alternate, Qt.Key.Key_Tab)
+    assert care.alternate_caregiver_id == "contact-rosa"
+    window.show_section(SectionId.CAREGIVERS)
+    assert "Juan (Padrino o madrina)" not in " ".join(texts(group.alternate))
+
+
+def test_the_parents_at_home_are_not_offered_but_one_chosen_stays_marked(
+    make_window: WindowMaker,
+) -> None:
+    plan = three_children()
+    plan.adults.append(  # a father who lives elsewhere may be the caregiver
+        Adult(id="adult-luis", given_names="Luis", role=AdultRole.FATHER, lives_in_household=False)
+    )
+    plan.children[0].care.primary_caregiver_id = "adult-ana"  # from an older plan
+    plan.children[0].care.alternate_caregiver_id = "contact-rosa"
+    window = make_window(plan)
+    group = open_page(window).groups[0]
+    assert texts(group.primary) == [
+        "Not chosen yet",
+        "Ana Soto (Mother) — lives with the child: choose someone else",
+        "Luis (Father)",
+        "Rosa Soto (Aunt or uncle)",
+        "Juan (Godparent)",
+    ]
+    assert group.primary.value() == "adult-ana"
+    assert texts(group.alternate) == [
+        "Not chosen yet",
+        "Luis (Father)",
+        "Rosa Soto (Aunt or uncle)",
+        "Juan (Godparent)",
+    ]
+    others = open_page(window).groups[1]
+    assert "Ana Soto (Mother)" not in " ".join(texts(others.primary) + texts(others.alternate))
+    window.go_next()
+    care = window.session.plan.children[0].care
+    assert (care.primary_caregiver_id, care.alternate_caregiver_id) == ("adult-ana", "contact-rosa")
+
+
+def test_the_care_term_says_what_short_and_long_term_mean(make_window: WindowMaker) -> None:
+    window = make_window(example_plan("small-ca.json"))
+    field = open_page(window).fields["children[0].care.term"]
+    assert field.why.isVisibleTo(field)
+    assert field.why.text().startswith("Short term: days or weeks, until a parent is back home.")
+    assert "Long term: months or longer" in field.why.text()
+    window.words.set_language("es")
+    assert field.why.text().startswith("Corto plazo: días o semanas")
+    assert "Largo plazo: meses o más" in field.why.text()
 
 
 def test_someone_missing_is_added_on_another_page(make_window: WindowMaker, qtbot: QtBot) -> None:
@@ -192,7 +262,7 @@ def test_a_new_child_gets_a_group_and_tab_reaches_it(
     assert len(page.groups) == 1
     window.session.plan.children.append(Child(id="child-new", given_names="Mia"))
     window.session.plan.adults.append(
-        Adult(id="adult-2", given_names="Luis", role=AdultRole.FATHER)
+        Adult(id="adult-2", given_names="Luis", role=AdultRole.FATHER, lives_in_household=False)
     )
     page = open_page(window)
     assert [g.box.title() for g in page.groups][1] == "Mia"

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.flow import SectionId
+from planner.model import Address, Adult, Child, Contact, School
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import focus, open_section, type_and_tab
 from ui.pages.children import ChildrenPage
+from ui.session import new_plan
 
 
 def type_in_cells(qtbot: QtBot, *keys: str | Qt.Key) -> None:
@@ -71,6 +73,67 @@ def test_a_school_and_a_child_added_by_keyboard(make_window: WindowMaker, qtbot:
     assert child.grade == "3rd grade"
     assert page.child_form.list.items.item(0).text() == "Sebastián Morales Pérez"
     assert page.child_heading.text() == "Sebastián Morales Pérez"
+
+
+def test_a_schools_state_starts_at_the_state_chosen_on_welcome(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window()
+    plan = new_plan("TX")
+    plan.household.display_name = "Familia Ramos"
+    window.session.replace(plan)
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    focus(qtbot, page.school_form.list.add)
+    qtbot.keyClick(page.school_form.list.add, Qt.Key.Key_Space)
+    assert page.school_state.currentText() == "Texas"
+    type_and_tab(qtbot, "Rivera Elementary")
+    school = window.session.plan.schools[0]
+    assert school.address is None  # the state shown as a start is not an address
+    focus(qtbot, page.school_street)
+    type_and_tab(qtbot, "7601 Park Place Blvd")
+    assert school.address is not None
+    assert (school.address.street, school.address.state) == ("7601 Park Place Blvd", "TX")
+
+    older = new_plan("NY")  # a school typed before the state was known
+    older.schools = [School(id="school-ps", name="PS 1", address=Address(street="8 Henry St"))]
+    window.session.replace(older)
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    page.school_form.list.items.setCurrentRow(0)
+    assert page.school_state.currentText() == "New York"
+    page.edited.emit()
+    assert window.session.plan.schools[0].address == Address(street="8 Henry St", state="NY")
+
+
+def test_without_contacts_the_pickup_list_says_to_add_them_first(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    plan = new_plan("CA")
+    plan.children = [Child(id="child-lia", given_names="Lía")]
+    window = make_window(plan)
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    page.child_form.list.items.setCurrentRow(0)
+    assert page.no_contacts.isVisible() and page.to_contacts.isVisible()
+    assert page.no_contacts.text().startswith("No emergency contact is entered yet.")
+    assert not page.released_to.isVisible()  # no empty list
+    assert not page.pickup_hint.isVisible()
+    window.words.set_language("es")
+    assert page.no_contacts.text().startswith("Todavía no hay ningún contacto de emergencia.")
+    assert page.to_contacts.text() == "Ir a contactos de emer&gencia"
+    window.words.set_language("en")
+    qtbot.mouseClick(page.to_contacts, Qt.MouseButton.LeftButton)
+    assert window.current is SectionId.CONTACTS
+
+    window.session.plan.adults = [Adult(id="adult-eva", given_names="Eva")]
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    assert page.released_to.isVisible() and page.no_contacts.isVisible()  # the parent, and why
+    assert page.released_to.count() == 1
+
+    window.session.plan.emergency_contacts = [Contact(id="contact-ivo", given_names="Ivo")]
+    window.show_section(SectionId.CONTACTS)
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    assert page.released_to.isVisible() and page.pickup_hint.isVisible()
+    assert not page.no_contacts.isVisible() and not page.to_contacts.isVisible()
+    assert page.released_to.count() == 2
 
 
 def test_medicines_are_added_and_removed_by_keyboard(

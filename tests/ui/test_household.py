@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.flow import SectionId
@@ -12,6 +13,7 @@ from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import focus, open_section, type_and_tab
 from ui.pages.household import HouseholdPage
+from ui.pages.welcome import WelcomePage
 
 
 def test_the_home_typed_field_after_field_reaches_the_plan_and_a_bad_zip_is_explained(
@@ -51,6 +53,30 @@ def test_the_home_typed_field_after_field_reaches_the_plan_and_a_bad_zip_is_expl
     assert zip_field.problem.text().startswith("Un código postal")
     assert page.zip.text() == "9003"
     assert zip_field.label.text() == "Código &postal (ZIP)"
+
+
+def test_the_homes_state_starts_at_the_state_chosen_on_welcome(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window()
+    welcome = window.pages[SectionId.WELCOME]
+    assert isinstance(welcome, WelcomePage)
+    focus(qtbot, welcome.state)
+    qtbot.keyClicks(welcome.state, "Texas")
+    assert window.session.plan.household.state == "TX"
+    page = open_section(window, SectionId.HOUSEHOLD, HouseholdPage)
+    assert page.state.currentText() == "Texas"
+    window.go_back()  # the address has nothing in it yet: a new choice on Welcome follows
+    assert window.session.plan.household.address.state == ""
+    focus(qtbot, welcome.state)
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)
+    qtbot.keyClicks(welcome.state, "Illinois")
+    page = open_section(window, SectionId.HOUSEHOLD, HouseholdPage)
+    assert page.state.currentText() == "Illinois"
+    focus(qtbot, page.street)
+    type_and_tab(qtbot, "2240 W Cermak Rd")
+    address = window.session.plan.household.address
+    assert (address.street, address.state) == ("2240 W Cermak Rd", "IL")
 
 
 def test_a_parent_added_and_typed_by_keyboard_and_a_bad_date_explained(

@@ -55,6 +55,11 @@ def _bold(text: str) -> str:
     return f"<b>{html.escape(text)}</b>"
 
 
+def _only_attorney(plan: Plan) -> str | None:
+    """The attorney's id when the plan has exactly one: a parent need not pick it again."""
+    return plan.attorneys[0].id if len(plan.attorneys) == 1 else None
+
+
 class AttorneyPage(EntriesPage):
     section_id = SectionId.ATTORNEY
     edit_requested = Signal(str)
@@ -235,9 +240,10 @@ class AttorneyPage(EntriesPage):
         self.court.set_value(case.immigration_court)
         self.hearing.set_value(case.next_hearing)
         self.pending.set_value(case.pending_applications)
-        self.case_attorney.set_choices(
-            self._attorney_choices(plan, case.attorney_id), case.attorney_id or ""
-        )
+        chosen = case.attorney_id
+        if adult.case is None:  # a case not started yet starts with the plan's one attorney
+            chosen = _only_attorney(plan)
+        self.case_attorney.set_choices(self._attorney_choices(plan, chosen), chosen or "")
         self.g28.set_value(as_answer(case.g28_signed))
         self.g28_holder.set_value(case.g28_held_by)
         self.officer.set_value(case.arresting_officer)
@@ -339,8 +345,14 @@ class AttorneyPage(EntriesPage):
     def store(self, plan: Plan) -> list[Problem]:
         problems = self.attorneys.store(plan, self._write_attorney)
         chosen = self.case_attorney.value()  # an attorney added or renamed just now is offered
+        adult = plan.adults[self.case.index] if 0 <= self.case.index < len(plan.adults) else None
+        only = _only_attorney(plan)
+        # the first attorney, typed just now, for a case not started yet
+        started = adult is None or adult.case is not None
+        if chosen is None and not started and only and self.case_attorney.findData(only) < 0:
+            chosen = only
         self.case_attorney.set_choices(self._attorney_choices(plan, chosen), chosen or "")
-        if 0 <= self.case.index < len(plan.adults):
+        if adult is not None:
             problems += self._write_case(plan.adults[self.case.index])
         problems += self.hotlines.store(plan, self._write_hotline)
         return problems

@@ -1,6 +1,8 @@
 """Caregivers: for each child, who takes care of them if the parents cannot, and who takes over if
-that person cannot. Both are chosen from people already in the plan (a parent or an emergency
-contact), so a caregiver's phone and address are typed once."""
+that person cannot. Both are chosen from people already in the plan (an emergency contact, or a
+parent who lives elsewhere), so a caregiver's phone and address are typed once. The parents at
+home are the ones the plan is for, so they are not offered, and the alternate list leaves out
+the caregiver; someone already chosen stays, marked, so nothing is lost unseen."""
 
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ class ChildCare:
         )
         self._pair(page, box, ("term", self.term), ("child_has_been_told", self.told))
         page.add_field(self.path("who_pays"), self.who_pays, box)
+        # after the window has stored the new caregiver: the alternate list leaves them out
+        self.primary.edited.connect(lambda: page.offer_alternates(self))
         self.period = QWidget()
         """When the state's paper states a period (NY, WA…): when it starts and ends."""
         period = QVBoxLayout(self.period)
@@ -212,21 +216,45 @@ class CaregiversPage(SectionPage):
         for group, child in zip(self.groups, plan.children, strict=True):
             self._fill(group, child, plan)
 
-    def _people(self, plan: Plan, chosen: str | None) -> list[tuple[str, str]]:
-        """Everyone who can be chosen: the parents, then the emergency contacts in calling order."""
+    def _people(
+        self, plan: Plan, chosen: str | None, caregiver: str | None = None
+    ) -> list[tuple[str, str]]:
+        """Everyone who can be chosen: the parents who live elsewhere, then the emergency
+        contacts in calling order. Parents at home, and for the alternate the `caregiver`, are
+        left out, unless already `chosen`: then they stay, marked as not possible."""
         w = self.words
         people = [("", w("caregivers.not_chosen"))]
         for adult in plan.adults:
             role = label(w, "role", adult.role)
             name = adult.full_name or w("caregivers.unnamed")
-            people.append((adult.id, w("caregivers.person", name=name, who=role)))
+            person = w("caregivers.person", name=name, who=role)
+            if adult.id == chosen and adult.id == caregiver:
+                person = w("caregivers.already_caregiver", person=person)
+            elif adult.id == chosen and adult.lives_in_household:
+                person = w("caregivers.lives_with_child", person=person)
+            elif adult.lives_in_household or adult.id == caregiver:
+                continue
+            people.append((adult.id, person))
         for contact in plan.emergency_contacts:
             who = label(w, "relationship", contact.relationship)
             name = contact.full_name or w("caregivers.unnamed")
-            people.append((contact.id, w("caregivers.person", name=name, who=who)))
+            person = w("caregivers.person", name=name, who=who)
+            if contact.id == caregiver:
+                if contact.id != chosen:
+                    continue
+                person = w("caregivers.already_caregiver", person=person)
+            people.append((contact.id, person))
         if chosen and plan.person(chosen) is None:
             people.append((chosen, w("caregivers.not_in_plan")))
         return people
+
+    def offer_alternates(self, group: ChildCare) -> None:
+        """The alternate list for the caregiver now chosen (the alternate shown stays)."""
+        if self.plan is None or group.index >= len(self.plan.children):
+            return
+        alternate = group.alternate.value()
+        people = self._people(self.plan, alternate, group.primary.value())
+        group.alternate.set_choices(people, alternate or "")
 
     def _fill(self, group: ChildCare, child: Child, plan: Plan) -> None:
         w = self.words
@@ -236,9 +264,8 @@ class CaregiversPage(SectionPage):
         group.primary.set_choices(
             self._people(plan, care.primary_caregiver_id), care.primary_caregiver_id or ""
         )
-        group.alternate.set_choices(
-            self._people(plan, care.alternate_caregiver_id), care.alternate_caregiver_id or ""
-        )
+        alternates = self._people(plan, care.alternate_caregiver_id, care.primary_caregiver_id)
+        group.alternate.set_choices(alternates, care.alternate_caregiver_id or "")
         group.term.set_value(care.term)
         group.told.set_value(as_answer(care.child_has_been_told))
         group.who_pays.set_value(care.who_pays)
@@ -270,7 +297,8 @@ class CaregiversPage(SectionPage):
             paper = w("caregivers.paper_generic", state=state)
         else:
             scope = "per_child" if instrument.scope == "per_child" else "per_household"
-            paper = w(f"caregivers.paper_{scope}", state=state, paper=instrument.title)
+            name = rules.instrument_name(w.catalogue_language)
+            paper = w(f"caregivers.paper_{scope}", state=state, paper=name)
             if instrument.caregiver_min_age is not None:
                 paper += " " + w("caregivers.min_age", age=instrument.caregiver_min_age)
             if instrument.caregiver_must_live_in_state:
@@ -303,7 +331,7 @@ class CaregiversPage(SectionPage):
         self.fields[group.path("alternate_caregiver_id")].set_texts(
             w("caregivers.alternate"), w("caregivers.alternate_why")
         )
-        self.fields[group.path("term")].set_texts(w("caregivers.term"))
+        self.fields[group.path("term")].set_texts(w("caregivers.term"), w("caregivers.term_why"))
         self.fields[group.path("child_has_been_told")].set_texts(w("caregivers.told"))
         self.fields[group.path("who_pays")].set_texts(w("caregivers.who_pays"))
         group.who_pays.setPlaceholderText(w("caregivers.who_pays_example"))

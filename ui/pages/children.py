@@ -3,7 +3,8 @@ child — school, health, custody and travel, routines, and who may or may not p
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.flow import SectionId
 from planner.model import Address, Child, Plan, School, new_id
@@ -27,6 +28,8 @@ def lines(text: str) -> list[str]:
 
 class ChildrenPage(SectionPage):
     section_id = SectionId.CHILDREN
+    edit_requested = Signal(str)
+    """The family asks to go to another section (to enter the emergency contacts first)."""
 
     def build(self) -> None:
         self.plan: Plan | None = None
@@ -174,8 +177,19 @@ class ChildrenPage(SectionPage):
         self.pickup_box = QGroupBox()
         box = QVBoxLayout(self.pickup_box)
         self.released_to = CheckList()
-        box.addWidget(form.add("may_be_released_to", self.released_to))
+        self.released_field = form.add("may_be_released_to", self.released_to)
+        box.addWidget(self.released_field)
         self.pickup_hint = why_label(box)
+        # No emergency contact yet: say so, and offer the way there, instead of a bare list.
+        self.no_contacts = QLabel()
+        self.no_contacts.setObjectName("why")
+        self.no_contacts.setWordWrap(True)
+        self.to_contacts = QPushButton()
+        self.to_contacts.clicked.connect(lambda: self.edit_requested.emit(SectionId.CONTACTS.value))
+        line = QHBoxLayout()
+        line.addWidget(self.no_contacts, 1)
+        line.addWidget(self.to_contacts)
+        box.addLayout(line)
         self.not_released_to = NotesField()
         self.not_released_to.setMaximumHeight(80)
         box.addWidget(form.add("must_not_be_released_to", self.not_released_to))
@@ -204,7 +218,8 @@ class ChildrenPage(SectionPage):
         address = school.address or Address()
         self.school_street.set_value(address.street)
         self.school_city.set_value(address.city)
-        self.school_state.set_choices(self._state_choices(address.state), address.state)
+        state = address.state or self._plan_state()  # no state yet: the one chosen on Welcome
+        self.school_state.set_choices(self._state_choices(state), state)
         self.school_zip.set_value(address.postal_code)
 
     def _write_school(self, school: School) -> list[Problem]:
@@ -212,15 +227,16 @@ class ChildrenPage(SectionPage):
         kind = self.school_kind.value() or "school"
         school.kind = kind  # type: ignore[assignment]
         school.phone = self.school_phone.value()
-        typed = (
-            self.school_street.value(),
-            self.school_city.value(),
-            self.school_state.value() or "",
-            self.school_zip.value(),
-        )
+        street, city = self.school_street.value(), self.school_city.value()
+        state, postal_code = self.school_state.value() or "", self.school_zip.value()
         old = school.address
+        if (
+            not (street or city or postal_code or (old and old.unit))
+            and state == self._plan_state()
+        ):
+            state = ""  # the plan's state shown as a start, in an empty address: not an answer
+        typed = (street, city, state, postal_code)
         if any(typed) or (old is not None and (old.unit or old.country != "US")):
-            street, city, state, postal_code = typed
             school.address = Address(
                 street=street,
                 unit=old.unit if old else "",
@@ -264,7 +280,17 @@ class ChildrenPage(SectionPage):
         self.passport.set_value(child.passport_status)
         self.routines.set_value(child.routines_and_comfort)
         self.released_to.set_choices(self._people_choices(child), child.may_be_released_to)
+        self._show_pickup_choices(plan)
         self.not_released_to.set_value("\n".join(child.must_not_be_released_to))
+
+    def _show_pickup_choices(self, plan: Plan) -> None:
+        """Without emergency contacts, a sentence and the way to them; the list only when it has
+        someone to check (a parent, or someone the child's list still names)."""
+        has_contacts = bool(plan.emergency_contacts)
+        self.released_field.setVisible(self.released_to.count() > 0)
+        self.pickup_hint.setVisible(has_contacts)
+        self.no_contacts.setVisible(not has_contacts)
+        self.to_contacts.setVisible(not has_contacts)
 
     def _write_child(self, child: Child) -> list[Problem]:
         """The form into `child` (the selected one, or a copy of it). No side effects elsewhere."""
@@ -360,6 +386,9 @@ class ChildrenPage(SectionPage):
     def _state_choices(self, keep: str) -> list[tuple[str, str]]:
         return [("", self.words("children.choose")), *state_choices(keep)]
 
+    def _plan_state(self) -> str:
+        return self.plan.household.state if self.plan is not None else ""
+
     def retranslate(self) -> None:
         w = self.words
         self.set_heading()
@@ -425,6 +454,9 @@ class ChildrenPage(SectionPage):
         self.pickup_box.setTitle(w("children.pickup_box"))
         form["may_be_released_to"].set_texts(w("children.released_to"), w("children.released_why"))
         self.pickup_hint.setText(w("children.released_hint"))
+        self.no_contacts.setText(w("children.no_contacts"))
+        self.to_contacts.setText(w("children.to_contacts"))
+        self.to_contacts.setAccessibleName(w("children.to_contacts").replace("&", ""))
         form["must_not_be_released_to"].set_texts(
             w("children.not_released_to"), w("children.not_released_why")
         )

@@ -42,6 +42,7 @@ from ui.pages.parts import (
     row,
     why_label,
 )
+from ui.session import follow_language
 from ui.widgets import ChoiceField, DateField, Field, PhoneField, TextField, YesNoField
 
 DOCUMENT_LANGUAGES = ("en", "es")
@@ -61,6 +62,13 @@ def merged_phones(old: list[Phone], numbers: tuple[str, str]) -> list[Phone]:
     return phones + old[2:]
 
 
+def address_state(address: Address, shown: str, plan_state: str) -> str:
+    """The state an address keeps. An address with nothing else typed in it only shows the plan's
+    state as a start: that is not an answer, so it follows a later choice on Welcome."""
+    typed = (address.street, address.unit, address.city, address.postal_code)
+    return "" if not any(typed) and shown == plan_state else shown
+
+
 def ordered_languages(old: list[str], ticked: list[str]) -> list[str]:
     """The ticked languages, keeping the family's order (most comfortable first); new ones last."""
     return [c for c in old if c in ticked] + [c for c in ticked if c not in old]
@@ -72,6 +80,9 @@ class HouseholdPage(SectionPage):
     def build(self) -> None:
         self.plan: Plan | None = None
         self.shown_problems: list[Problem] = []
+        self.speaking: str | None = None
+        """The interface's language when the page last loaded: a switch since moves a blank
+        plan's languages along (see `ui.session.follow_language`)."""
         self._build_home()
         self._build_languages()
         self._build_adults()
@@ -244,11 +255,15 @@ class HouseholdPage(SectionPage):
         if self._other_languages_in != self.words.catalogue_language:
             self._fill_other_languages()
         self.plan = plan
+        spoken = self.words.catalogue_language
+        follow_language(plan, self.speaking or spoken, spoken)  # a blank plan only
+        self.speaking = spoken
         home = plan.household
         self.street.set_value(home.address.street)
         self.unit.set_value(home.address.unit)
         self.city.set_value(home.address.city)
-        self.state.set_choices(self._state_choices(home.address.state), home.address.state)
+        state = home.address.state or home.state  # no state yet: the one chosen on Welcome
+        self.state.set_choices(self._state_choices(state), state)
         self.zip.set_value(home.address.postal_code)
         self.home_phone.set_value(home.home_phone)
         language = self.words.catalogue_language
@@ -266,8 +281,8 @@ class HouseholdPage(SectionPage):
         home.address.street = self.street.value()
         home.address.unit = self.unit.value()
         home.address.city = self.city.value()
-        home.address.state = self.state.value() or ""
         home.address.postal_code = self.zip.value()
+        home.address.state = address_state(home.address, self.state.value() or "", home.state)
         home.home_phone = self.home_phone.value()
         home.family_languages = ordered_languages(home.family_languages, self.languages.values())
         home.document_language = self.document_language.value() or home.document_language

@@ -21,7 +21,7 @@ from planner.jurisdictions import available_states, load_jurisdiction
 from planner.model import Plan
 from planner.places import US_STATES
 from ui.pages.base import SectionPage
-from ui.session import Mode
+from ui.session import Mode, follow_language
 from ui.widgets import ChoiceField, TextField
 
 
@@ -32,6 +32,9 @@ class WelcomePage(SectionPage):
     new_requested = Signal()
 
     def build(self) -> None:
+        self.speaking: str | None = None
+        """The interface's language when the page last loaded: a switch since moves a blank
+        plan's languages along (see `ui.session.follow_language`)."""
         self.language = ChoiceField()
         self.language.addItem("English", "en")
         self.language.addItem("Español", "es")
@@ -118,11 +121,14 @@ class WelcomePage(SectionPage):
             self.state_note.setText(self.words("welcome.state_generic"))
         else:
             self.state_note.setText(
-                self.words("welcome.state_instrument", instrument=rules.instrument.title)
+                self.words("welcome.state_instrument", instrument=rules.instrument_name(language))
             )
         self.state_note.setToolTip(rules.text("summary", language) or "")
 
     def load(self, plan: Plan) -> None:
+        spoken = self.words.catalogue_language
+        follow_language(plan, self.speaking or spoken, spoken)  # a blank plan only
+        self.speaking = spoken
         self.language.set_value(self.words.language)
         self.state.set_value(plan.household.state)
         self.name.set_value(plan.household.display_name)
