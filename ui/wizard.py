@@ -316,6 +316,8 @@ class WizardWindow(QMainWindow):
         self.next.setText(w("nav.next"))
         self.back.setAccessibleName(w("nav.back").replace("&", ""))
         self.next.setAccessibleName(w("nav.next").replace("&", ""))
+        # The toolbar shows the language chosen anywhere (the Welcome page has its own choice).
+        self.language.setCurrentIndex(self.language.findData(w.language))
         self.language_label.setText(w("toolbar.language"))
         self.language.setAccessibleName(w("toolbar.language").replace("&", ""))
         self.bigger.setText(w("toolbar.bigger"))

@@ -274,3 +274,22 @@ def test_no_section_is_wider_than_a_small_laptop_in_the_longest_words(
         qtbot.waitUntil(lambda page=page: page.scroll.viewport().width() > 0)
         qtbot.wait(10)
         assert page.scroll.horizontalScrollBar().maximum() == 0, section_id
+
+
+def test_the_language_chosen_on_welcome_shows_in_the_toolbar_and_back(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    """The toolbar still said "Idioma: English" after the parent chose Español on Welcome."""
+    from planner.flow import SectionId
+
+    window = make_window()
+    welcome = window.pages[SectionId.WELCOME]
+    welcome.language.setFocus()
+    qtbot.waitUntil(welcome.language.hasFocus)
+    qtbot.keyClick(welcome.language, Qt.Key.Key_Down)
+    assert window.words.language == "es"
+    assert window.language.currentText() == "Español"
+    window.language.setCurrentIndex(window.language.findData("en"))
+    window.language.activated.emit(window.language.currentIndex())
+    assert window.words.language == "en"
+    assert welcome.language.currentText() == "English"

@@ -142,6 +142,7 @@ class WelcomePage(SectionPage):
     def retranslate(self) -> None:
         w = self.words
         self.set_heading()
+        self.language.set_value(w.language)  # chosen in the toolbar, perhaps
         self.fields["interface.language"].set_texts(w("welcome.language"))
         self.fields["household.state"].set_texts(w("welcome.state"), w("welcome.state_why"))
         self.fields["household.display_name"].set_texts(w("welcome.name"), w("welcome.name_why"))
