@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.flow import SectionId
 from planner.model import Plan, limit_at
@@ -50,6 +59,21 @@ class SectionPage(QWidget):
         outer.addWidget(scroll)
         self.build()
         self.form.addStretch(1)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
+
+    def _show_focused(self, _: QWidget | None, now: QWidget | None) -> None:
+        """The field the keyboard is in is always on screen: "Add parent" put the cursor in a
+        field below the window's edge, where a person typed without seeing it."""
+        content = self.scroll.widget()
+        if now is not None and content is not None and content.isAncestorOf(now):
+            # After the layout settles: a field just added has no position yet.
+            QTimer.singleShot(0, lambda: self._ensure_visible(now))
+
+    def _ensure_visible(self, widget: QWidget) -> None:
+        if shiboken6.isValid(widget) and widget.hasFocus():
+            self.scroll.ensureWidgetVisible(widget, 16, 24)
 
     # --- for subclasses ---------------------------------------------------------------------------
 
