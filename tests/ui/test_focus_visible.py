@@ -16,7 +16,7 @@ from ui.pages.household import HouseholdPage
 def on_screen(page: HouseholdPage, widget: QWidget) -> bool:
     viewport = page.scroll.viewport()
     top_left = widget.mapTo(viewport, QPoint(0, 0))
-    return 0 <= top_left.y() and top_left.y() + widget.height() <= viewport.height()
+    return top_left.y() >= 0 and top_left.y() + widget.height() <= viewport.height()
 
 
 def test_adding_a_parent_brings_the_field_being_typed_in_on_screen(
