@@ -3,6 +3,14 @@
 User text never reaches reportlab's Paragraph markup unescaped: a name like `María <b>` would
 break the build, and `<img src="/etc/passwd"/>` would make reportlab read a local file. Everything
 a family typed goes through `safe()` first.
+
+`safe()` also makes the family's words printable, still in the order they were typed: a
+character the embedded fonts cannot draw (most emoji, Chinese, Devanagari …) is printed as a
+bracketed note naming it rather than as an empty box (`uncovered_characters()` tells the
+interface which ones, so it can say so while the family types); Arabic letters take the shape
+their neighbours ask for (joined, and lām-alif as one sign); a line with right-to-left letters
+is set in an isolate, so it keeps its own direction inside our sentences. The visual order of
+each line is made when a paragraph is drawn, after its lines are broken (`forms.paragraph`).
 """
 
 from __future__ import annotations
@@ -14,9 +22,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import chain
 from typing import Any
 
-from bidi import get_display  # type: ignore[import-untyped]
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import LETTER
@@ -36,7 +44,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from forms.paragraph import Paragraph
+from forms.paragraph import BIDI_CONTROLS, Paragraph, visual_text
+from forms.people import isolate
 from forms.table import Table
 from planner.i18n import translate
 from planner.resources import resource
@@ -55,7 +64,6 @@ RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 # --- font ----------------------------------------------------------------------------------------
@@ -82,7 +90,10 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
         f"<00> <{len(subset) - 1:02X}>",
         "endcodespacerange",
         f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)),
+        *(
+            f"<{i:02X}> <{_meaning(v).encode('utf-16-be').hex().upper()}>"
+            for i, v in enumerate(subset)
+        ),
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
@@ -92,12 +103,27 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
     return "\n".join(lines)
 
 
+def _meaning(code: int) -> str:
+    """The text a glyph stands for: an Arabic letter's joined shape (a presentation form, which
+    the printed text uses) is the letter itself, and the lām-alif sign is lām then alif, so text
+    copied or searched in the PDF, or read aloud, has the letters the family typed."""
+    char = chr(code)
+    if _PRESENTATION_FORM.match(char):
+        return unicodedata.normalize("NFKC", char).strip() or char
+    return char
+
+
 @cache
 def register_fonts() -> None:
-    """Embed DejaVu Sans (Latin Extended, Vietnamese, Cyrillic, Greek) once per process."""
+    """Embed DejaVu Sans (Latin Extended, Vietnamese, Cyrillic, Greek, Hebrew, Arabic) once."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        font = TTFont(name, str(resource("fonts", file)))
+        # Directional controls steer a line's order and are never drawn (forms.paragraph takes
+        # them out): they take no room when a line is measured, glyph or not.
+        for control in BIDI_CONTROLS:
+            font.face.charWidths[ord(control)] = 0
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
@@ -110,6 +136,175 @@ def font_covers(character: str) -> bool:
     return ord(character) in face.charToGlyph
 
 
+@cache
+def _covered() -> frozenset[int]:
+    """The characters both embedded faces (regular and bold) can draw."""
+    register_fonts()
+    regular, bold = (pdfmetrics.getFont(name).face for name in (FONT, FONT_BOLD))  # type: ignore[attr-defined]
+    return frozenset(
+        code for code, glyph in regular.charToGlyph.items() if glyph and bold.charToGlyph.get(code)
+    )
+
+
+_UNSEEN = frozenset(BIDI_CONTROLS | {"\u200b", "\u200c", "\u200d", "\u2060", "\ufe0e", "\ufeff"})
+"""Characters that have no picture of their own: direction, joining, width and variation
+controls. They never print as a box, whatever the font has."""
+
+
+def _is_joiner(char: str) -> bool:
+    """A character that belongs to the sign before it: a joiner, a variation selector, an emoji
+    tag, a skin tone or a keycap."""
+    code = ord(char)
+    return (
+        code == 0x200D
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0020 <= code <= 0xE007F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or code == 0x20E3
+    )
+
+
+def uncovered_characters(text: str) -> set[str]:
+    """The characters of `text` that no embedded font can draw, for the interface to point out
+    while the family types (and to suggest another spelling). On paper each run of them prints
+    as a bracketed note naming what is missing, e.g. "[house building]" or "[U+738B, U+82B3]",
+    never as an empty box. White space, control characters and the invisible joiners and
+    direction marks are not counted."""
+    return {char for char in clean_text(text) if _lacking(char)}
+
+
+def _lacking(char: str) -> bool:
+    """Whether the fonts lack a character that would need a picture."""
+    return ord(char) not in _covered() and not char.isspace() and char not in _UNSEEN
+
+
+def _described(run: str) -> str:
+    """A run of characters the fonts lack, as the paper names it: a symbol (emoji) by its Unicode
+    name, a flag by its country code, any other character by its code point."""
+    names: list[str] = []
+    signs = [char for char in run if not _is_joiner(char)]
+    index = 0
+    while index < len(signs):
+        char = signs[index]
+        pair = signs[index : index + 2]
+        if len(pair) == 2 and all(0x1F1E6 <= ord(c) <= 0x1F1FF for c in pair):
+            names.append("flag " + "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in pair))
+            index += 2
+            continue
+        name = unicodedata.name(char, "")
+        symbol = name and unicodedata.category(char).startswith("S")
+        names.append(name.lower() if symbol else f"U+{ord(char):04X}")
+        index += 1
+    if not names:  # only joiners and skin tones, with nothing to join
+        names = [f"U+{ord(char):04X}" for char in run]
+    return "[" + ", ".join(names) + "]"
+
+
+def _mark_uncovered(line: str) -> str:
+    """The line with each run of characters the fonts lack replaced by a note naming them."""
+    if line.isascii():
+        return line
+    out: list[str] = []
+    run = ""
+    for char in line:
+        if _lacking(char) or (run and _is_joiner(char)):
+            run += char
+        else:
+            if run:
+                out.append(_described(run))
+                run = ""
+            out.append(char)
+    if run:
+        out.append(_described(run))
+    return "".join(out)
+
+
+# --- Arabic letters ------------------------------------------------------------------------------
+
+_ARABIC = re.compile("[\u0620-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_ALIFS = frozenset("\u0622\u0623\u0625\u0627")
+"""The alifs that join a lām before them into one sign (lām-alif), as Arabic is always written."""
+_LAM = "\u0644"
+_JOIN_CAUSING = frozenset("\u0640\u200d")  # tatweel, zero width joiner
+
+
+@cache
+def _arabic_shapes() -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], str]]:
+    """From Unicode's own data: each letter's joined shapes ("initial", "medial", "final") and
+    the lām-alif signs (alif, shape → sign), the shapes the fonts can draw only."""
+    covered = _covered()
+    shapes: dict[str, dict[str, str]] = {}
+    lam_alif: dict[tuple[str, str], str] = {}
+    for code in chain(range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)):
+        decomposition = unicodedata.decomposition(chr(code)).split()
+        if len(decomposition) < 2 or code not in covered:
+            continue
+        shape = decomposition[0].strip("<>")
+        if shape not in ("isolated", "initial", "medial", "final"):
+            continue
+        letters = "".join(chr(int(part, 16)) for part in decomposition[1:])
+        if len(letters) == 1 and _ARABIC.match(letters):
+            shapes.setdefault(letters, {}).setdefault(shape, chr(code))
+        elif len(letters) == 2 and letters[0] == _LAM and letters[1] in _ALIFS:
+            lam_alif.setdefault((letters[1], shape), chr(code))
+    return shapes, lam_alif
+
+
+def _joining(char: str, shapes: dict[str, dict[str, str]]) -> str:
+    """Unicode's joining type: D joins on both sides, R only to the letter before it, C causes
+    joining, T is transparent (marks), U does not join."""
+    if char in _JOIN_CAUSING:
+        return "C"
+    own = shapes.get(char)
+    if own is not None:
+        return "D" if "initial" in own or "medial" in own else "R"
+    if char != "\u200c" and unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return "T"
+    return "U"
+
+
+def shape_arabic(text: str) -> str:
+    """Arabic letters as the shapes they take beside their neighbours (isolated, initial, medial,
+    final; lām-alif as one sign), in logical order. The fonts draw one glyph a character and the
+    PDF has no shaping engine, so the shapes are Unicode's presentation forms; the PDF's text
+    maps them back to the letters. A shape the fonts lack leaves the letter as typed."""
+    if not _ARABIC.search(text):
+        return text
+    shapes, lam_alif = _arabic_shapes()
+    kinds = [_joining(char, shapes) for char in text]
+
+    def neighbour(index: int, step: int) -> str:
+        index += step
+        while 0 <= index < len(text) and kinds[index] == "T":
+            index += step
+        return kinds[index] if 0 <= index < len(text) else "U"
+
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        joins_before = kinds[index] in ("D", "R") and neighbour(index, -1) in ("D", "C")
+        if char == _LAM and index + 1 < len(text) and text[index + 1] in _ALIFS:
+            sign = lam_alif.get((text[index + 1], "final" if joins_before else "isolated"))
+            if sign is not None:
+                out.append(sign)
+                index += 2
+                continue
+        joins_after = kinds[index] == "D" and neighbour(index, 1) in ("D", "R", "C")
+        if joins_before and joins_after:
+            shape = "medial"
+        elif joins_before:
+            shape = "final"
+        elif joins_after:
+            shape = "initial"
+        else:
+            shape = "isolated"
+        out.append(shapes.get(char, {}).get(shape, char) if shape != "isolated" else char)
+        index += 1
+    return "".join(out)
+
+
 # --- text ----------------------------------------------------------------------------------------
 
 
@@ -119,17 +314,24 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
+def printable(text: str) -> list[str]:
+    """The family's text as the fonts can print it, line by line, still in logical order: clean,
+    a note in place of what no font has, Arabic letters joined, and each line that holds
+    right-to-left letters in an isolate of its own."""
+    return [isolate(shape_arabic(_mark_uncovered(line))) for line in clean_text(text).split("\n")]
+
+
 def plain(text: str) -> str:
-    """User text as it prints: clean, with right-to-left runs in visual order (PDF only)."""
-    text = clean_text(text)
-    if _RTL.search(text):
-        text = "\n".join(get_display(line) for line in text.split("\n"))
-    return text
+    """User text as it is drawn straight on a canvas, one line at a time (a card's title):
+    printable, each line in visual order from left to right."""
+    return "\n".join(visual_text(line) for line in printable(text))
 
 
 def safe(text: str) -> str:
-    """User text made safe for Paragraph markup: escaped, with its line breaks kept."""
-    escaped = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """User text made safe for Paragraph markup: printable and escaped, with its line breaks
+    kept. The paragraph puts each of its lines in visual order once it has broken them."""
+    escaped = "\n".join(printable(text))
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return escaped.replace("\n", "<br/>")
 
 
@@ -670,11 +872,14 @@ __all__ = [
     "notary_block",
     "notice",
     "plain",
+    "printable",
     "register_fonts",
     "safe",
+    "shape_arabic",
     "signature_block",
     "styles",
     "title_block",
+    "uncovered_characters",
     "user_paragraph",
     "warning_box",
     "witness_block",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
@@ -9,6 +10,28 @@ from planner.formats import display_phone
 from planner.i18n import translate
 from planner.model import Address, Adult, Contact, Phone, Plan
 from planner.places import country_name, language_name
+
+FSI = "\u2068"
+"""FIRST STRONG ISOLATE: what follows, up to PDI, takes the direction of its first letter."""
+PDI = "\u2069"
+"""POP DIRECTIONAL ISOLATE: the end of an isolate."""
+
+RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko … letters and marks, and the right-to-left mark."""
+
+
+def isolate(text: str) -> str:
+    """The family's words set apart from the sentence around them, each line in an isolate
+    (FSI … PDI) when it holds right-to-left letters: "عمر حداد" keeps its own order inside
+    "Llame a عمر حداد" and leaves the order of our words alone, on paper and on screen. Text
+    without right-to-left letters is returned as it is: it cannot turn a line around."""
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    return "\n".join(
+        f"{FSI}{line}{PDI}" if RIGHT_TO_LEFT.search(line) else line for line in text.split("\n")
+    )
 
 
 def label(choice: StrEnum, language: str) -> str:
@@ -28,7 +51,7 @@ def label(choice: StrEnum, language: str) -> str:
 def phone_line(phone: Phone, language: str) -> str:
     kind = translate(f"phone_kind.{phone.kind.value}", language, domain="labels")
     text = f"{display_phone(phone.number)} ({kind})"
-    return f"{text} — {phone.note}" if phone.note else text
+    return f"{text} — {isolate(phone.note)}" if phone.note else text
 
 
 def phones_text(phones: list[Phone], language: str) -> str:
@@ -39,10 +62,14 @@ def address_text(address: Address | None, language: str) -> str:
     """An address as an envelope shows it; the country is named only when it is not the US."""
     if address is None:
         return ""
-    street = ", ".join(part for part in (address.street, address.unit) if part)
+    street = ", ".join(isolate(part) for part in (address.street, address.unit) if part)
     city = " ".join(
         part
-        for part in (f"{address.city}," if address.city else "", address.state, address.postal_code)
+        for part in (
+            f"{isolate(address.city)}," if address.city else "",
+            address.state,
+            address.postal_code,
+        )
         if part
     ).strip(" ,")
     country = "" if address.country == "US" else country_name(address.country, language)
@@ -63,7 +90,8 @@ def relationship_text(person: Adult | Contact, language: str) -> str:
     if isinstance(person, Adult):
         return label(person.role, language)
     base = label(person.relationship, language)
-    return f"{base} — {person.relationship_detail}" if person.relationship_detail else base
+    detail = person.relationship_detail
+    return f"{base} — {isolate(detail)}" if detail else base
 
 
 def home_address(plan: Plan, person: Adult | Contact) -> Address | None:

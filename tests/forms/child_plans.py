@@ -54,7 +54,8 @@ def comes_out(value: str, text: str) -> bool:
     if printed.replace(" ", "") in text.replace(" ", ""):
         return True
     if any(unicodedata.bidirectional(ch) in _RTL for ch in printed):
-        return set(printed.replace(" ", "")) <= set(text)
+        # A bracket in a right-to-left run is drawn facing the other way (and read back so).
+        return {c for c in printed if not c.isspace() and not unicodedata.mirrored(c)} <= set(text)
     return False
 
 

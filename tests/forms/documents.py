@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from forms.context import RenderContext, RenderOptions
-from forms.kit import font_covers
+from forms.kit import printable
+from forms.paragraph import BIDI_CONTROLS
 from planner.model import Plan
 from tests.conftest import TODAY
 from tests.forms.pdf import body_text, flat
@@ -46,9 +48,19 @@ _SOFT_HYPHEN = "\xad"
 """Printed only where a line breaks at it, and then as a hyphen."""
 
 
-def _as_extracted(character: str) -> str:
-    """A character the font cannot draw is printed as an empty box and read back as NUL."""
-    return character if font_covers(character) else "\x00"
+def as_printed(value: str) -> str:
+    """Typed text as a PDF reader gives it back, in logical order: a bracketed note in place of
+    characters no embedded font has, Arabic letters (joined shapes on paper) as the letters, and
+    no direction controls."""
+    text = "".join(
+        unicodedata.normalize("NFKC", c) if _PRESENTATION_FORM.match(c) else c
+        for c in "\n".join(printable(value))
+        if c not in BIDI_CONTROLS
+    )
+    return unicodedata.normalize("NFC", text)
+
+
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def comes_out(text: str, value: str) -> bool:
@@ -60,14 +72,14 @@ def comes_out(text: str, value: str) -> bool:
     mirrored: for it, every character must be there.
     """
     printed = "".join(text.split())
-    characters = [c for c in unicodedata.normalize("NFC", value) if not c.isspace()]
+    characters = [c for c in as_printed(value) if not c.isspace()]
     if _SOFT_HYPHEN in characters:
         characters = [c for c in characters if c not in (_SOFT_HYPHEN, "-")]
         printed = printed.replace("-", "")
     if not characters:
         return True
     right_to_left = any(unicodedata.bidirectional(c) in _RTL for c in characters)
-    typed = [_as_extracted(c) for c in characters]
+    typed = characters
     if not right_to_left:
         return _whole_or_across_a_page_turn("".join(typed), printed)
     wanted = Counter(c for c in typed if not unicodedata.mirrored(c))

@@ -310,7 +310,7 @@ def test_the_packet_includes_the_wallet_cards() -> None:
     assert RENDERERS[DocumentKind.WALLET_CARDS] is wallet.render
     options = RenderOptions(language="es", today=TODAY, only=frozenset({"wallet_cards"}))
     (document,) = render_packet(example_plan("small-ca.json"), options)
-    assert document.filename.endswith("wallet-cards-1.pdf")
+    assert document.filename == "09-tarjetas-1.pdf"  # named in the packet's language
     assert document.content.startswith(b"%PDF")
 
 

@@ -1,5 +1,10 @@
 """Review: what is still missing or wrong, section by section; when the plan was last reviewed and
-when to review it next; then every answer, readable, each group with a way back to change it."""
+when to review it next; then every answer, readable, each group with a way back to change it.
+
+Each block of rich text states its direction (the interface's): Qt would otherwise take it from
+the first letter of the block, and a name in Arabic letters at the start of "عمر حداد: Falta el
+teléfono" would turn the whole Spanish line around. The family's words themselves stand in
+isolates (see `review_summary`), so each keeps its own order inside ours."""
 
 from __future__ import annotations
 
@@ -204,7 +209,10 @@ class ReviewPage(SectionPage):
             title = self.words(f"section.{section_id.value}.title")
             heading = self.words("review.section_count", section=title, count=len(mine))
             self.todo.addLayout(self._heading_row(heading, section_id, self.todo_buttons))
-            self.todo.addWidget(self._rich(f"<ul style='margin-top:0'>{''.join(lines)}</ul>"))
+            listed = "".join(lines)
+            self.todo.addWidget(
+                self._rich(f"<ul dir='{self._direction()}' style='margin-top:0'>{listed}</ul>")
+            )
         if not found:
             nothing = QLabel(self.words("review.nothing_missing"))
             nothing.setWordWrap(True)  # one line at the usual size; several with larger text
@@ -252,7 +260,13 @@ class ReviewPage(SectionPage):
         ]
         if entry.heading:
             lines.insert(0, f"<b>{_html(entry.heading)}</b>")
-        return f"<p style='margin-top:0; margin-bottom:8px'>{'<br>'.join(lines)}</p>"
+        shown = "<br>".join(lines)
+        return f"<p dir='{self._direction()}' style='margin-top:0; margin-bottom:8px'>{shown}</p>"
+
+    def _direction(self) -> str:
+        """The direction of the interface's language, for a block of our sentences: never the
+        direction of the first letter the family typed in it."""
+        return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
 
     def _tab_in_order(self, buttons: list[QPushButton], before: QWidget) -> None:
         """Buttons made after the page was built go where they are seen, not at the end."""

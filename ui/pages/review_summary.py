@@ -1,5 +1,9 @@
 """Every answer of the plan as a person reads it (names, phones as they print, dates in words),
-grouped by the section where it is changed. No Qt here: the review page draws these groups."""
+grouped by the section where it is changed. No Qt here: the review page draws these groups.
+
+What the family typed is set in an isolate (`isolate`, FSI … PDI) wherever it stands beside our
+words, so that an Arabic or Hebrew name keeps its own order and cannot turn a Spanish or English
+line around ("عمر حداد (Amigo)" stays name first, label after)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from forms.people import address_text, date_text, label, languages_text
+from forms.people import address_text, date_text, isolate, label, languages_text
 from planner.flow import SectionId
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
@@ -67,20 +71,23 @@ class Reader:
         if not person_id:
             return ""
         found = self.plan.person(person_id)
-        return found.full_name if found else self.say("review.not_in_plan")
+        return isolate(found.full_name) if found else self.say("review.not_in_plan")
 
     def address(self, address: Address | None, language: str) -> str:
         return address_text(address, language).replace("\n", ", ")
 
     def fact(self, entry: Entry, key: str, value: str) -> None:
+        """A fact shown as "label: value", each line of the value in an isolate of its own."""
         if value.strip():
-            entry.facts.append((self.say(f"review.f.{key}"), value.strip()))
+            entry.facts.append((self.say(f"review.f.{key}"), isolate(value.strip())))
 
     def name_and_phone(self, name: str, phone: str) -> str:
-        return ", ".join(part for part in (name, display_phone(phone) if phone else "") if part)
+        parts = (isolate(name), display_phone(phone) if phone else "")
+        return ", ".join(part for part in parts if part)
 
     def subject(self, path: str) -> str:
-        """Whom a problem at `path` is about: "Mateo" for `children[1].school_id`."""
+        """Whom a problem at `path` is about: "Mateo" for `children[1].school_id` (a name in
+        right-to-left letters in an isolate, to stand before our sentence)."""
         match = _SUBJECT.match(path)
         if match is None:
             return ""
@@ -90,10 +97,12 @@ class Reader:
             return ""
         item = items[index]
         if isinstance(item, Adult | Child | Contact | Attorney):
-            return item.full_name
+            return isolate(item.full_name)
         name = getattr(item, "name", "") or getattr(item, "description", "")
         kind = getattr(item, "kind", None)
-        return str(name or (self.choice(kind) if isinstance(kind, StrEnum) else ""))
+        if name:
+            return isolate(str(name))
+        return self.choice(kind) if isinstance(kind, StrEnum) else ""
 
     # --- the groups -------------------------------------------------------------------------------
 
@@ -121,7 +130,7 @@ class Reader:
         return entry
 
     def adult(self, adult: Adult) -> Entry:
-        entry = Entry(f"{adult.full_name} ({self.choice(adult.role)})")
+        entry = Entry(f"{isolate(adult.full_name)} ({self.choice(adult.role)})")
         self.fact(entry, "other_names", adult.other_names)
         self.fact(entry, "date_of_birth", self.date(adult.date_of_birth))
         if adult.country_of_birth:
@@ -145,12 +154,12 @@ class Reader:
     def phones(self, phones: list) -> str:  # type: ignore[type-arg]
         return "\n".join(
             f"{display_phone(p.number)} ({self.labelled('phone_kind', p.kind.value)})"
-            + (f" — {p.note}" if p.note else "")
+            + (f" — {isolate(p.note)}" if p.note else "")
             for p in phones
         )
 
     def child(self, child: Child) -> Entry:
-        entry = Entry(child.full_name)
+        entry = Entry(isolate(child.full_name))
         self.fact(entry, "date_of_birth", self.date(child.date_of_birth))
         self.fact(entry, "languages", languages_text(child.languages, self.language))
         school = self.plan.school(child.school_id) if child.school_id else None
@@ -159,14 +168,15 @@ class Reader:
         self.fact(entry, "teacher", child.teacher)
         released = ", ".join(self.person(ref) for ref in child.may_be_released_to)
         self.fact(entry, "may_be_released_to", released)
-        self.fact(entry, "must_not_be_released_to", ", ".join(child.must_not_be_released_to))
+        refused = ", ".join(isolate(name) for name in child.must_not_be_released_to)
+        self.fact(entry, "must_not_be_released_to", refused)
         health = child.health
         self.fact(entry, "doctor", self.name_and_phone(health.doctor, health.doctor_phone))
         self.fact(entry, "dentist", self.name_and_phone(health.dentist, health.dentist_phone))
         self.fact(entry, "insurance", health.insurance)
         self.fact(entry, "conditions", health.conditions)
         medicines = "\n".join(
-            " — ".join(part for part in (m.name, m.dose, m.schedule) if part)
+            " — ".join(isolate(part) for part in (m.name, m.dose, m.schedule) if part)
             for m in health.medications
         )
         self.fact(entry, "medications", medicines)
@@ -183,8 +193,8 @@ class Reader:
         for number, contact in enumerate(self.plan.emergency_contacts, start=1):
             relation = self.choice(contact.relationship)
             if contact.relationship_detail:
-                relation = f"{relation} — {contact.relationship_detail}"
-            entry = Entry(f"{number}. {contact.full_name} ({relation})")
+                relation = f"{relation} — {isolate(contact.relationship_detail)}"
+            entry = Entry(f"{number}. {isolate(contact.full_name)} ({relation})")
             self.fact(entry, "phones", self.phones(contact.phones))
             self.fact(entry, "email", contact.email)
             self.fact(entry, "address", self.address(contact.address, self.language))
@@ -197,7 +207,7 @@ class Reader:
 
     def care(self, child: Child) -> Entry:
         care = child.care
-        entry = Entry(child.full_name)
+        entry = Entry(isolate(child.full_name))
         self.fact(entry, "primary_caregiver", self.person(care.primary_caregiver_id))
         self.fact(entry, "alternate_caregiver", self.person(care.alternate_caregiver_id))
         self.fact(entry, "term", self.labelled("care_term", care.term))
@@ -208,9 +218,9 @@ class Reader:
     def attorney_and_cases(self) -> list[Entry]:
         entries = []
         for attorney in self.plan.attorneys:
-            heading = attorney.full_name
+            heading = isolate(attorney.full_name)
             if attorney.organization:
-                heading = f"{heading} ({attorney.organization})"
+                heading = f"{heading} ({isolate(attorney.organization)})"
             entry = Entry(heading)
             self.fact(entry, "phone", display_phone(attorney.phone))
             self.fact(entry, "phone_24h", display_phone(attorney.phone_24h))
@@ -223,7 +233,7 @@ class Reader:
             if adult.case is not None:
                 entries.append(self.case(adult))
         for hotline in self.plan.local_hotlines:
-            entry = Entry(hotline.name)
+            entry = Entry(isolate(hotline.name))
             self.fact(entry, "phone", display_phone(hotline.phone))
             self.fact(entry, "hotline_kind", self.labelled("hotline_kind", hotline.kind))
             self.fact(entry, "hours", hotline.hours)
@@ -233,7 +243,7 @@ class Reader:
     def case(self, adult: Adult) -> Entry:
         case = adult.case
         assert case is not None
-        entry = Entry(self.say("review.case_of", name=adult.full_name))
+        entry = Entry(self.say("review.case_of", name=isolate(adult.full_name)))
         self.fact(entry, "a_number", display_a_number(case.a_number) if case.a_number else "")
         self.fact(entry, "status", self.choice(case.immigration_status))
         self.fact(entry, "court", case.immigration_court)
@@ -248,11 +258,11 @@ class Reader:
 
     def papers(self) -> list[Entry]:
         entries = []
-        owners = {p.id: p.full_name for p in [*self.plan.adults, *self.plan.children]}
+        owners = {p.id: isolate(p.full_name) for p in [*self.plan.adults, *self.plan.children]}
         for paper in self.plan.documents:
             heading = self.choice(paper.kind)
             if paper.description:
-                heading = f"{heading}: {paper.description}"
+                heading = f"{heading}: {isolate(paper.description)}"
             entry = Entry(heading)
             if paper.belongs_to is None:
                 whose = self.say("review.household")
@@ -268,12 +278,13 @@ class Reader:
         entries = []
         for item in self.plan.money_and_property:
             heading = self.choice(item.kind)
-            entry = Entry(f"{heading}: {item.description}" if item.description else heading)
+            description = isolate(item.description)
+            entry = Entry(f"{heading}: {description}" if description else heading)
             self.fact(entry, "who_can_access", item.who_can_access)
             self.fact(entry, "where_papers_are", item.where_papers_are)
             entries.append(entry)
         if self.plan.money_notes:
             notes = Entry(self.say("review.f.money_notes"))
-            notes.facts.append(("", self.plan.money_notes))
+            notes.facts.append(("", isolate(self.plan.money_notes)))
             entries.append(notes)
         return entries
