@@ -215,17 +215,10 @@ class DateField(QWidget):
         self.button = QToolButton(self)
         self.button.setText("…")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        # Week numbers mean nothing to the family; without them the calendar is narrower.
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self._calendar: QCalendarWidget | None = None
         self.popup = CalendarPopup(self, self.button)
-        action = QWidgetAction(self.popup)
-        action.setDefaultWidget(self.calendar)
-        self.popup.addAction(action)
         self.popup.aboutToShow.connect(self._open_on_typed_date)
         self.button.setMenu(self.popup)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)  # Enter, for the keyboard
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
@@ -234,10 +227,24 @@ class DateField(QWidget):
         self.setFocusProxy(self.line)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
 
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """Made when first needed: a page has many date fields, and a calendar costs several
+        milliseconds to build, which the pages built ahead would pay all at once."""
+        if self._calendar is None:
+            calendar = QCalendarWidget()
+            # Week numbers mean nothing to the family; without them the calendar is narrower.
+            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            action = QWidgetAction(self.popup)
+            action.setDefaultWidget(calendar)
+            self.popup.addAction(action)
+            calendar.clicked.connect(self._picked)
+            calendar.activated.connect(self._picked)  # Enter, for the keyboard
+            self._calendar = calendar
+        return self._calendar
+
     def set_value(self, day: date | None) -> None:
         self.line.set_value(day.isoformat() if day else "")
-        if day:
-            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def is_valid(self) -> bool:
         text = self.line.text().strip()

@@ -289,24 +289,27 @@ def test_the_papers_period_is_asked_only_where_the_states_paper_states_one(
     window = make_window(example_plan("small-ca.json"))  # CA: the affidavit states no period
     page = open_page(window)
     assert not page.groups[0].period.isVisibleTo(page)
+    assert page.groups[0].dates is None  # not even made
     plan = example_plan("small-ca.json")
     plan.household.state = "NY"  # GOL §5-1552(2): "the date or contingent event"
     window.session.replace(plan)
     page = open_page(window)
     group = page.groups[0]
     assert group.period.isVisibleTo(page)
-    starts = [group.starts.itemText(i) for i in range(group.starts.count())]
+    dates = group.dates  # made because this state's paper states a period
+    assert dates is not None
+    starts = [dates.starts.itemText(i) for i in range(dates.starts.count())]
     assert starts == [
         "On the day it is signed",
         "On a date",
         "If the parent is arrested, detained or removed by immigration authorities",
     ]
-    assert not group.start_date.isEnabled() and not group.end_date.isEnabled()
+    assert not dates.start_date.isEnabled() and not dates.end_date.isEnabled()
     plan = example_plan("small-ca.json")
     plan.household.state = "GA"  # no start on an event found in O.C.G.A. §19-9-120 ff.
     window.session.replace(plan)
     group = open_page(window).groups[0]
-    assert group.starts.count() == 2
+    assert group.dates is not None and group.dates.starts.count() == 2
 
 
 def test_a_period_longer_than_the_law_allows_is_named_beside_the_end_date(
@@ -316,11 +319,12 @@ def test_a_period_longer_than_the_law_allows_is_named_beside_the_end_date(
     plan.household.state = "NY"
     window = make_window(plan)
     page = open_page(window)
-    group = page.groups[0]
-    focus(qtbot, group.ends)
-    qtbot.keyClick(group.ends, Qt.Key.Key_Down)  # the longest allowed → on a date
-    assert group.end_date.isEnabled()
-    retype(qtbot, group.end_date.line, "2031-01-31")
+    dates = page.groups[0].dates
+    assert dates is not None
+    focus(qtbot, dates.ends)
+    qtbot.keyClick(dates.ends, Qt.Key.Key_Down)  # the longest allowed → on a date
+    assert dates.end_date.isEnabled()
+    retype(qtbot, dates.end_date.line, "2031-01-31")
     period = window.session.plan.children[0].care.paper_period
     assert period.end_date is not None and period.end_date.isoformat() == "2031-01-31"
     problem = page.fields["children[0].care.paper_period.end_date"].problem

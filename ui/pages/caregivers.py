@@ -58,25 +58,11 @@ class ChildCare:
         # after the window has stored the new caregiver: the alternate list leaves them out
         self.primary.edited.connect(lambda: page.offer_alternates(self))
         self.period = QWidget()
-        """When the state's paper states a period (NY, WA…): when it starts and ends."""
-        period = QVBoxLayout(self.period)
-        period.setContentsMargins(0, 0, 0, 0)
-        self.starts, self.start_date = ChoiceField(), DateField()
-        self.ends, self.end_date = ChoiceField(), DateField()
-        self._pair(
-            page,
-            period,
-            ("paper_period.starts", self.starts),
-            ("paper_period.start_date", self.start_date),
-        )
-        self._pair(
-            page,
-            period,
-            ("paper_period.ends", self.ends),
-            ("paper_period.end_date", self.end_date),
-        )
-        self.starts.edited.connect(self._dates_enabled)
-        self.ends.edited.connect(self._dates_enabled)
+        """Where the period goes when the state's paper states one (NY, WA…); its fields are
+        made only then (`period_fields`), since each costs the page's first showing."""
+        self._period_layout = QVBoxLayout(self.period)
+        self._period_layout.setContentsMargins(0, 0, 0, 0)
+        self.dates: PeriodFields | None = None
         box.addWidget(self.period)
         self.same_for_all = QPushButton()
         self.same_for_all.clicked.connect(lambda: page.copy_to_all(self.index))
@@ -99,19 +85,61 @@ class ChildCare:
     def path(self, leaf: str) -> str:
         return f"children[{self.index}].care.{leaf}"
 
+    def period_fields(self, page: CaregiversPage) -> PeriodFields:
+        """The period's fields, made the first time the state's paper asks for them, and put
+        in reading order after who pays."""
+        if self.dates is None:
+            self.dates = PeriodFields(self, page)
+            previous: QWidget = self.who_pays
+            for widget in [*self.dates.editors(), self.same_for_all]:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+        return self.dates
+
+    def stored_period(self, kept: PaperPeriod) -> PaperPeriod:
+        """The chosen period; the one in the plan when the page never asked (no period here)."""
+        return self.dates.stored() if self.dates is not None else kept
+
+    def editors(self) -> list[QWidget]:
+        period = self.dates.editors() if self.dates is not None else []
+        return [self.primary, self.alternate, self.term, self.told, self.who_pays, *period]
+
+
+class PeriodFields:
+    """When the child's paper starts and ends, for a state whose paper states a period."""
+
+    def __init__(self, group: ChildCare, page: CaregiversPage) -> None:
+        self.starts, self.start_date = ChoiceField(), DateField()
+        self.ends, self.end_date = ChoiceField(), DateField()
+        layout = group._period_layout
+        group._pair(
+            page,
+            layout,
+            ("paper_period.starts", self.starts),
+            ("paper_period.start_date", self.start_date),
+        )
+        group._pair(
+            page,
+            layout,
+            ("paper_period.ends", self.ends),
+            ("paper_period.end_date", self.end_date),
+        )
+        self.starts.edited.connect(self._dates_enabled)
+        self.ends.edited.connect(self._dates_enabled)
+
     def _dates_enabled(self) -> None:
         """A date is asked for only when the family chose "on a date"."""
         self.start_date.setEnabled(self.starts.value() == PaperStart.ON_DATE.value)
         self.end_date.setEnabled(self.ends.value() == PaperEnd.ON_DATE.value)
 
-    def load_period(self, period: PaperPeriod) -> None:
+    def load(self, period: PaperPeriod) -> None:
         self.starts.set_value(period.starts.value)
         self.start_date.set_value(period.start_date)
         self.ends.set_value(period.ends.value)
         self.end_date.set_value(period.end_date)
         self._dates_enabled()
 
-    def stored_period(self) -> PaperPeriod:
+    def stored(self) -> PaperPeriod:
         starts = self.starts.value() or PaperStart.WHEN_SIGNED.value
         ends = self.ends.value() or PaperEnd.LONGEST.value
         return PaperPeriod(
@@ -122,17 +150,7 @@ class ChildCare:
         )
 
     def editors(self) -> list[QWidget]:
-        return [
-            self.primary,
-            self.alternate,
-            self.term,
-            self.told,
-            self.who_pays,
-            self.starts,
-            self.start_date,
-            self.ends,
-            self.end_date,
-        ]
+        return [self.starts, self.start_date, self.ends, self.end_date]
 
 
 class CaregiversPage(SectionPage):
@@ -269,14 +287,27 @@ class CaregiversPage(SectionPage):
         group.term.set_value(care.term)
         group.told.set_value(as_answer(care.child_has_been_told))
         group.who_pays.set_value(care.who_pays)
-        group.period.setVisible(load_jurisdiction(plan.household.state).has_period)
-        self._period_choices(group, plan)
-        group.load_period(care.paper_period)
+        has_period = load_jurisdiction(plan.household.state).has_period
+        group.period.setVisible(has_period)
+        if has_period:
+            self._period_texts(group)
+            self._period_choices(group, plan)
+            group.period_fields(self).load(care.paper_period)
         others = [c.care for c in plan.children if c is not child]
         undecided = all(
             c.primary_caregiver_id is None and c.alternate_caregiver_id is None for c in others
         )
         group.same_for_all.setVisible(group.index == 0 and bool(others) and undecided)
+
+    def _period_texts(self, group: ChildCare) -> None:
+        w = self.words
+        group.period_fields(self)
+        self.fields[group.path("paper_period.starts")].set_texts(
+            w("caregivers.starts"), w("caregivers.period_why")
+        )
+        self.fields[group.path("paper_period.start_date")].set_texts(w("caregivers.start_date"))
+        self.fields[group.path("paper_period.ends")].set_texts(w("caregivers.ends"))
+        self.fields[group.path("paper_period.end_date")].set_texts(w("caregivers.end_date"))
 
     def _period_choices(self, group: ChildCare, plan: Plan) -> None:
         """A start on an event is offered only where the state's law allows it (NY, NJ…)."""
@@ -284,8 +315,9 @@ class CaregiversPage(SectionPage):
         starts = [PaperStart.WHEN_SIGNED, PaperStart.ON_DATE]
         if load_jurisdiction(plan.household.state).term.starts_on_event:
             starts.append(PaperStart.ON_EVENT)
-        group.starts.set_choices(labelled(w, "paper_starts", [s.value for s in starts]))
-        group.ends.set_choices(labelled(w, "paper_ends", [e.value for e in PaperEnd]))
+        dates = group.period_fields(self)
+        dates.starts.set_choices(labelled(w, "paper_starts", [s.value for s in starts]))
+        dates.ends.set_choices(labelled(w, "paper_ends", [e.value for e in PaperEnd]))
 
     def _describe_paper(self, plan: Plan) -> None:
         w = self.words
@@ -318,7 +350,7 @@ class CaregiversPage(SectionPage):
             care.term = term if term in TERMS else "undecided"  # type: ignore[assignment]
             care.who_pays = group.who_pays.value()
             care.child_has_been_told = from_answer(group.told.value())
-            care.paper_period = group.stored_period()
+            care.paper_period = group.stored_period(care.paper_period)
         return []
 
     # --- words ------------------------------------------------------------------------------------
@@ -337,14 +369,10 @@ class CaregiversPage(SectionPage):
         group.who_pays.setPlaceholderText(w("caregivers.who_pays_example"))
         group.term.set_choices(labelled(w, "care_term", TERMS))
         group.told.set_choices(answer_choices(w))
-        self.fields[group.path("paper_period.starts")].set_texts(
-            w("caregivers.starts"), w("caregivers.period_why")
-        )
-        self.fields[group.path("paper_period.start_date")].set_texts(w("caregivers.start_date"))
-        self.fields[group.path("paper_period.ends")].set_texts(w("caregivers.ends"))
-        self.fields[group.path("paper_period.end_date")].set_texts(w("caregivers.end_date"))
-        if self.plan is not None:
-            self._period_choices(group, self.plan)
+        if group.dates is not None:
+            self._period_texts(group)
+            if self.plan is not None:
+                self._period_choices(group, self.plan)
         group.same_for_all.setText(w("caregivers.same_for_all"))
         group.same_for_all.setAccessibleName(w("caregivers.same_for_all").replace("&", ""))
 
