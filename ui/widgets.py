@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -77,7 +78,29 @@ def unprintable_warning(characters: str) -> str:
     return shared_words("field.unprintable", characters=" ".join(characters))
 
 
-class TextField(QLineEdit):
+class PrintCheck:
+    """For a text field: notes the characters typed that no font can print (`unprintable`,
+    announced by the field's `unprintable_changed`), in the interface's current language."""
+
+    unprintable: str
+    unprintable_changed: Any
+
+    def unprintable_warning(self) -> str:
+        return unprintable_warning(self.unprintable)
+
+    def _check_print(self, text: str, read_fonts: bool = True) -> None:
+        found = unprintable_characters(text, read_fonts=read_fonts)
+        if found != self.unprintable:
+            self.unprintable = found
+            self.unprintable_changed.emit(self.unprintable_warning())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LanguageChange and self.unprintable:
+            self.unprintable_changed.emit(self.unprintable_warning())
+
+
+class TextField(PrintCheck, QLineEdit):
     """One line of text; `edited` fires when the person leaves the field having changed it;
     `unprintable_changed` carries the note on characters that would not print ("" once none)."""
 
@@ -95,20 +118,6 @@ class TextField(QLineEdit):
         self._loaded = text
         self.setText(text)
         self._check_print(text, read_fonts=False)
-
-    def unprintable_warning(self) -> str:
-        return unprintable_warning(self.unprintable)
-
-    def _check_print(self, text: str, read_fonts: bool = True) -> None:
-        found = unprintable_characters(text, read_fonts=read_fonts)
-        if found != self.unprintable:
-            self.unprintable = found
-            self.unprintable_changed.emit(self.unprintable_warning())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and self.unprintable:
-            self.unprintable_changed.emit(self.unprintable_warning())
 
     def value(self) -> str:
         return self.text().strip()
@@ -266,7 +275,7 @@ class DateField(QWidget):
         self.line._finish()
 
 
-class NotesField(QPlainTextEdit):
+class NotesField(PrintCheck, QPlainTextEdit):
     """Several lines of text; `edited` fires when focus leaves after a change;
     `unprintable_changed` as for `TextField`."""
 
@@ -292,23 +301,9 @@ class NotesField(QPlainTextEdit):
             self._loading = False
         self._check_print(text, read_fonts=False)
 
-    def unprintable_warning(self) -> str:
-        return unprintable_warning(self.unprintable)
-
     def _typed(self) -> None:
         if not self._loading:
             self._check_print(self.toPlainText())
-
-    def _check_print(self, text: str, read_fonts: bool = True) -> None:
-        found = unprintable_characters(text, read_fonts=read_fonts)
-        if found != self.unprintable:
-            self.unprintable = found
-            self.unprintable_changed.emit(self.unprintable_warning())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and self.unprintable:
-            self.unprintable_changed.emit(self.unprintable_warning())
 
     def value(self) -> str:
         return self.toPlainText().strip()
