@@ -254,8 +254,6 @@ class Term(RulesPart):
     """For a source that counts in days (IL: 365): 12 months and 365 days differ in leap years."""
     min_days: Days | None = None
     default_days_if_unstated: Days | None = None
-    secondary_max_months: Months | None = None
-    """A limit only a secondary source gives where the law states none (TX: 6 months)."""
     renewable: bool | None = None
     """None: our sources do not say."""
     starts_on_event: bool = False
@@ -576,31 +574,24 @@ class Jurisdiction(RulesPart):
             return self.term.max_months * 31
         return None
 
-    def _term_end(self, signed_on: date) -> date | None:
+    def _term_end(self, start: date) -> date | None:
+        """The day the longest term the law allows runs out, counted from `start`."""
         term = self.term
         if term.max_days is not None:
-            return signed_on + timedelta(days=term.max_days)
-        months = term.max_months or term.secondary_max_months
-        return add_months(signed_on, months) if months else None
+            return start + timedelta(days=term.max_days)
+        return add_months(start, term.max_months) if term.max_months else None
 
     def longest_end(self, start: date) -> date | None:
-        """The last day a paper starting on `start` may be in effect under the law (not a
-        secondary source's figure); None when the law sets no limit."""
-        term = self.term
-        if term.max_days is not None:
-            end = start + timedelta(days=term.max_days)
-        elif term.max_months is not None:
-            end = add_months(start, term.max_months)
-        else:
+        """The last day a paper starting on `start` may be in effect under the law; None when
+        the law sets no limit."""
+        end = self._term_end(start)
+        if end is None:
             return None
-        return end - timedelta(days=2 if term.period_under_max else 1)
+        return end - timedelta(days=2 if self.term.period_under_max else 1)
 
     def renew_by(self, signed_on: date) -> date | None:
-        """The last day before the longest term runs out: sign a new one by then.
-
-        Uses the term a secondary source reports where the law gives none (then
-        `renew_by_confirmed` is False). None when no limit is known at all.
-        """
+        """The last day before the longest term runs out: sign a new one by then. None when no
+        limit is known at all."""
         end = self._term_end(signed_on)
         return end - timedelta(days=1) if end else None
 
