@@ -37,7 +37,7 @@ from forms.people import address_text, date_text, home_address, phones_text, rel
 from planner.jurisdictions import Element, Jurisdiction, Place, load_jurisdiction
 from planner.model import PaperEnd, PaperPeriod, PaperStart, Plan
 from planner.paper_parties import Parties, Person, paper_signers, parties
-from planner.paper_period import end_day, start_day
+from planner.paper_period import days_in_effect, end_day
 from planner.places import US_STATES, language_name
 
 
@@ -248,19 +248,11 @@ class CaregiverPaper:
 
     def applies(self, element: Element) -> bool:
         if element.applies == "over_notary_threshold":
-            return self.rules.needs_notary_for(self.period_days())
+            child = self.who.child
+            period = child.care.paper_period if child else PaperPeriod()
+            days = days_in_effect(self.rules, period, self.context.options.today)
+            return self.rules.needs_notary_for(days)
         return True
-
-    def period_days(self) -> int | None:
-        """How many days the chosen period lasts; None when it cannot be known (an event start)."""
-        child = self.who.child
-        period = child.care.paper_period if child else PaperPeriod()
-        today = self.context.options.today
-        start, end = start_day(period, today), end_day(self.rules, period, today)
-        if start is None or end is None:
-            longest = self.rules.longest_end(today)
-            return (longest - today).days + 1 if longest else None
-        return (end - start).days + 1
 
     def story(self) -> list[Flowable]:
         story = self.title()

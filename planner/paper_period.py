@@ -48,6 +48,17 @@ def end_day(rules: Jurisdiction, period: PaperPeriod, signed_on: date) -> date |
     return rules.longest_end(start) if start is not None else None
 
 
+def days_in_effect(rules: Jurisdiction, period: PaperPeriod, signed_on: date) -> int | None:
+    """How many days the paper is in effect: what decides whether a longer paper's extra
+    requirements apply (NY §5-1552(2), over 30 days). When it starts on an event, the longest
+    the law allows; None where the law sets no limit."""
+    start, end = start_day(period, signed_on), end_day(rules, period, signed_on)
+    if start is None or end is None:
+        longest = rules.longest_end(signed_on)
+        return (longest - signed_on).days + 1 if longest else None
+    return (end - start).days + 1
+
+
 def renew_by(rules: Jurisdiction, period: PaperPeriod, signed_on: date) -> date | None:
     """Sign a new paper by this day (its last day) so that the caregiver's authority does not
     lapse."""
