@@ -2,8 +2,9 @@
 
 Key hierarchy: each household has a random data key (AES-256-GCM) that encrypts its summary and
 its plan revisions; data keys are wrapped by the vault key; the vault key lives in the OS keyring
-(keyring mode) or is wrapped by an Argon2id passphrase key (passphrase mode), and in both modes is
-also sealed to the public half of the recovery code's key pair. Deleting a household rotates the
+wrapped by the navigator PIN (keyring mode, `vault_pin`) or is wrapped by an Argon2id passphrase key
+(passphrase mode), and in both modes is also sealed to the public half of the recovery code's key
+pair. Deleting a household rotates the
 vault key, so what a deleted household's key was wrapped with no longer exists in the keyring.
 
 A `Vault` is not thread-safe: the GUI gives it to one worker thread. Several `Vault`s may have the
@@ -50,17 +51,21 @@ from planner.vault_errors import (
     HouseholdNotFound,
     KeyNotInKeyring,
     KeyringUnavailable,
+    NoPinYet,
     PassphraseNeeded,
     PassphraseTooShort,
+    PinNeeded,
     VaultBusy,
     VaultChanged,
     VaultError,
     VaultExists,
     VaultLocked,
     WrongPassphrase,
+    WrongPin,
 )
 from planner.vault_export import read_export, write_export
 from planner.vault_header import Header, Mode, keyring_entry
+from planner.vault_pin import Pin, PinWrapped, check_new_pin, read_entry, unwrap, wrap
 from planner.vault_records import (
     HouseholdSummary,
     Revision,
@@ -131,6 +136,9 @@ class Vault:
         self._vault_key: bytearray | None = None
         self._vault_cipher: AESGCM | None = None
         self._passphrase_key: bytes | None = None
+        self._pin: Pin | None = None
+        self._bare_key = False
+        """The keyring keeps this vault's key without a PIN (made so, or kept before PINs)."""
         self._data_keys: dict[str, AESGCM] = {}
 
     # --- opening and closing ----------------------------------------------------------------------
@@ -148,6 +156,17 @@ class Vault:
         answer): until then a copy made before a delete still opens here, and the user is told."""
         return self._header is not None and bool(self._header.retired_key_ids)
 
+    @property
+    def has_pin(self) -> bool:
+        """Whether the keyring holds the key behind a navigator PIN. False for a keyring vault
+        opened with its recovery code or kept before PINs: ask for a new PIN then (`set_pin`)."""
+        return self._pin is not None
+
+    def check_keyring(self) -> None:
+        """`KeyringUnavailable` unless a trustworthy keyring answers: asked before a new PIN, so
+        nobody chooses one for a keyring that cannot keep the key."""
+        self._keystore.get(keyring_entry("check", "check"))
+
     def mode(self) -> Mode:
         """How this vault is opened day to day (reads the header; no key needed)."""
         return self._read_header().mode
@@ -160,13 +179,16 @@ class Vault:
     def _read_header(self) -> Header:
         return Header.from_rows(vault_db.read_header(self._connection()))
 
-    def create(self, passphrase: str | None = None) -> RecoveryCode:
+    def create(self, passphrase: str | None = None, *, pin: str | None = None) -> RecoveryCode:
         """Make a new, empty vault and leave it unlocked; returns the recovery code to print.
 
-        Without a passphrase the vault key goes to the OS keyring (`KeyringUnavailable` if none
-        can be trusted: ask the user for a passphrase then). Never replaces an existing vault."""
+        Without a passphrase the vault key goes to the OS keyring, wrapped by the PIN when one is
+        given (`KeyringUnavailable` if no keyring can be trusted: ask for a passphrase then).
+        Never replaces an existing vault."""
         if passphrase is not None:
             check_new_passphrase(passphrase)
+        elif pin is not None:
+            check_new_pin(pin)
         code = RecoveryCode.generate()
         vault_id, key = secrets.token_hex(8), random_key()
         header = Header(
@@ -184,8 +206,11 @@ class Vault:
         header = self._sealed(header, key, passphrase_key)
         if self.exists():  # checked again while creating; here to spare the keyring a write
             raise VaultExists(folder=str(self.folder))
+        kept_pin = None
         if header.mode is Mode.KEYRING:
-            self._keystore.set(header.keyring_entry, key)
+            kept_pin = Pin.new(pin, KdfParams.new(self._kdf_cost)) if pin is not None else None
+            value = key if kept_pin is None else wrap(kept_pin, key, vault_id, header.key_id)
+            self._keystore.set(header.keyring_entry, value)
         try:
             vault_db.create(self.path, header.signed_rows(key))
         except BaseException:
@@ -194,32 +219,77 @@ class Vault:
                     self._keystore.delete(header.keyring_entry)
             raise
         self._unlocked(header, key, passphrase_key)
+        self._pin, self._bare_key = kept_pin, header.mode is Mode.KEYRING and kept_pin is None
         return code
 
-    def unlock(self, passphrase: str | None = None) -> None:
-        """Open the vault with the keyring, or with a passphrase or recovery code when given.
+    def unlock(self, secret: str | None = None) -> None:
+        """Open the vault: in keyring mode with the keyring and the PIN, in passphrase mode with
+        the passphrase; in either mode with the recovery code.
 
-        Raises `PassphraseNeeded`, `WrongPassphrase`, `KeyNotInKeyring` (ask for the recovery
-        code), `KeyringUnavailable`, `VaultDamaged`, `VaultFromNewerVersion`, `VaultMissing`."""
+        Raises `PinNeeded`, `PassphraseNeeded`, `WrongPassphrase` (`WrongPin`, `NoPinYet`),
+        `KeyNotInKeyring` (ask for the recovery code), `KeyringUnavailable`, `VaultDamaged`,
+        `VaultFromNewerVersion`, `VaultMissing`. A keyring vault opened with the recovery code has
+        no PIN (`has_pin`) until `set_pin` keeps its key in the keyring again."""
         self.lock()
         header = self._read_header()
         passphrase_key: bytes | None = None
-        if passphrase is not None:
-            key, passphrase_key = self._open_with_secret(header, passphrase)
-        elif header.mode is Mode.KEYRING:
-            found = self._keystore.get(header.keyring_entry)
-            if found is None:
-                raise KeyNotInKeyring
-            key = found
+        pin: Pin | None = None
+        if header.mode is Mode.KEYRING:
+            key, pin = self._open_keyring(header, secret)
+        elif secret is not None:
+            key, passphrase_key = self._open_with_secret(header, secret)
         else:
             raise PassphraseNeeded
         header.verify(key)  # a rewritten header (say, someone else's recovery key) stops here
         self._unlocked(header, key, passphrase_key)
-        if passphrase is not None and passphrase_key is None and header.mode is Mode.KEYRING:
-            # Opened with the recovery code on a computer that lost the key: keep it here again.
-            with contextlib.suppress(KeyringUnavailable):
-                self._keystore.set(header.keyring_entry, key)
+        self._pin = pin
+        self._bare_key = header.mode is Mode.KEYRING and pin is None and secret is None
         self._destroy_retired_keys()
+
+    def _open_keyring(self, header: Header, secret: str | None) -> tuple[bytes, Pin | None]:
+        """The vault key from the recovery code, or from the keyring entry and the PIN (an entry
+        kept before PINs opens without one)."""
+        if secret is not None and RecoveryCode.looks_like(secret):
+            return self._open_with_code(header, secret), None
+        entry = self._keystore.get(header.keyring_entry)
+        if entry is None:
+            raise KeyNotInKeyring
+        try:
+            wrapped = read_entry(entry)
+        except ValueError:
+            raise KeyNotInKeyring from None
+        if wrapped is None:
+            if secret is not None:
+                raise NoPinYet
+            return entry, None
+        if secret is None:
+            raise PinNeeded
+        return self._open_with_pin(header, wrapped, secret)
+
+    def _open_with_pin(self, header: Header, wrapped: PinWrapped, secret: str) -> tuple[bytes, Pin]:
+        pin = Pin.new(secret, wrapped.kdf)
+        try:
+            return unwrap(pin, wrapped, header.vault_id, header.key_id), pin
+        except CannotOpen:
+            raise WrongPin from None
+
+    def _keyring_value(self, header: Header, key: bytes, pin: Pin | None) -> bytes:
+        """What the keyring keeps for this key: wrapped by the PIN; bare only for a vault whose
+        key was kept bare already. A vault opened with its recovery code needs a PIN first: a
+        bare key written then would open, without the PIN, what the PIN protected."""
+        if pin is not None:
+            return wrap(pin, key, header.vault_id, header.key_id)
+        if not self._bare_key:
+            raise PinNeeded("pin_needed_to_change")
+        return key
+
+    def _open_with_code(self, header: Header, secret: str) -> bytes:
+        try:
+            code = RecoveryCode.parse(secret)
+            private = code.private_key(header.vault_id)
+            return open_sealed(private, header.recovery_sealed_key, header.recovery_context())
+        except (ValueError, CannotOpen):
+            raise WrongPassphrase from None
 
     def _open_with_secret(self, header: Header, secret: str) -> tuple[bytes, bytes | None]:
         """The vault key from a passphrase (with the key it derives) or from the recovery code."""
@@ -231,15 +301,7 @@ class Vault:
                 return key, passphrase_key
             except CannotOpen:
                 pass
-        try:
-            code = RecoveryCode.parse(secret)
-        except ValueError:
-            raise WrongPassphrase from None
-        try:
-            private = code.private_key(header.vault_id)
-            return open_sealed(private, header.recovery_sealed_key, header.recovery_context()), None
-        except CannotOpen:
-            raise WrongPassphrase from None
+        return self._open_with_code(header, secret), None
 
     def _unlocked(self, header: Header, key: bytes, passphrase_key: bytes | None) -> None:
         self._connection()
@@ -255,6 +317,7 @@ class Vault:
         if self._vault_key is not None:
             self._vault_key[:] = bytes(len(self._vault_key))
         self._vault_key = self._vault_cipher = self._passphrase_key = self._header = None
+        self._pin, self._bare_key = None, False
         self._data_keys = {}
         if self._db is not None:
             self._db.close()
@@ -303,7 +366,7 @@ class Vault:
             header = self._read_header()
             key: bytes | None = None
             if header.mode is Mode.KEYRING:
-                key, passphrase_key = self._keystore.get(header.keyring_entry), None
+                key, passphrase_key = self._key_from_keyring(header), None
             elif passphrase_key is not None and header.passphrase_wrapped_key is not None:
                 with contextlib.suppress(CannotOpen):
                     cipher = AESGCM(passphrase_key)
@@ -317,6 +380,22 @@ class Vault:
             raise
         self._replace_vault_key(header, key)
         self._passphrase_key, self._data_keys = passphrase_key, {}
+
+    def _key_from_keyring(self, header: Header) -> bytes | None:
+        """The key another vault rotated in, if the keyring has it under the PIN this vault holds
+        (or bare, as kept before PINs); None if the PIN changed or the entry is gone."""
+        entry = self._keystore.get(header.keyring_entry)
+        if entry is None:
+            return None
+        try:
+            wrapped = read_entry(entry)
+            if wrapped is None:
+                return entry
+            if self._pin is None or wrapped.kdf != self._pin.kdf:
+                return None
+            return unwrap(self._pin, wrapped, header.vault_id, header.key_id)
+        except (ValueError, CannotOpen):
+            return None
 
     # --- households -------------------------------------------------------------------------------
 
@@ -498,7 +577,8 @@ class Vault:
         rotated = header.changed(key_id=secrets.token_hex(4))
         if header.mode is Mode.KEYRING:
             rotated = rotated.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
-            self._keystore.set(rotated.keyring_entry, new_key)
+            value = self._keyring_value(rotated, new_key, self._pin)
+            self._keystore.set(rotated.keyring_entry, value)
         rotated = self._sealed(rotated, new_key, self._passphrase_key)
         new_cipher = AESGCM(new_key)
         try:
@@ -591,17 +671,52 @@ class Vault:
         self._passphrase_key = passphrase_key
         self._destroy_retired_keys()
 
-    def use_keyring(self) -> None:
-        """Switch to keyring mode: the vault key goes to the keyring, the passphrase wrap goes."""
-        self._fresh(self._use_keyring)
+    def use_keyring(self, pin: str | None = None) -> None:
+        """Switch to keyring mode: the vault key goes to the keyring (behind the PIN when one is
+        given), the passphrase wrap goes."""
+        self._unlocked_state()
+        new_pin = None
+        if pin is not None:
+            check_new_pin(pin)
+            new_pin = Pin.new(pin, KdfParams.new(self._kdf_cost))
+        self._fresh(lambda: self._use_keyring(new_pin))
 
-    def _use_keyring(self) -> None:
+    def _use_keyring(self, pin: Pin | None) -> None:
         _, header, _ = self._unlocked_state()
-        self._keystore.set(header.keyring_entry, self._current_key())
+        key = self._current_key()
+        self._bare_key = pin is None
+        self._keystore.set(header.keyring_entry, self._keyring_value(header, key, pin))
         retired = tuple(key_id for key_id in header.retired_key_ids if key_id != header.key_id)
         changed = header.changed(mode=Mode.KEYRING, retired_key_ids=retired)
-        self._write_header(self._sealed(changed, self._current_key(), None))
-        self._passphrase_key = None
+        self._write_header(self._sealed(changed, key, None))
+        self._passphrase_key, self._pin = None, pin
+
+    def set_pin(self, pin: str) -> None:
+        """Keep the key in the keyring behind a new navigator PIN (keyring mode only). The key
+        moves to a new keyring entry and the old entry is destroyed, so a bare key, or the key
+        under the old PIN, leaves the keyring; other windows see the change and ask again."""
+        self._unlocked_state()
+        check_new_pin(pin)
+        new_pin = Pin.new(pin, KdfParams.new(self._kdf_cost))
+        self._fresh(lambda: self._use_pin(new_pin))
+
+    def _use_pin(self, pin: Pin) -> None:
+        _, header, _ = self._unlocked_state()
+        if header.mode is not Mode.KEYRING:
+            raise VaultError("pin_keyring_only")
+        key = self._current_key()
+        moved = header.changed(
+            key_id=secrets.token_hex(4), retired_key_ids=(*header.retired_key_ids, header.key_id)
+        )
+        self._keystore.set(moved.keyring_entry, wrap(pin, key, moved.vault_id, moved.key_id))
+        try:
+            self._write_header(self._sealed(moved, key, None))
+        except BaseException:
+            with contextlib.suppress(VaultError):
+                self._keystore.delete(moved.keyring_entry)
+            raise
+        self._pin, self._bare_key = pin, False
+        self._destroy_retired_keys()
 
     def new_recovery_code(self) -> RecoveryCode:
         """Replace the recovery code (the old one stops opening this vault from now on)."""

@@ -26,11 +26,13 @@ from planner.vault_errors import (
     DOMAIN,
     KeyNotInKeyring,
     KeyringUnavailable,
+    PinNeeded,
     StorageFailed,
     VaultError,
     VaultExists,
 )
 from planner.vault_header import Mode
+from planner.vault_pin import check_new_pin
 from planner.vault_records import HouseholdSummary
 
 EXIT_OK, EXIT_USAGE, EXIT_VAULT = 0, 2, 3
@@ -78,23 +80,36 @@ class SecretReader:
     def new_passphrase(self, prompt_key: str = "cli_prompt_new_passphrase") -> str:
         first = self.read(prompt_key)
         check_new_passphrase(first)
+        return self._repeated(first)
+
+    def new_pin(self) -> str:
+        first = self.read("cli_prompt_new_pin")
+        check_new_pin(first)
+        return self._repeated(first)
+
+    def _repeated(self, first: str) -> str:
         if not self.from_stdin and self.read("cli_prompt_repeat") != first:
             raise UsageProblem("cli_passphrases_differ")
         return first
 
 
 def _unlock(vault: Vault, secrets: SecretReader) -> None:
-    """Unlock with the keyring, falling back to the recovery code if its key is gone."""
+    """Unlock with the keyring and the navigator PIN (or the passphrase), falling back to the
+    recovery code if the keyring has no key for it."""
     if vault.mode() is Mode.PASSPHRASE:
         vault.unlock(secrets.read("cli_prompt_passphrase"))
         return
     try:
         vault.unlock()
+    except PinNeeded:
+        vault.unlock(secrets.read("cli_prompt_pin"))
     except (KeyNotInKeyring, KeyringUnavailable) as missing:
         if not secrets.can_ask():
             raise  # nobody to ask for the recovery code: this one line says what to do
         print(missing.message(secrets.language), file=sys.stderr)
         vault.unlock(secrets.read("cli_prompt_recovery_code"))
+    if not vault.has_pin:
+        print(_text("cli_no_pin", secrets.language), file=sys.stderr)
 
 
 def _print_recovery_code(code: RecoveryCode, language: str) -> None:
@@ -113,11 +128,13 @@ def _init(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
         code = vault.create(secrets.new_passphrase())
     else:
         try:
-            code = vault.create()
+            vault.check_keyring()  # before the PIN: nobody chooses one for a keyring that fails
         except KeyringUnavailable as why:
             print(why.message(language), file=sys.stderr)
             print(_text("cli_using_passphrase", language), file=sys.stderr)
             code = vault.create(secrets.new_passphrase())
+        else:
+            code = vault.create(pin=secrets.new_pin())
     mode_key = "cli_created_keyring" if vault.mode() is Mode.KEYRING else "cli_created_passphrase"
     print(_text(mode_key, language, folder=str(vault.folder)))
     _print_recovery_code(code, language)
@@ -225,11 +242,18 @@ def _import(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> in
 def _passwd(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     _unlock(vault, secrets)
     if args.keyring:
-        vault.use_keyring()
+        vault.use_keyring(secrets.new_pin())
         print(_text("cli_now_keyring", secrets.language))
     else:
         vault.use_passphrase(secrets.new_passphrase())
         print(_text("cli_now_passphrase", secrets.language))
+    return EXIT_OK
+
+
+def _pin(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    _unlock(vault, secrets)
+    vault.set_pin(secrets.new_pin())
+    print(_text("cli_pin_set", secrets.language))
     return EXIT_OK
 
 
@@ -243,7 +267,7 @@ def _recovery(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> 
 ACTIONS: Final = {
     "init": _init, "list": _list, "show": _show, "history": _history, "save": _save,
     "delete": _delete, "export": _export, "import": _import, "purge": _purge,
-    "passwd": _passwd, "recovery": _recovery,
+    "passwd": _passwd, "pin": _pin, "recovery": _recovery,
 }  # fmt: skip
 
 

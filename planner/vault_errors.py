@@ -57,6 +57,26 @@ class PassphraseTooShort(VaultError):
     key = "passphrase_too_short"
 
 
+class PinNeeded(VaultError):
+    """The keyring holds the vault key wrapped by the navigator PIN, and no PIN was given."""
+
+    key = "pin_needed"
+
+
+class WrongPin(WrongPassphrase):
+    key = "wrong_pin"
+
+
+class NoPinYet(WrongPassphrase):
+    """The keyring holds a bare key, kept before PINs: only the recovery code may set a PIN."""
+
+    key = "no_pin_yet"
+
+
+class PinTooShort(PassphraseTooShort):
+    key = "pin_too_short"
+
+
 class KeyringUnavailable(VaultError):
     """No trustworthy keyring answered: none, a plaintext one, a locked one, or one that hangs."""
 

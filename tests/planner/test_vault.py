@@ -24,6 +24,7 @@ from planner.vault_errors import (
     KeyringUnavailable,
     PassphraseNeeded,
     PassphraseTooShort,
+    PinNeeded,
     VaultChanged,
     VaultError,
     VaultExists,
@@ -205,13 +206,19 @@ def test_a_lost_keyring_entry_asks_for_the_recovery_code_and_gets_it_back(
     vault = reopen(vault, keystore)
     with pytest.raises(KeyNotInKeyring, match="recovery code"):
         vault.unlock()
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(KeyNotInKeyring):  # a PIN cannot help: the keyring has nothing for it
         vault.unlock("not the code")
     vault.unlock(str(code).lower())
     assert vault.load(saved.household_id).household.display_name == "Familia Mudanza"
+    assert not keystore.entries, "never a bare key: it goes back behind a new PIN"
+    assert not vault.has_pin
+    vault.set_pin("new pin 2468")
     assert keystore.entries, "the key is kept in the keyring again"
     vault = reopen(vault, keystore)
-    vault.unlock()
+    with pytest.raises(PinNeeded):
+        vault.unlock()
+    vault.unlock("new pin 2468")
+    assert vault.load(saved.household_id).household.display_name == "Familia Mudanza"
 
 
 def test_a_locked_keyring_is_reported_and_the_recovery_code_still_opens(

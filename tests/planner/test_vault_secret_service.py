@@ -4,6 +4,7 @@ a lost keyring entry, switching modes, and crypto-erase against a copy taken bef
 from __future__ import annotations
 
 import base64
+import contextlib
 import shutil
 import sqlite3
 import subprocess
@@ -18,8 +19,9 @@ from planner.keyring_store import SERVICE, SystemKeyStore
 from planner.keys import INSECURE_TEST_COST, CannotOpen, unseal
 from planner.vault import Vault
 from planner.vault_db import read_header
-from planner.vault_errors import KeyNotInKeyring, VaultDamaged
+from planner.vault_errors import KeyNotInKeyring, NoPinYet, PinNeeded, VaultDamaged, WrongPin
 from planner.vault_header import Header, Mode
+from planner.vault_pin import Pin, read_entry, unwrap
 from planner.vault_records import data_key_context
 from tests.conftest import EXAMPLES
 from tests.planner.conftest import (
@@ -57,19 +59,46 @@ def keyring_secrets() -> list[tuple[str, bytes]]:
         connection.close()
 
 
+PIN = "navigator 1357"
+PINS = (PIN, "a new pin 8642")
+
+
+def key_behind(name: str, entry: bytes) -> bytes:
+    """The key a keyring entry holds, unwrapped with whichever of this file's PINs it was kept
+    under (the entries of every test here are in the same keyring)."""
+    wrapped = read_entry(entry)
+    if wrapped is None:
+        return entry
+    vault_id, key_id = name.removeprefix("vault-").split("-key-")
+    for pin in PINS:
+        with contextlib.suppress(CannotOpen):
+            return unwrap(Pin.new(pin, wrapped.kdf), wrapped, vault_id, key_id)
+    raise AssertionError("an entry under a PIN this file does not use")
+
+
 def open_vault(folder: Path, store: object) -> Vault:
     return Vault(folder, store, kdf_cost=INSECURE_TEST_COST)  # type: ignore[arg-type]
 
 
-def test_keyring_mode_keeps_only_the_vault_key_in_the_secret_service(
+def test_keyring_mode_keeps_only_the_vault_key_under_the_pin_in_the_secret_service(
     tmp_path: Path, store: SystemKeyStore
 ) -> None:
+    """Whoever can use this account reads the keyring; without the navigator PIN, what they
+    read does not open the saved plans."""
     vault = open_vault(tmp_path, store)
-    vault.create()
+    vault.create(pin=PIN)
     saved = vault.save(plan_named("Familia Llavero"))
+    vault_id = Header.from_rows(read_header(vault._connection())).vault_id
     vault.lock()
+    [(_, entry)] = [s for s in keyring_secrets() if s[0].startswith(f"vault-{vault_id}-")]
+    with pytest.raises(VaultDamaged):
+        Header.from_rows(read_header(sqlite3.connect(tmp_path / "vault.sqlite3"))).verify(entry)
     vault = open_vault(tmp_path, store)
-    vault.unlock()
+    with pytest.raises(PinNeeded):
+        vault.unlock()
+    with pytest.raises(WrongPin):
+        vault.unlock("123456")
+    vault.unlock(PIN)
     assert vault.mode() is Mode.KEYRING
     assert vault.load(saved.household_id).household.display_name == "Familia Llavero"
     vault.lock()
@@ -79,7 +108,7 @@ def test_a_vanished_keyring_entry_means_the_recovery_code_not_a_new_vault(
     tmp_path: Path, store: SystemKeyStore
 ) -> None:
     vault = open_vault(tmp_path, store)
-    code = vault.create()
+    code = vault.create(pin=PIN)
     saved = vault.save(plan_named("Familia Reinstalada"))
     vault.lock()
     header = Header.from_rows(read_header(sqlite3.connect(tmp_path / "vault.sqlite3")))
@@ -87,21 +116,43 @@ def test_a_vanished_keyring_entry_means_the_recovery_code_not_a_new_vault(
     before = (tmp_path / "vault.sqlite3").read_bytes()
     vault = open_vault(tmp_path, store)
     with pytest.raises(KeyNotInKeyring):
-        vault.unlock()
+        vault.unlock(PIN)
     assert (tmp_path / "vault.sqlite3").read_bytes() == before
     vault.unlock(str(code))
     assert vault.load(saved.household_id).household.display_name == "Familia Reinstalada"
+    vault.set_pin("a new pin 8642")  # the window asks for one right after the recovery code
     vault.lock()
     vault = open_vault(tmp_path, store)
-    vault.unlock()  # the recovery code put the key back in the keyring
+    vault.unlock("a new pin 8642")
     vault.lock()
+
+
+def test_a_key_kept_before_pins_opens_only_with_the_recovery_code_once_a_pin_is_asked(
+    tmp_path: Path, store: SystemKeyStore
+) -> None:
+    """A vault made by an earlier version keeps its key bare in the keyring; setting a PIN
+    replaces that entry, so nothing in the keyring opens the plans without the PIN."""
+    vault = open_vault(tmp_path, store)
+    code = vault.create()  # as before PINs: the bare key
+    vault_id = Header.from_rows(read_header(vault._connection())).vault_id
+    vault.lock()
+    vault = open_vault(tmp_path, store)
+    with pytest.raises(NoPinYet):
+        vault.unlock("any pin 1234")
+    vault.unlock(str(code))
+    vault.set_pin(PIN)
+    vault.lock()
+    ours = [entry for name, entry in keyring_secrets() if name.startswith(f"vault-{vault_id}-")]
+    assert len(ours) == 1 and read_entry(ours[0]) is not None, "the bare key left the keyring"
+    with pytest.raises(PinNeeded):
+        open_vault(tmp_path, store).unlock()
 
 
 def test_switching_to_a_passphrase_removes_the_key_from_the_keyring_and_back(
     tmp_path: Path, store: SystemKeyStore
 ) -> None:
     vault = open_vault(tmp_path, store)
-    vault.create()
+    vault.create(pin=PIN)
     saved = vault.save(plan_named("Familia Modo"))
     header = Header.from_rows(read_header(vault._connection()))
     vault.use_passphrase(TEST_PASSPHRASE)
@@ -109,10 +160,10 @@ def test_switching_to_a_passphrase_removes_the_key_from_the_keyring_and_back(
     vault.lock()
     vault = open_vault(tmp_path, store)
     vault.unlock(TEST_PASSPHRASE)
-    vault.use_keyring()
+    vault.use_keyring(PIN)
     vault.lock()
     vault = open_vault(tmp_path, store)
-    vault.unlock()
+    vault.unlock(PIN)
     assert vault.load(saved.household_id).household.display_name == "Familia Modo"
     vault.lock()
 
@@ -122,7 +173,7 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
 ) -> None:
     folder, copy = tmp_path / "vault", tmp_path / "copy-taken-before-the-delete"
     vault = open_vault(folder, store)
-    code = vault.create()
+    code = vault.create(pin=PIN)
     vault_id = Header.from_rows(read_header(vault._connection())).vault_id
     plan, _ = sentinel_plan()
     gone = vault.save(plan)
@@ -133,12 +184,12 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
 
     # Before the delete, the copy opens with this computer's keyring: that is what must change.
     before = open_vault(copy, store)
-    before.unlock()
+    before.unlock(PIN)
     assert before.load(gone.household_id) == plan
     before.lock()
 
     vault = open_vault(folder, store)
-    vault.unlock()
+    vault.unlock(PIN)
     vault.delete(gone.household_id)
     vault.lock()
 
@@ -147,7 +198,7 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
     ours = [name for name, _ in left if name.startswith(f"vault-{vault_id}-")]
     assert len(ours) == 1, "only the new vault key"
     with pytest.raises(KeyNotInKeyring):
-        open_vault(copy, store).unlock()
+        open_vault(copy, store).unlock(PIN)
     db = sqlite3.connect(copy / "vault.sqlite3")
     header = Header.from_rows(read_header(db))
     wrapped, payloads = (
@@ -157,7 +208,8 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
             "SELECT payload FROM revisions WHERE household_id = ?", (gone.household_id,))],
     )  # fmt: skip
     db.close()
-    for _, secret in left:
+    for name, entry in left:
+        secret = key_behind(name, entry)  # as someone who knows the PIN would read it
         with pytest.raises(VaultDamaged):
             header.verify(secret)
         with pytest.raises(CannotOpen):
@@ -182,28 +234,34 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
     vault.lock()
 
 
-def test_the_command_line_uses_the_real_keyring(
+def test_the_command_line_uses_the_real_keyring_behind_the_pin(
     tmp_path: Path, secret_service: dict[str, str]
 ) -> None:
     env = {**secret_service, "FAMILY_PLANNER_HOME": str(tmp_path / "vault")}
     env.pop("PYTHON_KEYRING_BACKEND", None)
 
-    def planner(*args: str) -> subprocess.CompletedProcess[str]:
+    def planner(*args: str, stdin: str = PIN) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "planner.cli", "vault", *args],
+            [sys.executable, "-m", "planner.cli", "vault", *args, "--passphrase-stdin"],
             capture_output=True, text=True, env=env, timeout=60, check=False,
-            start_new_session=True,
+            start_new_session=True, input=stdin,
         )  # fmt: skip
 
     made = planner("init")
     assert made.returncode == 0, made.stderr
-    assert "kept in this computer's keyring" in made.stdout
+    assert "kept in this computer's keyring behind your navigator PIN" in made.stdout
     saved = planner("save", str(EXAMPLES[0]))
     assert saved.returncode == 0, saved.stderr
     household = saved.stdout.split()[2].rstrip(",")
+    refused = planner("list", stdin="123456")
+    assert refused.returncode == 3 and household not in refused.stdout
+    assert "That PIN or recovery code does not open" in refused.stderr
     listed = planner("list")
     assert listed.returncode == 0 and household in listed.stdout
-    deleted = planner("delete", household)
+    changed = planner("pin", stdin=f"{PIN}\nanother pin 97531\n")
+    assert changed.returncode == 0, changed.stderr
+    assert planner("list").returncode == 3, "the old PIN stops working"
+    deleted = planner("delete", household, stdin="another pin 97531")
     assert deleted.returncode == 0, deleted.stderr
     assert "can no longer be read" in deleted.stdout
     assert "old key removed from the keyring" in deleted.stdout
