@@ -31,7 +31,7 @@ from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.dialogs import Dialogs, QtDialogs
 from ui.i18n import Words
 from ui.lock import IdleTimer, LockScreen
-from ui.opening import Opened, VaultOpener
+from ui.opening import Opened, VaultOpener, opened_now
 from ui.pages import PAGES
 from ui.pages.welcome import WelcomePage
 from ui.session import Mode, Session, new_plan
@@ -95,7 +95,6 @@ class Controller(QObject):
         self.screens: QStackedWidget = self.window.screens
         self.lock_screen = LockScreen(self.words)
         self.screens.addWidget(self.lock_screen)
-        self.lock_screen.keyring_requested.connect(lambda: self._unlock(None))
         self.lock_screen.secret_given.connect(self._unlock)
 
     def _fit_to_screen(self) -> None:
@@ -397,10 +396,8 @@ class Controller(QObject):
 
         def shown(keyring: object) -> None:
             self.keyring_mode = bool(keyring)
-            screen = self.lock_screen
-            if self.locked:  # the keyring button only where it can work now
-                screen.keyring.setVisible(self.keyring_mode)
-                (screen.keyring if self.keyring_mode else screen.secret).setFocus()
+            if self.locked:  # asks for what opens it now: the PIN or the passphrase
+                self.lock_screen.set_pin_mode(self.keyring_mode)
 
         self.vault.call(opens_with_keyring, shown, lambda _: None)
 
@@ -408,14 +405,14 @@ class Controller(QObject):
         self.lock_screen.setEnabled(True)
         self.lock_screen.reset(self.keyring_mode)
 
-    def _unlock(self, secret: str | None) -> None:
+    def _unlock(self, secret: str) -> None:
         if not self.locked:
             return
         self.lock_screen.set_busy(True)
 
-        def job(vault: Vault) -> list[HouseholdSummary]:
+        def job(vault: Vault) -> Opened:
             vault.unlock(secret)
-            return vault.list_households()
+            return opened_now(vault)
 
         self.vault.call(job, self._unlocked, self._unlock_failed)
 
@@ -424,10 +421,10 @@ class Controller(QObject):
         self.lock_screen.show_problem(error.message(self._language))
         self.lock_screen.secret.setFocus()
 
-    def _unlocked(self, households: list[HouseholdSummary]) -> None:
+    def _unlocked(self, result: Opened) -> None:
         self.locked = False
         self.vault_open = True
-        self.households = households
+        self.households = result.households
         self.lock_screen.reset(self.keyring_mode)
         self.screens.setCurrentWidget(self.plan_view)
         self.window.pages[self.window.current].focusNextChild()
@@ -439,6 +436,8 @@ class Controller(QObject):
             self.autosave.save_now()
         if self._unkept_code is not None:
             self._show_recovery_code(self._unkept_code)
+        if result.needs_pin:  # the recovery code opened it: the keyring keeps nothing yet
+            self.opener.choose_pin(lambda: None)
 
     # --- workshop: finish and erase ---------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-"""The questions the saved plans need to ask: a new passphrase, the passphrase or recovery code,
-the recovery code to print, and yes/no confirmations. None of them blocks the window: each opens
-window-modal and answers through a callback, so the vault thread and the lock timer keep running.
+"""The questions the saved plans need to ask: a new passphrase or navigator PIN, the passphrase,
+PIN or recovery code, the recovery code to print, and yes/no confirmations. None of them blocks
+the window: each opens window-modal and answers through a callback, so the vault thread and the
+lock timer keep running.
 
 `QtDialogs` is what the program uses; tests give the controller a scripted stand-in.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.keys import MIN_PASSPHRASE_CHARS, RecoveryCode
-from planner.vault_errors import PassphraseTooShort
+from planner.vault_errors import PassphraseTooShort, PinTooShort
+from planner.vault_pin import MIN_PIN_CHARS
 from ui.i18n import Words
 from ui.printing import ask_printer
 
@@ -45,7 +48,10 @@ class Dialogs(Protocol):
 
     def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None: ...
 
-    def secret(self, reason: str, problem: str, answer: Answer) -> None: ...
+    def new_pin(self, reason: str, answer: Answer) -> None: ...
+
+    def secret(self, reason: str, problem: str, answer: Answer, *, pin: bool = False) -> None:
+        """The passphrase (or, with `pin`, the navigator PIN) or the recovery code."""
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
         """`done(True)` once the person says they kept the code; False if locking closed it."""
@@ -82,9 +88,33 @@ def _secret_field(words: Words, key: str, layout: QVBoxLayout) -> QLineEdit:
     return field
 
 
+@dataclass(frozen=True)
+class SecretKind:
+    """A passphrase or a navigator PIN: where its words are, and how short it may be."""
+
+    section: str
+    minimum: int
+    too_short: type[PassphraseTooShort]
+    asked: str
+    """The label when it is asked for (with the recovery code), and what "empty" says."""
+    empty: str
+
+
+PASSPHRASE = SecretKind(
+    "vault.create",
+    MIN_PASSPHRASE_CHARS,
+    PassphraseTooShort,
+    "vault.open.secret",
+    "vault.open.empty",
+)
+PIN = SecretKind(
+    "vault.pin", MIN_PIN_CHARS, PinTooShort, "vault.open.pin_secret", "vault.open.pin_empty"
+)
+
+
 class PassphraseDialog(QDialog):
-    """A new passphrase, typed twice (`creating`), or the passphrase or recovery code that opens
-    the saved plans. Says first why it is asked."""
+    """A new passphrase or PIN, typed twice (`creating`), or the passphrase or PIN or recovery
+    code that opens the saved plans. Says first why it is asked."""
 
     def __init__(
         self,
@@ -92,6 +122,7 @@ class PassphraseDialog(QDialog):
         *,
         creating: bool,
         reason: str,
+        kind: SecretKind = PASSPHRASE,
         detail: str = "",
         problem: str = "",
         parent: QWidget | None = None,
@@ -99,6 +130,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.words = words
         self.creating = creating
+        self.kind = kind
         self.setWindowTitle(words("vault.title"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -108,18 +140,18 @@ class PassphraseDialog(QDialog):
         self.detail.setVisible(bool(detail))
         layout.addWidget(self.detail)
         if creating:
-            self.first = _secret_field(words, "vault.create.new_passphrase", layout)
-            self.second: QLineEdit | None = _secret_field(words, "vault.create.repeat", layout)
-            layout.addWidget(_note(words("vault.create.rule", minimum=MIN_PASSPHRASE_CHARS)))
+            self.first = _secret_field(words, f"{kind.section}.new", layout)
+            self.second: QLineEdit | None = _secret_field(words, f"{kind.section}.repeat", layout)
+            layout.addWidget(_note(words(f"{kind.section}.rule", minimum=kind.minimum)))
         else:
-            self.first = _secret_field(words, "vault.open.secret", layout)
+            self.first = _secret_field(words, kind.asked, layout)
             self.second = None
         self.problem = _note("", "problem")
         self.problem.setProperty("severity", "error")
         layout.addWidget(self.problem)
         self.show_problem(problem)
         layout.addStretch(1)
-        self.ok = QPushButton(words("vault.create.protect" if creating else "vault.open.open"))
+        self.ok = QPushButton(words(f"{kind.section}.protect" if creating else "vault.open.open"))
         self.cancel = QPushButton(words("vault.cancel"))
         for button in (self.ok, self.cancel):
             button.setAccessibleName(plain(button.text()))
@@ -146,15 +178,16 @@ class PassphraseDialog(QDialog):
         """Checked before it goes anywhere: long enough and typed the same twice, or not empty."""
         text = self.first.text()
         language = self.words.catalogue_language
+        minimum = self.kind.minimum
         if self.second is None:
             if not text.strip():
-                self.show_problem(self.words("vault.open.empty"))
+                self.show_problem(self.words(self.kind.empty))
                 return
-        elif len(text) < MIN_PASSPHRASE_CHARS:
-            self.show_problem(PassphraseTooShort(minimum=MIN_PASSPHRASE_CHARS).message(language))
+        elif len(text.strip()) < minimum:
+            self.show_problem(self.kind.too_short(minimum=minimum).message(language))
             return
         elif text != self.second.text():
-            self.show_problem(self.words("vault.create.differ"))
+            self.show_problem(self.words(f"{self.kind.section}.differ"))
             self.second.clear()
             self.second.setFocus()
             return
@@ -277,10 +310,17 @@ class QtDialogs:
         )
         self._show(dialog, lambda result: answer(dialog.value() if result else None))
 
-    def secret(self, reason: str, problem: str, answer: Answer) -> None:
+    def new_pin(self, reason: str, answer: Answer) -> None:
         dialog = PassphraseDialog(
-            self.words, creating=False, reason=reason, problem=problem, parent=self.parent
+            self.words, creating=True, reason=reason, kind=PIN, parent=self.parent
         )
+        self._show(dialog, lambda result: answer(dialog.value() if result else None))
+
+    def secret(self, reason: str, problem: str, answer: Answer, *, pin: bool = False) -> None:
+        dialog = PassphraseDialog(
+            self.words, creating=False, reason=reason, kind=PIN if pin else PASSPHRASE,
+            problem=problem, parent=self.parent,
+        )  # fmt: skip
         self._show(dialog, lambda result: answer(dialog.value() if result else None))
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:

@@ -62,10 +62,10 @@ class IdleTimer(QObject):
 
 
 class LockScreen(QWidget):
-    """What the window shows while locked: no plan, no sidebar; the keyring button (when the
-    saved plans use the keyring) and a field for the passphrase or the recovery code."""
+    """What the window shows while locked: no plan, no sidebar; a field for the navigator PIN
+    (keyring mode) or the passphrase, or the recovery code. The keyring alone never unlocks: the
+    person who walks up to a locked window may be anyone who uses this computer."""
 
-    keyring_requested = Signal()
     secret_given = Signal(str)
 
     def __init__(self, words: Words, parent: QWidget | None = None) -> None:
@@ -77,7 +77,7 @@ class LockScreen(QWidget):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setObjectName("intro")
-        self.keyring = QPushButton()
+        self.pin_mode = False
         self.secret_label = QLabel()
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -88,7 +88,6 @@ class LockScreen(QWidget):
         self.problem.setObjectName("problem")
         self.problem.setProperty("severity", "error")
         self.problem.hide()
-        self.keyring.clicked.connect(self.keyring_requested)
         self.unlock.clicked.connect(self._give_secret)
         self.secret.returnPressed.connect(self._give_secret)
         box = QWidget()
@@ -96,8 +95,6 @@ class LockScreen(QWidget):
         column = QVBoxLayout(box)
         column.addWidget(self.title)
         column.addWidget(self.text)
-        column.addSpacing(12)
-        column.addWidget(self.keyring)
         column.addSpacing(12)
         column.addWidget(self.secret_label)
         row = QHBoxLayout()
@@ -120,23 +117,27 @@ class LockScreen(QWidget):
         w = self.words
         self.title.setText(w("vault.lock.title"))
         self.text.setText(w("vault.lock.text"))
-        self.keyring.setText(w("vault.lock.keyring"))
-        self.secret_label.setText(w("vault.lock.secret"))
+        asked = w("vault.lock.pin" if self.pin_mode else "vault.lock.secret")
+        self.secret_label.setText(asked)
         self.unlock.setText(w("vault.lock.unlock"))
-        self.keyring.setAccessibleName(plain(w("vault.lock.keyring")))
-        self.secret.setAccessibleName(plain(w("vault.lock.secret")))
+        self.secret.setAccessibleName(plain(asked))
         self.unlock.setAccessibleName(plain(w("vault.lock.unlock")))
 
-    def reset(self, keyring: bool) -> None:
-        """Shown anew: empty field, no old problem; the keyring button only where it can work."""
+    def reset(self, pin: bool) -> None:
+        """Shown anew: empty field, no old problem; asking for the PIN (keyring mode) or the
+        passphrase, either one or the recovery code."""
         self.secret.clear()
         self.show_problem("")
         self.set_busy(False)
-        self.keyring.setVisible(keyring)
-        (self.keyring if keyring else self.secret).setFocus()
+        self.set_pin_mode(pin)
+        self.secret.setFocus()
+
+    def set_pin_mode(self, pin: bool) -> None:
+        self.pin_mode = pin
+        self.retranslate()
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.keyring, self.secret, self.unlock):
+        for widget in (self.secret, self.unlock):
             widget.setEnabled(not busy)
         if busy:
             self.problem.setProperty("severity", "")
@@ -159,7 +160,9 @@ class LockScreen(QWidget):
             self.secret.clear()
             self.secret_given.emit(secret)
         else:
-            self.show_problem(self.words("vault.open.empty"))
+            self.show_problem(
+                self.words("vault.open.pin_empty" if self.pin_mode else "vault.open.empty")
+            )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Enter stops here: the hidden wizard behind must not move on."""

@@ -1,12 +1,16 @@
-"""Opening the saved plans: quietly with the keyring when it can, otherwise asking the person.
+"""Opening the saved plans: never without a secret only the navigator knows.
 
-The first time, a new store is made (in the keyring, or under a passphrase when this computer has
-no safe place for the key) and its recovery code is shown. A store whose key is missing asks for
-the passphrase or recovery code: a new one is never made over an old one.
+A workshop may be sitting at this keyboard, on the same computer account, so the keyring alone
+never opens anything: the navigator PIN (keyring mode), the passphrase, or the recovery code is
+always asked. The first time, the store is made (in the keyring behind a new PIN, or under a
+passphrase when this computer has no safe place for the key) and its recovery code is shown. A
+store whose key is missing asks for the recovery code, then a new PIN: a new store is never made
+over an old one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +20,8 @@ from planner.vault import Vault
 from planner.vault_errors import (
     KeyNotInKeyring,
     KeyringUnavailable,
+    NoPinYet,
+    PinNeeded,
     VaultError,
     VaultExists,
     WrongPassphrase,
@@ -36,6 +42,15 @@ class Opened:
     """Opened day to day with the keyring (False: with a passphrase)."""
     code: RecoveryCode | None = None
     """Just made: the recovery code to show once."""
+    needs_pin: bool = False
+    """Opened with the recovery code in keyring mode: the keyring keeps nothing until a navigator
+    PIN is chosen (`VaultOpener.choose_pin`)."""
+
+
+def opened_now(vault: Vault) -> Opened:
+    """On the vault thread, once unlocked: the households, and whether a PIN is still to choose."""
+    keyring = vault.mode() is VaultMode.KEYRING
+    return Opened(vault.list_households(), keyring, needs_pin=keyring and not vault.has_pin)
 
 
 @dataclass(frozen=True)
@@ -48,22 +63,20 @@ class Closed:
     why: VaultError | None = None
 
 
-def probe(vault: Vault) -> Opened | Closed:
-    """On the vault thread: open the saved plans if that needs no one's help."""
+def probe(vault: Vault) -> Closed:
+    """On the vault thread: how the saved plans open. It never leaves them open, even when the
+    keyring alone could open them (a key kept before PINs): that asks for the recovery code."""
     if not vault.exists():
         return Closed(exists=False)
     try:
         if vault.mode() is VaultMode.PASSPHRASE:
-            vault.lock()
             return Closed(exists=True)
         vault.unlock()
-    except (KeyNotInKeyring, KeyringUnavailable) as why:
-        vault.lock()
+    except (PinNeeded, KeyNotInKeyring, KeyringUnavailable) as why:
         return Closed(exists=True, keyring=True, why=why)
-    except VaultError:
+    finally:
         vault.lock()
-        raise
-    return Opened(vault.list_households(), keyring=True)
+    return Closed(exists=True, keyring=True, why=NoPinYet())
 
 
 class VaultOpener(QObject):
@@ -89,25 +102,52 @@ class VaultOpener(QObject):
         self.busy = True
         self.vault.call(probe, self._probed, self._failed)
 
-    def _probed(self, result: Opened | Closed) -> None:
-        if isinstance(result, Opened):
-            self._opened(result)
-        elif not result.exists:
-            self._create(None)
+    def _probed(self, result: Closed) -> None:
+        if not result.exists:
+            self.vault.call(lambda vault: vault.check_keyring(), self._new_pin, self._create_failed)
         elif not result.keyring:
-            self._ask(self.words("vault.open.passphrase_mode"), "")
+            self._ask(self.words("vault.open.passphrase_mode"), "", pin=False)
+        elif isinstance(result.why, PinNeeded):
+            self._ask(self.words("vault.open.pin"), "", pin=True)
+        elif isinstance(result.why, NoPinYet):
+            self._ask(self.words("vault.open.no_pin_yet"), "", pin=False)
         elif isinstance(result.why, KeyNotInKeyring):
-            self._ask(self.words("vault.open.key_missing"), "")
+            self._ask(self.words("vault.open.key_missing"), "", pin=False)
         else:
             problem = result.why.message(self._language) if result.why else ""
-            self._ask(self.words("vault.open.keyring_unusable"), problem)
+            self._ask(self.words("vault.open.keyring_unusable"), problem, pin=False)
 
-    def _create(self, passphrase: str | None) -> None:
+    def _new_pin(self, _: object = None) -> None:
+        """The keyring works: the key goes there, behind a PIN chosen now."""
+        self.dialogs.new_pin(
+            self.words("vault.pin.first"),
+            lambda pin: self._cancel() if pin is None else self._create(None, pin),
+        )
+
+    def _create(self, passphrase: str | None, pin: str | None = None) -> None:
         def job(vault: Vault) -> Opened:
-            code = vault.create(passphrase)
+            code = vault.create(passphrase, pin=pin)
             return Opened([], keyring=passphrase is None, code=code)
 
         self.vault.call(job, self._opened, self._create_failed)
+
+    def choose_pin(self, then: Callable[[], None]) -> None:
+        """After the recovery code opened keyring-mode plans: a new PIN keeps the key in the
+        keyring again. Cancelled or refused (the keyring is down), the plans stay open for now
+        and the recovery code is asked next time; `then` runs either way."""
+
+        def chosen(pin: str | None) -> None:
+            if pin is None:
+                then()
+                return
+
+            def failed(error: VaultError) -> None:
+                self.dialogs.error(error.message(self._language))
+                then()
+
+            self.vault.call(lambda vault: vault.set_pin(pin), lambda _: then(), failed)
+
+        self.dialogs.new_pin(self.words("vault.pin.after_recovery"), chosen)
 
     def _create_failed(self, error: VaultError) -> None:
         if isinstance(error, VaultExists):
@@ -126,27 +166,34 @@ class VaultOpener(QObject):
         else:
             self._create(passphrase)
 
-    def _ask(self, reason: str, problem: str) -> None:
+    def _ask(self, reason: str, problem: str, *, pin: bool) -> None:
         self.dialogs.secret(
             reason,
             problem,
-            lambda secret: self._cancel() if secret is None else self._try(reason, secret),
+            lambda secret: self._cancel() if secret is None else self._try(reason, secret, pin),
+            pin=pin,
         )
 
-    def _try(self, reason: str, secret: str) -> None:
+    def _try(self, reason: str, secret: str, pin: bool) -> None:
         def job(vault: Vault) -> Opened:
             vault.unlock(secret)
-            return Opened(vault.list_households(), keyring=vault.mode() is VaultMode.KEYRING)
+            return opened_now(vault)
 
         def failed(error: VaultError) -> None:
-            if isinstance(error, WrongPassphrase):
-                self._ask(reason, error.message(self._language))
+            if isinstance(error, WrongPassphrase | KeyNotInKeyring | KeyringUnavailable):
+                self._ask(reason, error.message(self._language), pin=pin)
             else:
                 self._failed(error)
 
         self.vault.call(job, self._opened, failed)
 
     def _opened(self, result: Opened) -> None:
+        if result.needs_pin:
+            self.choose_pin(lambda: self._done(result))
+        else:
+            self._done(result)
+
+    def _done(self, result: Opened) -> None:
         self.busy = False
         self.opened.emit(result)
 

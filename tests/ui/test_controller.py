@@ -31,7 +31,7 @@ from tests.planner.conftest import (  # noqa: F401 - fixtures
     secret_service,
     secret_service_bus,
 )
-from tests.ui.vault_helpers import ScriptedDialogs, make_controller, visible_texts
+from tests.ui.vault_helpers import NAVIGATOR_PIN, ScriptedDialogs, make_controller, visible_texts
 from ui.app import make_application
 from ui.controller import Controller
 from ui.session import Mode
@@ -118,7 +118,7 @@ def wait_saved(qtbot: QtBot, controller: Controller) -> None:
     )
 
 
-def read_vault(home: Path, store: object, secret: str | None = None) -> Vault:
+def read_vault(home: Path, store: object, secret: str | None = NAVIGATOR_PIN) -> Vault:
     vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)  # type: ignore[arg-type]
     vault.unlock(secret)
     return vault
@@ -144,7 +144,7 @@ def test_an_edit_reaches_the_vault_after_a_pause(
     assert not controller.window.lock_action.isVisible()
     choose_save(qtbot, controller)
     assert controller.vault_open
-    assert dialogs.kinds() == ["recovery_code"]
+    assert dialogs.kinds() == ["new_pin", "recovery_code"]  # a PIN, then the code to keep
     assert RecoveryCode.looks_like(str(dialogs.codes[0]))
     assert controller.window.lock_action.isVisible()
     assert not controller.window.erase_action.isVisible()
@@ -219,7 +219,7 @@ def test_saved_households_are_offered_most_recent_first(
     store = MemoryKeyStore()
     times = iter([datetime(2026, 3, 1, 15, 0, tzinfo=UTC), datetime(2026, 5, 2, 9, 30, tzinfo=UTC)])
     vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST, clock=lambda: next(times))
-    vault.create()
+    vault.create(pin=NAVIGATOR_PIN)
     vault.save(plan_named("Familia Vieja"))
     newer = vault.save(plan_named("Familia Nueva"))
     vault.lock()
@@ -353,14 +353,16 @@ def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
 def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
     controllers: Maker, qtbot: QtBot, home: Path
 ) -> None:
-    """A navigator's saved households on the same computer account, a keyring that opens them
-    without asking: a parent at a workshop walks every section and sees none of them."""
+    """A navigator's saved households on the same computer account, in a working keyring: a
+    parent at a workshop walks every section and sees none of them, and "Save this plan on this
+    computer" does not open them without the navigator PIN."""
     store = MemoryKeyStore()
     vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)
-    vault.create()
+    vault.create(pin=NAVIGATOR_PIN)
     vault.save(plan_named("Familia Guardada Secreta"))
     vault.lock()
     dialogs = ScriptedDialogs()
+    dialogs.pin = None  # the parent does not know it
     controller = controllers(keyring=store, dialogs=dialogs, real_pages=True)
     window = controller.window
     seen: list[str] = []
@@ -373,8 +375,31 @@ def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
     assert [text for text in seen if "Guardada Secreta" in text] == []
     assert dialogs.kinds() == []  # no question about saved plans was asked either
 
-    # Saving on this computer and going back to a workshop hides them again.
+    # The parent tries the navigator's step: guesses, then gives up. Nothing opens.
     window.show_section(SectionId.WELCOME)
+    dialogs.secrets = ["123456", "000000", None]
+    controller.welcome.save_mode.click()
+    qtbot.waitUntil(lambda: controller.session.mode is Mode.WORKSHOP)
+    asked = [(kind, reason[:40], problem[:34]) for kind, reason, problem in dialogs.asked]
+    assert asked == [
+        ("secret", "Your saved plans are protected by the na", ""),
+        (
+            "secret",
+            "Your saved plans are protected by the na",
+            "That PIN or recovery code does not",
+        ),
+        (
+            "secret",
+            "Your saved plans are protected by the na",
+            "That PIN or recovery code does not",
+        ),
+    ]
+    assert not controller.vault_open and not is_unlocked(qtbot, controller)
+    seen = visible_texts(window)
+    assert [text for text in seen if "Guardada Secreta" in text] == []
+
+    # The navigator, who knows the PIN; going back to a workshop hides them again.
+    dialogs.pin = NAVIGATOR_PIN
     controller.welcome.save_mode.click()
     qtbot.waitUntil(lambda: controller.welcome.saved.count() == 1)
     controller.welcome.workshop_mode.click()
@@ -450,7 +475,7 @@ def test_finish_and_erase_clears_the_plan_and_the_clipboard(
 # --- locking ----------------------------------------------------------------------------------
 
 
-def test_ctrl_l_hides_everything_and_the_keyring_unlocks(controllers: Maker, qtbot: QtBot) -> None:
+def test_ctrl_l_hides_everything_and_only_the_pin_unlocks(controllers: Maker, qtbot: QtBot) -> None:
     store = MemoryKeyStore()
     controller = controllers(keyring=store)
     choose_save(qtbot, controller)
@@ -468,10 +493,18 @@ def test_ctrl_l_hides_everything_and_the_keyring_unlocks(controllers: Maker, qtb
     assert not controller.window.erase_action.isVisible()
     qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
     assert not is_unlocked(qtbot, controller)
-    assert controller.lock_screen.keyring.isVisible()
+    screen = controller.lock_screen
+    assert screen.secret_label.text() == "Navigator &PIN or recovery code"
     assert controller.session.household_id is not None
 
-    qtbot.mouseClick(controller.lock_screen.keyring, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)  # nothing typed: the keyring alone? no
+    assert screen.problem.text() == "Type the navigator PIN or the recovery code."
+    qtbot.keyClicks(screen.secret, "123456")
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.problem.text().startswith("That PIN or recovery code"))
+    assert controller.locked and not is_unlocked(qtbot, controller)
+    qtbot.keyClicks(screen.secret, NAVIGATOR_PIN)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not controller.locked)
     assert field.isVisible()
     assert controller.window.sidebar.isVisible()
@@ -499,7 +532,8 @@ def test_a_passphrase_changed_by_another_copy_locks_the_window_and_loses_nothing
     assert not controller.window.sidebar.isVisible()
     assert not any(marker in text for text in visible_texts(controller.window))
     assert screen.problem.text().startswith("Another window or program changed how this vault")
-    qtbot.waitUntil(lambda: not screen.keyring.isVisible())  # it opens with a passphrase now
+    qtbot.waitUntil(lambda: not screen.pin_mode)  # it opens with a passphrase now
+    assert screen.secret_label.text() == "&Passphrase or recovery code"
     assert controller.session.plan.household.display_name == marker
     assert controller.autosave.unsaved
 
@@ -559,8 +593,8 @@ def test_without_a_trustworthy_keyring_a_passphrase_is_asked_and_unlocks(
 
     controller.lock()
     qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
-    assert not controller.lock_screen.keyring.isVisible()
     screen = controller.lock_screen
+    assert not screen.pin_mode
     qtbot.keyClicks(screen.secret, "not the passphrase")
     qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.problem.text().startswith("That passphrase or recovery code"))
@@ -593,7 +627,7 @@ def test_a_vault_whose_key_is_gone_asks_for_the_recovery_code_and_is_never_repla
 ) -> None:
     old_store = MemoryKeyStore()
     vault = Vault(home, old_store, kdf_cost=INSECURE_TEST_COST)
-    code = vault.create()
+    code = vault.create(pin=NAVIGATOR_PIN)
     kept = vault.save(plan_named("Familia De Antes"))
     vault.lock()
     original = (home / "vault.sqlite3").stat().st_ino
@@ -608,11 +642,43 @@ def test_a_vault_whose_key_is_gone_asks_for_the_recovery_code_and_is_never_repla
     first, second = dialogs.asked[:2]
     assert first[0] == "secret"
     assert first[1].startswith("This computer no longer has the key to your saved plans")
-    assert second[2].startswith("That passphrase or recovery code does not open")
-    assert "recovery_code" not in dialogs.kinds()  # no new vault, so no new code
+    assert second[2].startswith("This computer's keyring does not have the key")
+    assert dialogs.kinds()[2:] == ["new_pin"]  # then a PIN; no new vault, so no new code
+    assert dialogs.asked[2][1].startswith("The saved plans were opened with the recovery code")
     assert (home / "vault.sqlite3").stat().st_ino == original
     assert [h.household_id for h in controller.households] == [kept.household_id]
-    assert new_store.entries  # the recovery code put the key back in this keyring
+    qtbot.waitUntil(lambda: bool(new_store.entries))  # the key is kept here again, behind the PIN
+    controller.lock()
+    qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
+    qtbot.keyClicks(controller.lock_screen.secret, NAVIGATOR_PIN)
+    qtbot.keyClick(controller.lock_screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not controller.locked)
+
+
+def test_a_key_kept_before_pins_opens_only_with_the_recovery_code_then_a_pin(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    """A vault an earlier version made keeps its key bare in the keyring. The window does not use
+    that to open it: the recovery code first, then a PIN, and the bare key leaves the keyring."""
+    store = MemoryKeyStore()
+    vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)
+    code = vault.create()
+    vault.save(plan_named("Familia Sin Pin"))
+    vault.lock()
+    dialogs = ScriptedDialogs()
+    dialogs.secrets = [None]
+    controller = controllers(keyring=store, dialogs=dialogs)
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.session.mode is Mode.WORKSHOP)
+    assert not controller.vault_open
+    assert dialogs.asked[0][1].startswith("Your saved plans have no navigator PIN yet")
+
+    dialogs.secrets = [str(code)]
+    choose_save(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault_open)
+    assert dialogs.kinds()[1:] == ["secret", "new_pin"]
+    qtbot.waitUntil(lambda: all(len(entry) > 32 for entry in store.entries.values()))
+    read_vault(home, store).lock()  # the PIN opens it now
 
 
 def test_locking_closes_the_recovery_code_and_shows_it_again_after_unlocking(
@@ -625,9 +691,10 @@ def test_locking_closes_the_recovery_code_and_shows_it_again_after_unlocking(
     qtbot.waitUntil(lambda: controller.vault_open)
     controller.lock()
     qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
-    controller.lock_screen.keyring.click()
+    qtbot.keyClicks(controller.lock_screen.secret, NAVIGATOR_PIN)
+    qtbot.keyClick(controller.lock_screen.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not controller.locked)
-    assert dialogs.kinds() == ["recovery_code", "recovery_code"]
+    assert dialogs.kinds() == ["new_pin", "recovery_code", "recovery_code"]
     assert dialogs.codes[0] == dialogs.codes[1]
 
 

@@ -20,7 +20,7 @@ def test_the_wheel_over_a_sections_answers_scrolls_the_page(
     window = make_window(example_plan("large-tx.json"))
     window.show_section(SectionId.REVIEW)
     page = window.pages[SectionId.REVIEW]
-    qtbot.waitUntil(lambda: bool(page.findChildren(Answers)))
+    qtbot.waitUntil(lambda: any(a.isVisible() for a in page.findChildren(Answers)))
     answers = next(a for a in page.findChildren(Answers) if a.isVisible())
     bar = page.scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)

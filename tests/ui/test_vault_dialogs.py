@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.keys import RecoveryCode
 from ui.app import make_application
-from ui.dialogs import PassphraseDialog, QtDialogs, RecoveryCodeDialog, recovery_sheet
+from ui.dialogs import PIN, PassphraseDialog, QtDialogs, RecoveryCodeDialog, recovery_sheet
 from ui.i18n import Words
 
 
@@ -63,6 +63,36 @@ def test_opening_asks_for_the_passphrase_or_the_code_in_spanish(qtbot: QtBot) ->
     assert dialog.problem.text() == "Escriba la frase de contraseña o el código de recuperación."
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_navigator_pin_is_chosen_in_spanish_long_enough_and_typed_twice(qtbot: QtBot) -> None:
+    make_application([])
+    dialog = PassphraseDialog(Words("es"), creating=True, reason="Elija un PIN.", kind=PIN)
+    shown(qtbot, dialog)
+    assert dialog.ok.text() == "&Usar este PIN"
+    assert dialog.first.accessibleName() == "PIN de navegador(a)"
+    qtbot.keyClicks(dialog.first, "12345")
+    qtbot.keyClick(dialog.first, Qt.Key.Key_Return)
+    assert dialog.problem.text().startswith("Elija un PIN de al menos 6 caracteres")
+    dialog.first.clear()
+    qtbot.keyClicks(dialog.first, "493817")
+    assert dialog.second is not None
+    qtbot.keyClicks(dialog.second, "493871")
+    qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
+    assert dialog.problem.text() == "Los dos PIN son distintos. Escriba el mismo dos veces."
+    qtbot.keyClicks(dialog.second, "493817")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
+    assert dialog.value() == "493817"
+
+
+def test_opening_with_the_pin_says_pin(qtbot: QtBot) -> None:
+    make_application([])
+    dialog = PassphraseDialog(Words("en"), creating=False, reason="Protected.", kind=PIN)
+    shown(qtbot, dialog)
+    assert dialog.first.accessibleName() == "Navigator PIN or recovery code"
+    qtbot.keyClick(dialog.first, Qt.Key.Key_Return)
+    assert dialog.problem.text() == "Type the navigator PIN or the recovery code."
 
 
 def test_the_recovery_code_stays_until_it_is_kept(qtbot: QtBot) -> None:

@@ -20,15 +20,21 @@ from ui.wizard import PageFactory
 SAVE_DELAY_MS = 150
 
 
+NAVIGATOR_PIN = "invented navigator pin 2468"
+
+
 class ScriptedDialogs:
     """Answers the controller's questions from lists, and remembers what it was asked.
 
     `secrets` answers new-passphrase and passphrase questions in order (None: Cancel); `confirms`
-    answers yes/no questions (default yes). Recovery codes are kept (done at once unless
+    answers yes/no questions (default yes). `pin` is the navigator PIN the person at the keyboard
+    knows: it answers "choose a PIN" and "the PIN or recovery code" once `secrets` is used up (set
+    it to None for someone who does not know it). Recovery codes are kept (done at once unless
     `hold_codes`, in which case only locking closes them)."""
 
     def __init__(self) -> None:
         self.secrets: list[str | None] = []
+        self.pin: str | None = NAVIGATOR_PIN
         self.confirms: list[bool] = []
         self.asked: list[tuple[str, str, str]] = []
         self.codes: list[RecoveryCode] = []
@@ -48,9 +54,16 @@ class ScriptedDialogs:
         secret = self.secrets.pop(0) if self.secrets else None
         self._later(lambda: answer(secret))
 
-    def secret(self, reason: str, problem: str, answer: Callable[[str | None], None]) -> None:
+    def new_pin(self, reason: str, answer: Callable[[str | None], None]) -> None:
+        self.asked.append(("new_pin", reason, ""))
+        secret = self.secrets.pop(0) if self.secrets else self.pin
+        self._later(lambda: answer(secret))
+
+    def secret(
+        self, reason: str, problem: str, answer: Callable[[str | None], None], *, pin: bool = False
+    ) -> None:
         self.asked.append(("secret", reason, problem))
-        secret = self.secrets.pop(0) if self.secrets else None
+        secret = self.secrets.pop(0) if self.secrets else self.pin if pin else None
         self._later(lambda: answer(secret))
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
