@@ -290,7 +290,7 @@ def test_a_workshop_writes_nothing_to_the_data_or_temp_folders(
 
     keyring_store = SystemKeyStore(SecretServiceKeyring())
     navigator = Vault(home, keyring_store, kdf_cost=INSECURE_TEST_COST)
-    navigator.create()
+    navigator.create(pin=NAVIGATOR_PIN)
     navigator.save(plan_named("Familia Del Navegador"))
     navigator.lock()
     keyring_home = Path(secret_service["HOME"])
