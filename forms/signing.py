@@ -21,7 +21,7 @@ from forms.people import address_text, date_text, home_address
 from planner.jurisdictions import Jurisdiction, label, load_jurisdiction
 from planner.model import PaperStart, Plan
 from planner.paper_parties import parties
-from planner.paper_period import end_day, renew_by, start_day
+from planner.paper_period import end_day, start_day
 
 DOMAIN = "doc_signing"
 
@@ -113,7 +113,8 @@ class SigningSheet:
         return [*story, *self._papers_table()]
 
     def _papers_table(self) -> list[Flowable]:
-        """One row a child: the caregiver, when the paper starts and ends, and when to renew."""
+        """One row a child: the caregiver, when the paper starts, and its last day (by which a new
+        one must be signed, so one column says both)."""
         w, language, today = self.words, self.language, self.context.options.today
         rows = []
         for child in self.plan.children:
@@ -124,19 +125,17 @@ class SigningSheet:
                 PaperStart.WHEN_SIGNED: w("starts_when_signed"),
             }.get(period.starts) or date_text(start_day(period, today), language)
             end = end_day(self.rules, period, today)
-            renew = renew_by(self.rules, period, today)
             rows.append(
                 [
                     child.full_name,
                     who.caregiver.full_name if who.caregiver else w("no_caregiver"),
                     starts,
                     date_text(end, language) or w("no_end"),
-                    date_text(renew, language) or w("no_end"),
                 ]
             )
-        columns = ("col_child", "col_caregiver", "col_starts", "col_ends", "col_renew")
+        columns = ("col_child", "col_caregiver", "col_starts", "col_ends")
         header = [w.both(c) for c in columns]
-        widths = [w * inch for w in (1.5, 1.6, 1.4, 1.25, 1.25)]
+        widths = [w * inch for w in (1.7, 1.8, 1.6, 1.9)]
         dates = w.paragraphs("dates_if_signed", styles().small, date=date_text(today, language))
         return [grid(rows, header, widths), *dates]
 

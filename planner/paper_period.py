@@ -59,12 +59,6 @@ def days_in_effect(rules: Jurisdiction, period: PaperPeriod, signed_on: date) ->
     return (end - start).days + 1
 
 
-def renew_by(rules: Jurisdiction, period: PaperPeriod, signed_on: date) -> date | None:
-    """Sign a new paper by this day (its last day) so that the caregiver's authority does not
-    lapse."""
-    return end_day(rules, period, signed_on)
-
-
 def period_problems(
     rules: Jurisdiction, period: PaperPeriod, today: date
 ) -> Iterator[PeriodProblem]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from planner.jurisdictions import available_states, load_jurisdiction
 from planner.model import PaperEnd, PaperPeriod, PaperStart, Plan
-from planner.paper_period import end_day, period_problems, renew_by
+from planner.paper_period import end_day, period_problems
 from planner.validation import Severity, check
 from tests.conftest import example_plan
 
@@ -67,11 +67,11 @@ def test_a_state_whose_paper_states_no_period_ignores_the_choice() -> None:
     assert keys("CA", on_dates(None, TODAY + timedelta(days=5000))) == []
 
 
-def test_renew_by_is_the_last_day_the_paper_is_in_effect() -> None:
+def test_the_last_day_is_the_longest_term_or_the_chosen_end() -> None:
     ny = load_jurisdiction("NY")
-    assert renew_by(ny, PaperPeriod(), TODAY) == date(2027, 12, 4)
+    assert end_day(ny, PaperPeriod(), TODAY) == date(2027, 12, 4)
     chosen = on_dates(date(2027, 1, 1), date(2027, 6, 30))
-    assert renew_by(ny, chosen, TODAY) == date(2027, 6, 30)
+    assert end_day(ny, chosen, TODAY) == date(2027, 6, 30)
     assert end_day(ny, PaperPeriod(starts=PaperStart.ON_EVENT), TODAY) is None
 
 
