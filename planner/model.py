@@ -34,6 +34,15 @@ class MaxChars:
     limit: int
 
 
+@dataclass(frozen=True)
+class MaxItems:
+    """The most entries a list of the plan may hold: far beyond any real family, low enough that
+    every document stays quick to make and to read. A plan file with more gets a problem (the
+    window offers no "Add" past it)."""
+
+    limit: int
+
+
 SHORT_TEXT_CHARS: Final = 300
 """The limit of a text answer that declares none (an address line, a doctor's name)."""
 Name = Annotated[str, MaxChars(100)]
@@ -101,11 +110,11 @@ class PersonName(PlanPart):
 
 class Person(PersonName):
     id: PersonId
-    phones: list[Phone] = Field(default_factory=list)
+    phones: Annotated[list[Phone], MaxItems(6)] = Field(default_factory=list)
     email: str = ""
     address: Address | None = None
     """None means "lives at the household's address"."""
-    languages: list[LanguageCode] = Field(default_factory=list)
+    languages: Annotated[list[LanguageCode], MaxItems(10)] = Field(default_factory=list)
 
 
 class Household(PlanPart):
@@ -114,7 +123,9 @@ class Household(PlanPart):
     address: Address = Field(default_factory=Address)
     state: str
     """The US state whose caregiver rules apply (usually where the children live)."""
-    family_languages: list[LanguageCode] = Field(default_factory=lambda: ["en"])
+    family_languages: Annotated[list[LanguageCode], MaxItems(10)] = Field(
+        default_factory=lambda: ["en"]
+    )
     """Languages spoken at home, most comfortable first."""
     document_language: LanguageCode = "en"
     """The language the packet is printed in (English is always available beside it)."""
@@ -259,7 +270,7 @@ class HealthInfo(PlanPart):
     """Insurer and plan name; the member number is optional and sensitive."""
     insurance_member_id: str = ""
     conditions: LongText = ""
-    medications: list[Medication] = Field(default_factory=list)
+    medications: Annotated[list[Medication], MaxItems(30)] = Field(default_factory=list)
     allergies: LongText = ""
     special_needs: LongText = ""
 
@@ -305,13 +316,13 @@ class CareArrangement(PlanPart):
 class Child(PersonName):
     id: PersonId
     date_of_birth: date | None = None
-    languages: list[LanguageCode] = Field(default_factory=list)
+    languages: Annotated[list[LanguageCode], MaxItems(10)] = Field(default_factory=list)
     school_id: PersonId | None = None
     grade: str = ""
     teacher: str = ""
-    may_be_released_to: list[PersonId] = Field(default_factory=list)
+    may_be_released_to: Annotated[list[PersonId], MaxItems(40)] = Field(default_factory=list)
     """People (contacts or adults) the school may release this child to."""
-    must_not_be_released_to: list[str] = Field(default_factory=list)
+    must_not_be_released_to: Annotated[list[str], MaxItems(20)] = Field(default_factory=list)
     """Named people the school must not release the child to; not necessarily in the plan."""
     health: HealthInfo = Field(default_factory=HealthInfo)
     custody_orders: LongText = ""
@@ -400,16 +411,16 @@ class Plan(PlanPart):
 
     schema_version: Literal[1] = SCHEMA_VERSION
     household: Household
-    adults: list[Adult] = Field(default_factory=list)
-    children: list[Child] = Field(default_factory=list)
-    emergency_contacts: list[Contact] = Field(default_factory=list)
+    adults: Annotated[list[Adult], MaxItems(12)] = Field(default_factory=list)
+    children: Annotated[list[Child], MaxItems(25)] = Field(default_factory=list)
+    emergency_contacts: Annotated[list[Contact], MaxItems(40)] = Field(default_factory=list)
     """In calling order: the first is called first."""
-    attorneys: list[Attorney] = Field(default_factory=list)
-    schools: list[School] = Field(default_factory=list)
-    documents: list[DocumentLocation] = Field(default_factory=list)
-    money_and_property: list[MoneyItem] = Field(default_factory=list)
+    attorneys: Annotated[list[Attorney], MaxItems(10)] = Field(default_factory=list)
+    schools: Annotated[list[School], MaxItems(25)] = Field(default_factory=list)
+    documents: Annotated[list[DocumentLocation], MaxItems(100)] = Field(default_factory=list)
+    money_and_property: Annotated[list[MoneyItem], MaxItems(60)] = Field(default_factory=list)
     money_notes: LongText = ""
-    local_hotlines: list[Hotline] = Field(default_factory=list)
+    local_hotlines: Annotated[list[Hotline], MaxItems(30)] = Field(default_factory=list)
     review: ReviewSchedule = Field(default_factory=ReviewSchedule)
     notes: LongText = ""
 
