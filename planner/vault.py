@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -106,6 +106,25 @@ def _sort_key(name: str) -> str:
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         raise PassphraseTooShort(minimum=MIN_PASSPHRASE_CHARS)
+
+
+class Keys(NamedTuple):
+    """What opens the vault day to day besides the recovery code, as an open vault holds it."""
+
+    passphrase_key: bytes | None
+    pin: Pin | None
+    bare: bool
+    """The keyring keeps the key without a PIN (made so, or kept before PINs)."""
+
+    def keyring_value(self, header: Header, key: bytes) -> bytes:
+        """What the keyring keeps for this key: wrapped by the PIN; bare only for a vault whose
+        key was kept bare already. A vault opened with its recovery code needs a PIN first: a
+        bare key written then would open, without the PIN, what the PIN protected."""
+        if self.pin is not None:
+            return wrap(self.pin, key, header.vault_id, header.key_id)
+        if not self.bare:
+            raise PinNeeded("pin_needed_to_change")
+        return key
 
 
 class Vault:
@@ -272,16 +291,6 @@ class Vault:
             return unwrap(pin, wrapped, header.vault_id, header.key_id), pin
         except CannotOpen:
             raise WrongPin from None
-
-    def _keyring_value(self, header: Header, key: bytes, pin: Pin | None) -> bytes:
-        """What the keyring keeps for this key: wrapped by the PIN; bare only for a vault whose
-        key was kept bare already. A vault opened with its recovery code needs a PIN first: a
-        bare key written then would open, without the PIN, what the PIN protected."""
-        if pin is not None:
-            return wrap(pin, key, header.vault_id, header.key_id)
-        if not self._bare_key:
-            raise PinNeeded("pin_needed_to_change")
-        return key
 
     def _open_with_code(self, header: Header, secret: str) -> bytes:
         try:
@@ -567,23 +576,31 @@ class Vault:
 
     def _erase(self, doomed: Iterable[str]) -> None:
         household_ids = list(doomed)
-        self._fresh(lambda: self._erase_once(household_ids))
-
-    def _erase_once(self, household_ids: list[str]) -> None:
-        db, header, old_cipher = self._unlocked_state()
+        _, header, _ = self._unlocked_state()
         if header.mode is Mode.PASSPHRASE and self._passphrase_key is None:
             raise PassphraseNeeded("passphrase_needed_to_delete")
+        self._rotate(Keys(self._passphrase_key, self._pin, self._bare_key), doomed=household_ids)
+
+    def _rotate(self, keys: Keys, doomed: list[str] | None = None, **changes: object) -> None:
+        """Replace the vault key, and with it whatever `changes` says (the mode, the KDF, the
+        recovery code): every data key is wrapped again, the old key id is retired, and its
+        keyring entry destroyed. A copy of the file made before can then be read only with the
+        secrets that opened it then (the old passphrase, the old recovery code)."""
+        self._fresh(lambda: self._rotate_once(keys, doomed or [], changes))
+
+    def _rotate_once(self, keys: Keys, doomed: list[str], changes: dict[str, object]) -> None:
+        db, header, old_cipher = self._unlocked_state()
         new_key = random_key()
-        rotated = header.changed(key_id=secrets.token_hex(4))
+        rotated = header.changed(key_id=secrets.token_hex(4), **changes)
         if header.mode is Mode.KEYRING:
             rotated = rotated.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
-            value = self._keyring_value(rotated, new_key, self._pin)
-            self._keystore.set(rotated.keyring_entry, value)
-        rotated = self._sealed(rotated, new_key, self._passphrase_key)
+        if rotated.mode is Mode.KEYRING:
+            self._keystore.set(rotated.keyring_entry, keys.keyring_value(rotated, new_key))
+        rotated = self._sealed(rotated, new_key, keys.passphrase_key)
         new_cipher = AESGCM(new_key)
         try:
             with self._writing():
-                db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in household_ids])
+                db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in doomed])
                 for household_id, wrapped in db.execute(
                     "SELECT id, wrapped_key FROM households"
                 ).fetchall():
@@ -598,13 +615,14 @@ class Vault:
                     )
                 vault_db.write_header(db, rotated.signed_rows(new_key))
         except BaseException:
-            if header.mode is Mode.KEYRING:
+            if rotated.mode is Mode.KEYRING:
                 with contextlib.suppress(VaultError):
                     self._keystore.delete(rotated.keyring_entry)
             raise
-        for household_id in household_ids:
+        for household_id in doomed:
             self._data_keys.pop(household_id, None)
         self._replace_vault_key(rotated, new_key)
+        self._passphrase_key, self._pin, self._bare_key = keys
         vault_db.checkpoint(db)
         self._destroy_retired_keys()
 
@@ -654,81 +672,44 @@ class Vault:
         self._header = header
 
     def use_passphrase(self, passphrase: str) -> None:
-        """Switch to passphrase mode, or change the passphrase. The plans are not touched; the key
-        leaves the keyring after the header is safely written."""
+        """Switch to passphrase mode, or change the passphrase. The vault key is replaced, so
+        the old passphrase (or the keyring) opens no copy of the file made from now on."""
         self._unlocked_state()
         check_new_passphrase(passphrase)
         kdf = KdfParams.new(self._kdf_cost)
         passphrase_key = derive_key(passphrase, kdf)
-        self._fresh(lambda: self._use_passphrase_key(kdf, passphrase_key))
-
-    def _use_passphrase_key(self, kdf: KdfParams, passphrase_key: bytes) -> None:
-        _, header, _ = self._unlocked_state()
-        changed = header.changed(mode=Mode.PASSPHRASE, kdf=kdf)
-        if header.mode is Mode.KEYRING:
-            changed = changed.changed(retired_key_ids=(*header.retired_key_ids, header.key_id))
-        self._write_header(self._sealed(changed, self._current_key(), passphrase_key))
-        self._passphrase_key = passphrase_key
-        self._destroy_retired_keys()
+        self._rotate(Keys(passphrase_key, None, False), mode=Mode.PASSPHRASE, kdf=kdf)
 
     def use_keyring(self, pin: str | None = None) -> None:
-        """Switch to keyring mode: the vault key goes to the keyring (behind the PIN when one is
-        given), the passphrase wrap goes."""
+        """Switch to keyring mode: a new vault key goes to the keyring (behind the PIN when one
+        is given; bare only as vaults were kept before PINs), and the passphrase opens no copy
+        made from now on."""
         self._unlocked_state()
         new_pin = None
         if pin is not None:
             check_new_pin(pin)
             new_pin = Pin.new(pin, KdfParams.new(self._kdf_cost))
-        self._fresh(lambda: self._use_keyring(new_pin))
-
-    def _use_keyring(self, pin: Pin | None) -> None:
-        _, header, _ = self._unlocked_state()
-        key = self._current_key()
-        self._bare_key = pin is None
-        self._keystore.set(header.keyring_entry, self._keyring_value(header, key, pin))
-        retired = tuple(key_id for key_id in header.retired_key_ids if key_id != header.key_id)
-        changed = header.changed(mode=Mode.KEYRING, retired_key_ids=retired)
-        self._write_header(self._sealed(changed, key, None))
-        self._passphrase_key, self._pin = None, pin
+        self._rotate(Keys(None, new_pin, new_pin is None), mode=Mode.KEYRING, kdf=None)
 
     def set_pin(self, pin: str) -> None:
-        """Keep the key in the keyring behind a new navigator PIN (keyring mode only). The key
-        moves to a new keyring entry and the old entry is destroyed, so a bare key, or the key
-        under the old PIN, leaves the keyring; other windows see the change and ask again."""
-        self._unlocked_state()
-        check_new_pin(pin)
-        new_pin = Pin.new(pin, KdfParams.new(self._kdf_cost))
-        self._fresh(lambda: self._use_pin(new_pin))
-
-    def _use_pin(self, pin: Pin) -> None:
+        """Keep the key in the keyring behind a new navigator PIN (keyring mode only). The vault
+        key is replaced too: a bare key, the key under the old PIN, or a key this computer once
+        destroyed (a backup opened with the recovery code) never goes back into the keyring;
+        other windows see the change and ask again."""
         _, header, _ = self._unlocked_state()
         if header.mode is not Mode.KEYRING:
             raise VaultError("pin_keyring_only")
-        key = self._current_key()
-        moved = header.changed(
-            key_id=secrets.token_hex(4), retired_key_ids=(*header.retired_key_ids, header.key_id)
-        )
-        self._keystore.set(moved.keyring_entry, wrap(pin, key, moved.vault_id, moved.key_id))
-        try:
-            self._write_header(self._sealed(moved, key, None))
-        except BaseException:
-            with contextlib.suppress(VaultError):
-                self._keystore.delete(moved.keyring_entry)
-            raise
-        self._pin, self._bare_key = pin, False
-        self._destroy_retired_keys()
+        check_new_pin(pin)
+        self._rotate(Keys(None, Pin.new(pin, KdfParams.new(self._kdf_cost)), False))
 
-    def new_recovery_code(self) -> RecoveryCode:
-        """Replace the recovery code (the old one stops opening this vault from now on)."""
-        self._unlocked_state()
-        code = RecoveryCode.generate()
-        self._fresh(lambda: self._new_recovery_key(code))
-        return code
-
-    def _new_recovery_key(self, code: RecoveryCode) -> None:
+    def new_recovery_code(self, code: RecoveryCode | None = None) -> RecoveryCode:
+        """Replace the recovery code with `code` (show it to the person first: once this returns,
+        the old code opens no copy of the file made from now on). The vault key is replaced."""
         _, header, _ = self._unlocked_state()
-        changed = header.changed(recovery_public_key=code.public_key(header.vault_id))
-        self._write_header(self._sealed(changed, self._current_key(), self._passphrase_key))
+        code = code or RecoveryCode.generate()
+        keys = Keys(self._passphrase_key, self._pin, self._bare_key)
+        self._rotate(keys, recovery_public_key=code.public_key(header.vault_id))
+        return code
 
     # --- moving a household between computers ----------------------------------------------------
 

@@ -275,12 +275,14 @@ def test_new_passphrases_must_not_be_trivially_short(tmp_path: Path) -> None:
         Vault(tmp_path, MemoryKeyStore(), kdf_cost=INSECURE_TEST_COST).create("short")
 
 
-def test_switching_modes_rewraps_the_key_without_touching_the_plans(
+def test_switching_modes_replaces_the_vault_key_without_touching_the_plans(
     vault: Vault, keystore: MemoryKeyStore
 ) -> None:
     saved = vault.save(plan_named("Familia Cambio"))
     plans_before = rows(vault.folder, "SELECT * FROM revisions")
-    households_before = rows(vault.folder, "SELECT * FROM households")
+    summaries = "SELECT id, revision, summary FROM households"
+    households_before = rows(vault.folder, summaries)
+    wrapped_before = rows(vault.folder, "SELECT wrapped_key FROM households")
     vault.use_passphrase(TEST_PASSPHRASE)
     assert keystore.entries == {}, "the key left the keyring"
     vault = reopen(vault, keystore)
@@ -291,7 +293,8 @@ def test_switching_modes_rewraps_the_key_without_touching_the_plans(
     vault.unlock()
     assert vault.load(saved.household_id).household.display_name == "Familia Cambio"
     assert rows(vault.folder, "SELECT * FROM revisions") == plans_before
-    assert rows(vault.folder, "SELECT * FROM households") == households_before
+    assert rows(vault.folder, summaries) == households_before
+    assert rows(vault.folder, "SELECT wrapped_key FROM households") != wrapped_before
 
 
 def test_delete_removes_every_revision_and_rotates_the_vault_key(
