@@ -198,8 +198,16 @@ class Vault:
     def _read_header(self) -> Header:
         return Header.from_rows(vault_db.read_header(self._connection()))
 
-    def create(self, passphrase: str | None = None, *, pin: str | None = None) -> RecoveryCode:
-        """Make a new, empty vault and leave it unlocked; returns the recovery code to print.
+    def create(
+        self,
+        passphrase: str | None = None,
+        *,
+        pin: str | None = None,
+        code: RecoveryCode | None = None,
+    ) -> RecoveryCode:
+        """Make a new, empty vault and leave it unlocked; returns its recovery code. Pass the
+        `code` the person has already been shown (and kept): a vault must never exist whose code
+        nobody saw.
 
         Without a passphrase the vault key goes to the OS keyring, wrapped by the PIN when one is
         given (`KeyringUnavailable` if no keyring can be trusted: ask for a passphrase then).
@@ -208,7 +216,7 @@ class Vault:
             check_new_passphrase(passphrase)
         elif pin is not None:
             check_new_pin(pin)
-        code = RecoveryCode.generate()
+        code = code or RecoveryCode.generate()
         vault_id, key = secrets.token_hex(8), random_key()
         header = Header(
             vault_id=vault_id,

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from datetime import datetime, time
+from pathlib import Path
 from typing import Any, Final
 
 from planner.i18n import translate
@@ -112,32 +113,43 @@ def _unlock(vault: Vault, secrets: SecretReader) -> None:
         print(_text("cli_no_pin", secrets.language), file=sys.stderr)
 
 
-def _print_recovery_code(code: RecoveryCode, language: str) -> None:
-    print(_text("cli_recovery_intro", language))
-    print()
-    print(f"    {code}")
-    print()
-    print(_text("cli_recovery_keep", language))
+def _show_recovery_code(code: RecoveryCode, language: str, *, failed: str) -> None:
+    """Print the code and make sure it reached standard output, before it is put in place: a
+    full disk or a closed pipe must not leave a vault whose code nobody saw. `failed` is the
+    message key that says what was left as it was."""
+    try:
+        print(_text("cli_recovery_intro", language))
+        print()
+        print(f"    {code}")
+        print()
+        print(_text("cli_recovery_keep", language))
+        sys.stdout.flush()
+    except OSError:
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 -- nothing more goes there
+        raise VaultError(failed) from None
 
 
 def _init(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     language = secrets.language
     if vault.exists():
         raise VaultExists(folder=str(vault.folder))
+    passphrase, pin = None, None
     if args.passphrase:
-        code = vault.create(secrets.new_passphrase())
+        passphrase = secrets.new_passphrase()
     else:
         try:
             vault.check_keyring()  # before the PIN: nobody chooses one for a keyring that fails
         except KeyringUnavailable as why:
             print(why.message(language), file=sys.stderr)
             print(_text("cli_using_passphrase", language), file=sys.stderr)
-            code = vault.create(secrets.new_passphrase())
+            passphrase = secrets.new_passphrase()
         else:
-            code = vault.create(pin=secrets.new_pin())
+            pin = secrets.new_pin()
+    code = RecoveryCode.generate()
+    _show_recovery_code(code, language, failed="cli_code_not_shown_init")
+    vault.create(passphrase, pin=pin, code=code)
     mode_key = "cli_created_keyring" if vault.mode() is Mode.KEYRING else "cli_created_passphrase"
     print(_text(mode_key, language, folder=str(vault.folder)))
-    _print_recovery_code(code, language)
     return EXIT_OK
 
 
@@ -259,7 +271,13 @@ def _pin(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
 
 def _recovery(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     _unlock(vault, secrets)
-    _print_recovery_code(vault.new_recovery_code(), secrets.language)
+    code = RecoveryCode.generate()
+    _show_recovery_code(code, secrets.language, failed="cli_code_not_shown")
+    try:
+        vault.new_recovery_code(code)
+    except VaultError:
+        print(_text("cli_code_not_kept", secrets.language), file=sys.stderr)
+        raise
     print(_text("cli_recovery_replaced", secrets.language))
     return EXIT_OK
 

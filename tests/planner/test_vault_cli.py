@@ -136,3 +136,41 @@ def test_a_vault_folder_the_system_refuses_is_one_line_not_a_traceback(tmp_path:
     for action in ("list", "init"):
         result = vault_command(home, action, "--passphrase-stdin", stdin=PASSPHRASE)
         assert "cannot be read or written" in assert_one_line_error(result, 3)
+
+
+def run_to_full_disk(home: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    """A `planner vault` command whose standard output is a full disk (/dev/full)."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home.parent), "FAMILY_PLANNER_HOME": str(home),
+           "PYTHON_KEYRING_BACKEND": NO_KEYRING}  # fmt: skip
+    with Path("/dev/full").open("w") as full:
+        return subprocess.run(
+            [sys.executable, "-m", "planner.cli", "vault", *args, "--passphrase-stdin"],
+            stdout=full, stderr=subprocess.PIPE, text=True, input=stdin, env=env,
+            cwd=REPOSITORY, timeout=60, check=False, start_new_session=True,
+        )  # fmt: skip
+
+
+def test_a_recovery_code_that_cannot_be_shown_is_never_put_in_place(tmp_path: Path) -> None:
+    """Before, `recovery` committed the new code and then failed to print it: the old code no
+    longer opened the vault and the new one was never seen. `init` left a vault nobody had the
+    code of, and refused to run again."""
+    home = tmp_path / "vault"
+    failed = run_to_full_disk(home, "init", stdin=PASSPHRASE)
+    assert failed.returncode == 3 and "Traceback" not in failed.stderr
+    assert (
+        failed.stderr.strip()
+        .splitlines()[-1]
+        .endswith("so no vault was created. Try again where the output can be written.")
+    )
+    assert not (home / "vault.sqlite3").exists(), "no vault whose code nobody saw"
+
+    made = vault_command(home, "init", "--passphrase-stdin", stdin=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    old_code = CODE.findall(made.stdout)[0]
+    before = (home / "vault.sqlite3").read_bytes()
+    failed = run_to_full_disk(home, "recovery", stdin=PASSPHRASE)
+    assert failed.returncode == 3 and "Traceback" not in failed.stderr
+    assert "could not be shown" in failed.stderr
+    assert (home / "vault.sqlite3").read_bytes() == before
+    still = vault_command(home, "list", "--passphrase-stdin", stdin=old_code)
+    assert still.returncode == 0, "the old code still opens the vault"
