@@ -200,6 +200,12 @@ class RecoveryCode:
             return False
         return True
 
+    def ends_with(self, typed: str) -> bool:
+        """Whether `typed` is the code's last group of four, as a person types it (any case,
+        spaces, 0/1/8 for O/I/B): how the window checks that the code was kept."""
+        chars = "".join(c for c in typed.upper() if c not in " -\t\n").translate(_LOOK_ALIKES)
+        return len(chars) == 4 and chars == self.chars[-4:]
+
     def __str__(self) -> str:
         return "-".join(self.chars[i : i + 4] for i in range(0, len(self.chars), 4))
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from planner.flow import SectionId
 from planner.keyring_store import KeyStore
-from planner.keys import PASSPHRASE_COST, KdfCost, RecoveryCode
+from planner.keys import PASSPHRASE_COST, KdfCost
 from planner.model import Plan
 from planner.vault import Vault
 from planner.vault_errors import VaultChanged, VaultError
@@ -71,7 +71,6 @@ class Controller(QObject):
         self.keyring_mode = False
         self.locked = False
         self.households: list[HouseholdSummary] = []
-        self._unkept_code: RecoveryCode | None = None
         self._status: tuple[str, object] = ("workshop", None)
         self._last_error = ""
         self._stopped = False
@@ -190,8 +189,6 @@ class Controller(QObject):
         self.vault_opened.emit()
         if self.session.mode is Mode.SAVE:
             self._start_saving()
-        if result.code is not None:
-            self._show_recovery_code(result.code)
 
     def _not_opened(self) -> None:
         """Cancelled, or impossible: nothing will be saved, and the welcome page says so."""
@@ -199,15 +196,6 @@ class Controller(QObject):
             self.session.mode = Mode.WORKSHOP
             self._apply_mode()
         self._set_status("not_opened")
-
-    def _show_recovery_code(self, code: RecoveryCode) -> None:
-        self._unkept_code = code
-
-        def done(kept: bool) -> None:
-            if kept:
-                self._unkept_code = None
-
-        self.dialogs.recovery_code(code, done)
 
     # --- autosave ---------------------------------------------------------------------------------
 
@@ -434,8 +422,6 @@ class Controller(QObject):
         self.locked_changed.emit(False)
         if self.autosave.unsaved:
             self.autosave.save_now()
-        if self._unkept_code is not None:
-            self._show_recovery_code(self._unkept_code)
         if result.needs_pin:  # the recovery code opened it: the keyring keeps nothing yet
             self.opener.choose_pin(lambda: None)
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -54,7 +53,8 @@ class Dialogs(Protocol):
         """The passphrase (or, with `pin`, the navigator PIN) or the recovery code."""
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
-        """`done(True)` once the person says they kept the code; False if locking closed it."""
+        """`done(True)` once the person typed the code's last characters back; False if they
+        cancelled (or locking closed it): then the code is not put in place."""
 
     def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None: ...
 
@@ -215,7 +215,9 @@ def recovery_sheet(words: Words, code: RecoveryCode, today: date) -> str:
 
 class RecoveryCodeDialog(QDialog):
     """Shows the new recovery code once, says what it is for, and offers to print it. It stays
-    until the person says they printed or wrote it down (locking the program closes it)."""
+    until the person types the code's last characters back, which shows the code reached paper
+    or their eyes (a checkbox could be ticked without either); only then is it put in place.
+    Cancel (or locking) closes it and nothing is made."""
 
     def __init__(self, words: Words, code: RecoveryCode, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,25 +241,48 @@ class RecoveryCodeDialog(QDialog):
         layout.addWidget(self.code)
         layout.addWidget(_note(words("vault.recovery.keep"), "intro"))
         self.print_button = QPushButton(words("vault.recovery.print"))
-        self.confirmed = QCheckBox(words("vault.recovery.done"))
         self.next = QPushButton(words("vault.recovery.continue"))
-        for button in (self.print_button, self.confirmed, self.next):
+        self.cancel = QPushButton(words("vault.cancel"))
+        for button in (self.print_button, self.next, self.cancel):
             button.setAccessibleName(plain(button.text()))
+            button.setAutoDefault(False)
         self.next.setEnabled(False)
         self.next.setDefault(True)
-        self.confirmed.toggled.connect(self.next.setEnabled)
         self.print_button.clicked.connect(self.print_sheet)
         self.next.clicked.connect(self.accept)
+        self.cancel.clicked.connect(self.close_now)
         self.problem = _note("", "why")
         self.problem.hide()
         layout.addWidget(self.problem)
-        layout.addWidget(self.confirmed)
+        check_label = QLabel(words("vault.recovery.check"))
+        check_label.setWordWrap(True)
+        self.check = QLineEdit()
+        self.check.setMaxLength(8)
+        self.check.setAccessibleName(plain(words("vault.recovery.check")))
+        check_label.setBuddy(self.check)
+        self.check.textChanged.connect(lambda _: self.next.setEnabled(self.kept()))
+        self.check.returnPressed.connect(self._check_typed)
+        layout.addWidget(check_label)
+        layout.addWidget(self.check)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
+        buttons.addWidget(self.cancel)
         layout.addLayout(buttons)
         self.print_button.setFocus()
+
+    def kept(self) -> bool:
+        """Whether the last four characters were typed back (any case; 0, 1 and 8 count for the
+        letters they look like, as when the code is typed to open the saved plans)."""
+        return self._code.ends_with(self.check.text())
+
+    def _check_typed(self) -> None:
+        if self.kept():
+            self.accept()
+        else:
+            self.problem.setText(self.words("vault.recovery.check_wrong"))
+            self.problem.show()
 
     def print_sheet(self) -> None:
         """Prints the code on paper; never into a file (ui.printing), which would leave the code
@@ -268,19 +293,20 @@ class RecoveryCodeDialog(QDialog):
             sheet = QTextDocument()
             sheet.setHtml(recovery_sheet(self.words, self._code, date.today()))
             sheet.print_(printer)
-            self.confirmed.setChecked(True)
+            self.check.setFocus()
         elif choice != "cancelled":
             self.problem.setText(self.words(f"vault.recovery.{choice}"))
             self.problem.show()
 
     def reject(self) -> None:
-        """Escape does not dismiss the only copy of the code before it is kept somewhere."""
-        if self.confirmed.isChecked() or self._forced:
+        """Escape does not dismiss the code by accident: Cancel (or locking) does."""
+        if self._forced:
             super().reject()
 
     def close_now(self) -> None:
         self._forced = True
         self.code.clear()
+        self.check.clear()
         self.reject()
 
 
@@ -325,7 +351,7 @@ class QtDialogs:
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
         dialog = RecoveryCodeDialog(self.words, code, self.parent)
-        self._show(dialog, lambda _: done(dialog.confirmed.isChecked()))
+        self._show(dialog, lambda result: done(bool(result) and dialog.kept()))
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         box = QMessageBox(icon, self.words("vault.title"), text, parent=self.parent)

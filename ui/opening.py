@@ -3,7 +3,8 @@
 A workshop may be sitting at this keyboard, on the same computer account, so the keyring alone
 never opens anything: the navigator PIN (keyring mode), the passphrase, or the recovery code is
 always asked. The first time, the store is made (in the keyring behind a new PIN, or under a
-passphrase when this computer has no safe place for the key) and its recovery code is shown. A
+passphrase when this computer has no safe place for the key) once its recovery code was shown and
+typed back: a store whose code nobody kept is never made. A
 store whose key is missing asks for the recovery code, then a new PIN: a new store is never made
 over an old one.
 """
@@ -40,8 +41,6 @@ class Opened:
     households: list[HouseholdSummary]
     keyring: bool
     """Opened day to day with the keyring (False: with a passphrase)."""
-    code: RecoveryCode | None = None
-    """Just made: the recovery code to show once."""
     needs_pin: bool = False
     """Opened with the recovery code in keyring mode: the keyring keeps nothing until a navigator
     PIN is chosen (`VaultOpener.choose_pin`)."""
@@ -93,6 +92,7 @@ class VaultOpener(QObject):
         self.dialogs = dialogs
         self.words = words
         self.busy = False
+        self._kept_code: RecoveryCode | None = None
 
     @property
     def _language(self) -> str:
@@ -125,11 +125,26 @@ class VaultOpener(QObject):
         )
 
     def _create(self, passphrase: str | None, pin: str | None = None) -> None:
-        def job(vault: Vault) -> Opened:
-            code = vault.create(passphrase, pin=pin)
-            return Opened([], keyring=passphrase is None, code=code)
+        """Show the new recovery code; once it is typed back, make the store with it. (A code
+        already kept in this attempt, before the keyring failed, is used again, not shown anew.)"""
+        code = self._kept_code or RecoveryCode.generate()
 
-        self.vault.call(job, self._opened, self._create_failed)
+        def job(vault: Vault) -> Opened:
+            vault.create(passphrase, pin=pin, code=code)
+            return Opened([], keyring=passphrase is None)
+
+        def kept(yes: bool) -> None:
+            if yes:
+                self._kept_code = code
+                self.vault.call(job, self._opened, self._create_failed)
+            else:
+                self.dialogs.inform(self.words("vault.recovery.not_made"))
+                self._cancel()
+
+        if self._kept_code is not None:
+            kept(True)
+        else:
+            self.dialogs.recovery_code(code, kept)
 
     def choose_pin(self, then: Callable[[], None]) -> None:
         """After the recovery code opened keyring-mode plans: a new PIN keeps the key in the
@@ -194,11 +209,11 @@ class VaultOpener(QObject):
             self._done(result)
 
     def _done(self, result: Opened) -> None:
-        self.busy = False
+        self.busy, self._kept_code = False, None
         self.opened.emit(result)
 
     def _cancel(self) -> None:
-        self.busy = False
+        self.busy, self._kept_code = False, None
         self.closed.emit()
 
     def _failed(self, error: VaultError) -> None:

@@ -681,21 +681,25 @@ def test_a_key_kept_before_pins_opens_only_with_the_recovery_code_then_a_pin(
     read_vault(home, store).lock()  # the PIN opens it now
 
 
-def test_locking_closes_the_recovery_code_and_shows_it_again_after_unlocking(
-    controllers: Maker, qtbot: QtBot
+def test_no_saved_plans_are_made_until_the_recovery_code_is_typed_back(
+    controllers: Maker, qtbot: QtBot, home: Path
 ) -> None:
+    """The code is shown first and the store made only once it is kept: cancelled, nothing is
+    made, nothing is asked to be kept, and the plan stays in a workshop."""
     dialogs = ScriptedDialogs()
     dialogs.hold_codes = True
     controller = controllers(keyring=MemoryKeyStore(), dialogs=dialogs)
-    choose_save(qtbot, controller)
-    qtbot.waitUntil(lambda: controller.vault_open)
-    controller.lock()
-    qtbot.waitUntil(lambda: controller.lock_screen.isEnabled())
-    qtbot.keyClicks(controller.lock_screen.secret, NAVIGATOR_PIN)
-    qtbot.keyClick(controller.lock_screen.secret, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not controller.locked)
-    assert dialogs.kinds() == ["new_pin", "recovery_code", "recovery_code"]
-    assert dialogs.codes[0] == dialogs.codes[1]
+    type_name(qtbot, controller, "Familia Sin Guardar")
+    controller.welcome.save_mode.click()
+    qtbot.waitUntil(lambda: dialogs.kinds() == ["new_pin", "recovery_code"])
+    assert not home.exists() and not controller.vault_open
+    dialogs.close_all()  # Cancel
+    qtbot.waitUntil(lambda: not controller.opener.busy)
+    assert dialogs.kinds()[-1] == "inform"
+    assert dialogs.asked[-1][1].startswith("The saved plans were not made")
+    assert not home.exists()
+    assert controller.session.mode is Mode.WORKSHOP
+    assert controller.session.plan.household.display_name == "Familia Sin Guardar"
 
 
 def test_closing_the_window_waits_for_the_last_save(

@@ -120,6 +120,6 @@ def test_the_recovery_code_is_never_printed_into_a_file(
     dialog.print_button.click()
     assert seen == [False]
     assert dialog.problem.text().startswith("That would save the code in a file")
-    assert not dialog.confirmed.isChecked()
+    assert not dialog.kept()
     assert not target.exists()
     assert listing(watched) == before

@@ -104,8 +104,15 @@ def test_the_recovery_code_stays_until_it_is_kept(qtbot: QtBot) -> None:
     assert not dialog.next.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()  # the only copy of the code is not dismissed by accident
-    dialog.confirmed.setFocus()
-    qtbot.keyClick(dialog.confirmed, Qt.Key.Key_Space)
+    last = code.chars[-4:]
+    wrong = last[:3] + ("A" if last[3] != "A" else "B")
+    qtbot.keyClicks(dialog.check, wrong)
+    assert not dialog.next.isEnabled()
+    qtbot.keyClick(dialog.check, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.problem.text().startswith("Those are not the last four characters")
+    dialog.check.clear()
+    qtbot.keyClicks(dialog.check, last.lower())  # as people type it
     assert dialog.next.isEnabled()
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
