@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -165,11 +167,19 @@ def _decode(raw: bytes) -> str:
         raise PlanFileError("file.not_text") from None
 
 
-def read_plan(path: Path) -> PlanReading:
-    """Read a plan file. Missing or unreadable files raise `PlanFileError` with a plain message."""
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""Non-blocking, so that a named pipe put where the file was a moment ago cannot hold the open
+(and the command) until someone writes to it; a regular file reads the same either way."""
+
+
+def _opened(path: Path) -> int:
+    """A descriptor for the file at `path`, refused at once when it is no regular file.
+
+    `stat` first, so a pipe or a device is never opened; the opened file is checked again, in
+    case something else was put at the path in between."""
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+        _refuse_unless_regular(path.stat())
+        descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise PlanFileError("file.missing") from None
     except IsADirectoryError:
@@ -178,9 +188,40 @@ def read_plan(path: Path) -> PlanReading:
         raise PlanFileError("file.no_permission") from None
     except OSError:
         raise PlanFileError("file.unreadable") from None
+    try:
+        _refuse_unless_regular(os.fstat(descriptor))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _refuse_unless_regular(status: os.stat_result) -> None:
+    """A folder, a pipe, a socket or a device (/dev/zero never ends) is no plan file."""
+    if stat.S_ISDIR(status.st_mode):
+        raise PlanFileError("file.is_folder")
+    if not stat.S_ISREG(status.st_mode):
+        raise PlanFileError("file.not_regular")
+    if status.st_size > MAX_FILE_BYTES:
+        raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most MAX_FILE_BYTES of them (it may grow while being read)."""
+    descriptor = _opened(path)
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        raise PlanFileError("file.unreadable") from None
     if len(raw) > MAX_FILE_BYTES:
         raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
-    return parse_plan_text(_decode(raw))
+    return raw
+
+
+def read_plan(path: Path) -> PlanReading:
+    """Read a plan file. Missing or unreadable files raise `PlanFileError` with a plain message."""
+    return parse_plan_text(_decode(_read_bytes(path)))
 
 
 def plan_to_json(plan: Plan) -> str:
