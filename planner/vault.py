@@ -108,6 +108,45 @@ def check_new_passphrase(passphrase: str) -> None:
         raise PassphraseTooShort(minimum=MIN_PASSPHRASE_CHARS)
 
 
+def _listed(db: sqlite3.Connection, stored: Header) -> dict[str, int]:
+    """The households and revisions the header vouches for; for a vault from before the list was
+    kept, the rows as they are (trusted once, at its first write)."""
+    if stored.households is not None:
+        return dict(stored.households)
+    with vault_db.sqlite_errors():
+        rows = db.execute("SELECT id, revision FROM households").fetchall()
+    return {str(household_id): int(revision) for household_id, revision in rows}
+
+
+def _put_header(
+    db: sqlite3.Connection,
+    header: Header,
+    key: bytes,
+    saved: tuple[str, int] | None = None,
+    removed: Iterable[str] = (),
+) -> Header:
+    """Write the header inside the transaction that changed the rows: the list of households
+    changed by exactly this write (never read back from rows someone else may have changed),
+    and one more write counted. Returns it as written."""
+    stored = Header.from_rows(vault_db.read_header(db))
+    households = _listed(db, stored)
+    for household_id in removed:
+        households.pop(household_id, None)
+    if saved is not None:
+        households[saved[0]] = saved[1]
+    final = header.changed(households=households, writes=stored.writes + 1)
+    vault_db.write_header(db, final.signed_rows(key))
+    return final
+
+
+def _row_vouched_for(
+    listed: dict[str, int] | None, household_id: str, revision: int | None
+) -> bool:
+    """Whether a household's row (its revision, None if the row is gone) is the one the header
+    lists: a row removed, added or put back to an older copy is damage."""
+    return listed is None or listed.get(household_id) == revision
+
+
 class Keys(NamedTuple):
     """What opens the vault day to day besides the recovery code, as an open vault holds it."""
 
@@ -224,6 +263,8 @@ class Vault:
             mode=Mode.KEYRING if passphrase is None else Mode.PASSPHRASE,
             recovery_public_key=code.public_key(vault_id),
             recovery_sealed_key=b"",
+            households={},
+            writes=1,
         )
         passphrase_key = None
         if passphrase is not None:
@@ -438,14 +479,31 @@ class Vault:
         """Every household's summary, by name; a damaged one is listed as damaged, not dropped."""
         return self._fresh(self._list_households)
 
+    def _vouched(self) -> dict[str, int] | None:
+        """The households the header lists, read now (another window may have saved), and
+        checked under the vault key: nobody without it can change the list."""
+        db, header, _ = self._unlocked_state()
+        stored = Header.from_rows(vault_db.read_header(db))
+        if stored != header:
+            raise _HeaderChanged
+        stored.verify(self._current_key())
+        return None if stored.households is None else dict(stored.households)
+
     def _list_households(self) -> list[HouseholdSummary]:
         db, _, _ = self._unlocked_state()
+        listed = self._vouched()
         with vault_db.sqlite_errors():
             rows = db.execute("SELECT id, revision, wrapped_key, summary FROM households")
             households = rows.fetchall()
-        summaries = []
+        summaries = [  # listed, but the row is gone: removed by something other than this program
+            HouseholdSummary(household_id, revision, damaged=True)
+            for household_id, revision in (listed or {}).items()
+            if household_id not in {row[0] for row in households}
+        ]
         for household_id, revision, wrapped, sealed in households:
             try:
+                if not _row_vouched_for(listed, household_id, revision):
+                    raise HouseholdDamaged(household=household_id)
                 raw = self._summary(household_id, revision, wrapped, sealed)
                 summaries.append(summary_from(household_id, revision, raw))
             except (HouseholdDamaged, CannotOpen, ValueError, KeyError, TypeError):
@@ -454,12 +512,15 @@ class Vault:
 
     def _household_row(self, household_id: str) -> tuple[int, bytes]:
         db, _, _ = self._unlocked_state()
+        listed = self._vouched()
         with vault_db.sqlite_errors():
             row = db.execute(
                 "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
             ).fetchone()
-        if row is None:
+        if row is None and (listed is None or household_id not in listed):
             raise HouseholdNotFound(household=household_id)
+        if row is None or not _row_vouched_for(listed, household_id, int(row[0])):
+            raise HouseholdDamaged(household=household_id)
         return int(row[0]), bytes(row[1])
 
     def _payload(self, household_id: str, revision: int, wrapped: bytes) -> bytes:
@@ -528,9 +589,12 @@ class Vault:
         may_create: bool,
     ) -> Revision:  # fmt: skip
         with self._writing() as (db, header, vault_cipher):
+            listed = self._vouched()
             row = db.execute(
                 "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
             ).fetchone()
+            if not _row_vouched_for(listed, household_id, None if row is None else int(row[0])):
+                raise HouseholdDamaged(household=household_id)  # nothing is written over it
             if row is None and not may_create:
                 raise HouseholdNotFound(household=household_id)
             if row is None:
@@ -560,14 +624,18 @@ class Vault:
                 "DELETE FROM revisions WHERE household_id = ? AND revision <= ?",
                 (household_id, revision - MAX_REVISIONS),
             )
+            key = self._current_key()
+            self._header = _put_header(db, header, key, saved=(household_id, revision))
         return Revision(household_id, revision, saved_at)
 
     # --- deleting: crypto-erase -------------------------------------------------------------------
 
     def delete(self, household_id: str) -> None:
         """Delete the household — every revision and its key — and rotate the vault key, so that
-        a copy of the vault made before cannot be read with what stays on this computer."""
-        self._household_row(household_id)
+        a copy of the vault made before cannot be read with what stays on this computer. A
+        damaged household can be deleted too."""
+        with contextlib.suppress(HouseholdDamaged):
+            self._household_row(household_id)
         self._erase([household_id])
 
     def purge(self, not_updated_since: datetime) -> list[str]:
@@ -621,7 +689,7 @@ class Vault:
                         "UPDATE households SET wrapped_key = ? WHERE id = ?",
                         (seal(new_cipher, key, context), household_id),
                     )
-                vault_db.write_header(db, rotated.signed_rows(new_key))
+                rotated = _put_header(db, rotated, new_key, removed=doomed)
         except BaseException:
             if rotated.mode is Mode.KEYRING:
                 with contextlib.suppress(VaultError):
@@ -676,8 +744,7 @@ class Vault:
 
     def _write_header(self, header: Header) -> None:
         with self._writing() as (db, _, _):
-            vault_db.write_header(db, header.signed_rows(self._current_key()))
-        self._header = header
+            self._header = _put_header(db, header, self._current_key())
 
     def use_passphrase(self, passphrase: str) -> None:
         """Switch to passphrase mode, or change the passphrase. The vault key is replaced, so

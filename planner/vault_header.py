@@ -1,5 +1,10 @@
 """The vault's plaintext header: format version, KDF parameters and wrapped keys — and nothing else.
 
+It also says which households the vault holds, at which revision, and how many times it was
+written: so a household row removed, added, or put back to an older copy by someone with write
+access to the file is reported as damage (that household only), since only the holder of the
+vault key can vouch for the list.
+
 Two checks guard it. A SHA-256 digest over every row is checked on opening, before any key is
 asked for, so a changed byte is reported as damage instead of as a wrong passphrase. An HMAC under
 the vault key is checked after unlocking, so nobody can swap in their own recovery public key (and
@@ -46,6 +51,11 @@ class Header:
     passphrase_wrapped_key: bytes | None = None
     retired_key_ids: tuple[str, ...] = ()
     """Old vault keys whose keyring entries still have to be destroyed (a crash came between)."""
+    households: Mapping[str, int] | None = field(default=None, compare=False)
+    """Each household's id and current revision (None: a vault from before the list was kept;
+    the next write starts it). Not compared: another window's save changes it, not the keys."""
+    writes: int = field(default=0, compare=False)
+    """How many times the vault was written: it only grows."""
     format_version: int = FORMAT_VERSION
     mac: bytes = field(default=b"", compare=False)
 
@@ -80,6 +90,9 @@ class Header:
             rows["kdf"] = self.kdf.to_json().encode()
         if self.passphrase_wrapped_key is not None:
             rows["passphrase_wrapped_key"] = self.passphrase_wrapped_key
+        if self.households is not None:
+            rows["households"] = json.dumps(dict(self.households), sort_keys=True).encode()
+            rows["writes"] = str(self.writes).encode()
         return rows
 
     def signed_rows(self, vault_key: bytes) -> dict[str, bytes]:
@@ -113,6 +126,8 @@ class Header:
         try:
             kdf = rows.get("kdf")
             retired = json.loads(rows["retired_key_ids"])
+            listed = rows.get("households")
+            households = None if listed is None else _revisions(json.loads(listed))
             header = cls(
                 vault_id=rows["vault_id"].decode(),
                 key_id=rows["key_id"].decode(),
@@ -122,6 +137,8 @@ class Header:
                 kdf=KdfParams.from_json(kdf) if kdf is not None else None,
                 passphrase_wrapped_key=rows.get("passphrase_wrapped_key"),
                 retired_key_ids=tuple(str(key_id) for key_id in retired),
+                households=households,
+                writes=int(rows.get("writes", b"0")),
                 format_version=version,
                 mac=rows[_MAC],
             )
@@ -130,6 +147,12 @@ class Header:
         if header.mode is Mode.PASSPHRASE and header.passphrase_wrapped_key is None:
             raise VaultDamaged
         return header
+
+
+def _revisions(listed: object) -> dict[str, int]:
+    if not isinstance(listed, dict):
+        raise ValueError("the list of households is not a mapping")
+    return {str(household): int(revision) for household, revision in listed.items()}
 
 
 def _version(raw: bytes) -> int | None:

@@ -19,7 +19,7 @@ from planner.vault_errors import (
     VaultFromNewerVersion,
     WrongPassphrase,
 )
-from planner.vault_header import Mode
+from planner.vault_header import Mode, _canonical
 from tests.planner.conftest import TEST_PASSPHRASE, MemoryKeyStore, plan_named
 
 
@@ -247,3 +247,56 @@ def test_a_swapped_recovery_key_is_caught_by_the_header_mac(tmp_path: Path) -> N
     with pytest.raises(VaultDamaged):
         vault = scene.vault()
         vault.unlock()
+
+
+def test_a_household_removed_or_put_back_to_an_older_copy_is_damage(tmp_path: Path) -> None:
+    """Before, deleting a household's rows with SQLite, or putting a whole household back as an
+    older copy had it, went unnoticed: the header now lists each household's revision under the
+    vault key."""
+    scene = build_scene(tmp_path / "vault", Mode.KEYRING)
+    older = scene.snapshot()
+    victim, gone = scene.victim.household_id, scene.others[0].household_id
+    vault = scene.vault()
+    vault.unlock()
+    vault.save(plan_named("Familia Dos", notes="third"), victim)
+    vault.lock()
+    with scene.db() as db:  # the victim, whole, as the older copy had it; the other one removed
+        db.execute("DELETE FROM revisions WHERE household_id IN (?, ?)", (victim, gone))
+        db.execute("DELETE FROM households WHERE id IN (?, ?)", (victim, gone))
+        db.executemany(
+            "INSERT INTO households VALUES (?, ?, ?, ?)",
+            [row for row in older["households"] if row[0] == victim],
+        )
+        db.executemany(
+            "INSERT INTO revisions VALUES (?, ?, ?)",
+            [row for row in older["revisions"] if row[0] == victim],
+        )
+    tampered = scene.snapshot()
+
+    vault = scene.vault()
+    vault.unlock()
+    listed = {s.household_id: s.damaged for s in vault.list_households()}
+    assert listed == {victim: True, gone: True, scene.others[1].household_id: False}
+    for household in (victim, gone):
+        with pytest.raises(HouseholdDamaged):
+            vault.load(household)
+    with pytest.raises(HouseholdDamaged):
+        vault.save(plan_named("Familia Dos", notes="over it"), victim)
+    assert vault.load(scene.others[1].household_id).notes == "second"
+    vault.lock()
+    assert scene.snapshot() == tampered, "nothing was written over the damage"
+
+
+def test_the_list_of_households_cannot_be_rewritten_without_the_key(tmp_path: Path) -> None:
+    scene = build_scene(tmp_path / "vault", Mode.KEYRING)
+    with scene.db() as db:
+        db.execute("DELETE FROM households WHERE id = ?", (scene.victim.household_id,))
+        listed = dict(db.execute("SELECT name, value FROM header").fetchall())["households"]
+        shorter = listed.replace(f'"{scene.victim.household_id}": 2, '.encode(), b"")
+        assert shorter != listed
+        db.execute("UPDATE header SET value = ? WHERE name = 'households'", (shorter,))
+        rows = dict(db.execute("SELECT name, value FROM header WHERE name != 'header_digest'"))
+        digest = hashlib.sha256(_canonical(rows)).digest()  # as a careful forger would
+        db.execute("UPDATE header SET value = ? WHERE name = 'header_digest'", (digest,))
+    with pytest.raises(VaultDamaged, match="header is damaged"):
+        scene.vault().unlock()  # only the MAC under the vault key stops it
