@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from planner.files import NotRegular, TooLarge, read_regular
 from planner.keys import CannotOpen, KdfCost, KdfParams, context, derive_key, seal, unseal
 from planner.model import Plan
 from planner.plan_file import PlanFileError, plan_from_json, plan_to_json
@@ -25,6 +26,8 @@ from planner.vault_errors import ExportFileInvalid, StorageFailed, WrongPassphra
 
 EXPORT_FORMAT: Final = "family-planner-household"
 EXPORT_VERSION: Final = 1
+MAX_EXPORT_BYTES: Final = 8_000_000
+"""A plan is at most 5 MB (plan_file.MAX_FILE_BYTES); encrypted and in base64, under 8 MB."""
 
 
 def _associated(head: dict[str, Any]) -> bytes:
@@ -61,10 +64,16 @@ def write_export(path: Path, household_id: str, plan: Plan, passphrase: str, cos
 def read_export(path: Path, passphrase: str) -> tuple[str, Plan]:
     """The household id and plan in an export file; typed errors for anything else."""
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(read_regular(path, MAX_EXPORT_BYTES))
+    except NotRegular:
+        raise ExportFileInvalid("export_not_a_file") from None
+    except TooLarge:
+        raise ExportFileInvalid(
+            "export_too_large", megabytes=MAX_EXPORT_BYTES // 1_000_000
+        ) from None
     except OSError:
         raise ExportFileInvalid("export_unreadable") from None
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ExportFileInvalid from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ExportFileInvalid
