@@ -15,6 +15,7 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -153,6 +154,36 @@ def _init(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     return EXIT_OK
 
 
+_DIRECTION_CONTROLS: Final = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def _is_control(char: str) -> bool:
+    """A character that could move the cursor, clear the screen, start a new line or turn the
+    text around on a terminal: a household name could otherwise print a fake line."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CONTROLS
+
+
+def terminal_safe(text: str) -> str:
+    """Plan text as one printable line: each control character shown as its escape (\\x1b)."""
+    return "".join(_escaped(char) if _is_control(char) else char for char in text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON with every control character inside its strings written as a \\u escape: the same
+    JSON to a program, nothing a terminal acts on. (Outside strings JSON has only spaces and
+    newlines, which `json.dumps` writes itself and are left alone.)"""
+    return "".join(
+        f"\\u{ord(char):04x}" if _is_control(char) and char not in "\n " else char for char in text
+    )
+
+
 def _summary_json(summary: HouseholdSummary) -> dict[str, Any]:
     return {
         "id": summary.household_id,
@@ -171,22 +202,24 @@ def _list(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     _unlock(vault, secrets)
     summaries = vault.list_households()
     if args.json:
-        print(json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2))
+        listing = json.dumps([_summary_json(s) for s in summaries], ensure_ascii=False, indent=2)
+        print(json_safe(listing))
         return EXIT_OK
     for s in summaries:
         if s.damaged:
             print(f"{s.household_id}  {_text('cli_damaged', language)}")
             continue
-        children = ", ".join(s.children)
+        children = terminal_safe(", ".join(s.children))
         review = s.next_review.isoformat() if s.next_review else "-"
         missing = _text("cli_missing_items", language, count=s.missing_items)
-        print(f"{s.household_id}  {s.display_name}  ({children})  {missing}  {review}")
+        name = terminal_safe(s.display_name)
+        print(f"{s.household_id}  {name}  ({children})  {missing}  {review}")
     return EXIT_OK
 
 
 def _show(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     _unlock(vault, secrets)
-    sys.stdout.write(plan_to_json(vault.load(args.household, args.revision)))
+    sys.stdout.write(json_safe(plan_to_json(vault.load(args.household, args.revision))))
     return EXIT_OK
 
 

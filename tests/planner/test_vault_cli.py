@@ -174,3 +174,30 @@ def test_a_recovery_code_that_cannot_be_shown_is_never_put_in_place(tmp_path: Pa
     assert (home / "vault.sqlite3").read_bytes() == before
     still = vault_command(home, "list", "--passphrase-stdin", stdin=old_code)
     assert still.returncode == 0, "the old code still opens the vault"
+
+
+def test_a_household_name_cannot_write_a_fake_line_or_drive_the_terminal(tmp_path: Path) -> None:
+    """Before, a name with a newline or an escape sequence printed raw: `vault list` showed a
+    household that does not exist, or coloured and cleared the terminal."""
+    from planner.keys import INSECURE_TEST_COST
+    from planner.vault import Vault
+    from tests.planner.conftest import plan_named
+
+    home = tmp_path / "vault"
+    vault = Vault(home, kdf_cost=INSECURE_TEST_COST)
+    vault.create(PASSPHRASE)
+    hostile = "Familia Real\n000000000000  Familia Falsa  ()\x1b[2J\x1b]0;x\x07\x9b31m\r\u202eabc"
+    vault.save(plan_named(hostile))
+    vault.lock()
+    listed = vault_command(home, "list", "--passphrase-stdin", stdin=PASSPHRASE)
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) == 1
+    assert not any(ch in listed.stdout for ch in "\x1b\x07\x9b\r\u202e")
+    assert "Familia Real\\x0a000000000000  Familia Falsa  ()\\x1b[2J" in listed.stdout
+    as_json = vault_command(home, "list", "--json", "--passphrase-stdin", stdin=PASSPHRASE)
+    shown = vault_command(home, "show", listed.stdout.split()[0], "--passphrase-stdin",
+                          stdin=PASSPHRASE)  # fmt: skip
+    for output in (as_json.stdout, shown.stdout):
+        assert not any(ch in output for ch in "\x1b\x07\x9b\r\u202e")
+    assert json.loads(as_json.stdout)[0]["display_name"] == hostile  # the same JSON to a program
+    assert json.loads(shown.stdout)["household"]["display_name"] == hostile
