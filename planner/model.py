@@ -8,14 +8,24 @@ in one canonical form (phones in E.164, A-numbers as 9 digits): the same plan, t
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Final, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 from pydantic.fields import FieldInfo
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from planner.formats import canonical_a_number, canonical_phone
 
@@ -60,10 +70,38 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(4)}"
 
 
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair. A JSON escape ("\\ud800") or a broken copy and paste can leave one in
+a string, where it is no character: it cannot be saved, printed or sent to a phone."""
+
+
+def _unpaired_surrogate() -> PydanticCustomError:
+    """The error `planner.plan_file` turns into the problem "text.unpaired_surrogate"."""
+    return PydanticCustomError("text_unpaired_surrogate", "text holds a lone surrogate")
+
+
 class PlanPart(BaseModel):
     """Every part of the plan rejects keys it does not know: a typo must not silently drop data."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _only_characters(cls, value: object) -> object:
+        """Refuse a lone surrogate in any text, before any other check could turn it into
+        something else (a phone number's digits): whichever way a plan is made (a file, the
+        vault, an import, the window), no plan can hold text that later fails to save or print."""
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            raise _unpaired_surrogate()
+        if isinstance(value, list | tuple):
+            broken = [
+                InitErrorDetails(type=_unpaired_surrogate(), loc=(index,), input=item)
+                for index, item in enumerate(value)
+                if isinstance(item, str) and _LONE_SURROGATE.search(item)
+            ]
+            if broken:  # named entry by entry, as pydantic names the entries' other errors
+                raise ValidationError.from_exception_data(cls.__name__, broken)
+        return value
 
 
 class PhoneKind(StrEnum):

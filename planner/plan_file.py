@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 from planner.i18n import translate
 from planner.migrations import MIGRATIONS, PlanJson, migrate
 from planner.model import SCHEMA_VERSION, Plan
-from planner.validation import Problem, format_path
+from planner.validation import Problem, format_path, visible
 
 _ERROR_KEYS = {
     "missing": "field.required",
@@ -36,6 +36,8 @@ _ERROR_KEYS = {
     "bool_type": "yes_no.invalid",
     "string_pattern_mismatch": "code.invalid",
     "string_type": "text.invalid",
+    "text_unpaired_surrogate": "text.unpaired_surrogate",
+    "string_unicode": "text.unpaired_surrogate",  # in a key: pydantic names the section
     "list_type": "list.invalid",
     "model_type": "section.invalid",
     "model_attributes_type": "section.invalid",
@@ -83,7 +85,7 @@ def _problem_from(error: ErrorDetails) -> Problem:
     key = _ERROR_KEYS.get(error["type"], "field.invalid")
     params: dict[str, str | int] = {}
     if key == "field.unknown":
-        params["name"] = str(error["loc"][-1])
+        params["name"] = visible(str(error["loc"][-1]))
     return Problem(format_path(error["loc"]), key, params=params)
 
 

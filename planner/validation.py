@@ -68,7 +68,13 @@ def format_path(path: Path) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "(plan)"
+    return visible(text) or "(plan)"
+
+
+def visible(text: str) -> str:
+    """Text that can be printed: a lone surrogate (an unknown key of a file can hold one) shown
+    as its escape, `\\ud800`, instead of failing to print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _problem(path: Path, key: str, severity: Severity = Severity.ERROR, **params: Any) -> Problem:
