@@ -60,6 +60,7 @@ from planner.vault_errors import (
     VaultError,
     VaultExists,
     VaultLocked,
+    VaultReadOnly,
     WrongPassphrase,
     WrongPin,
 )
@@ -719,7 +720,8 @@ class Vault:
             except KeyringUnavailable:
                 left.append(key_id)
         if len(left) < len(header.retired_key_ids):
-            with contextlib.suppress(_HeaderChanged):  # the other writer's header lists them too
+            # Another writer's header lists them too; a read-only vault finishes next time.
+            with contextlib.suppress(_HeaderChanged, VaultReadOnly):
                 self._write_header(header.changed(retired_key_ids=tuple(left)))
 
     # --- keys: modes, passphrase, recovery code ---------------------------------------------------

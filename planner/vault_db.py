@@ -1,7 +1,9 @@
 """The vault's SQLite file: where it lives, how it is opened, its tables, and SQLite's errors.
 
 SQLite gives the atomic, crash-safe commits (WAL, synchronous=FULL); this module makes sure the
-file is private (folder 0700, files 0600), that nothing spills to the temp folder
+file is private (folder 0700, files 0600; permissions someone made stricter are never loosened),
+that a vault on a write-protected stick or a read-only file still opens (read-only: list, show
+and export work, a save says why it cannot), that nothing spills to the temp folder
 (temp_store=MEMORY), that freed pages are zeroed (secure_delete), and that SQLite's failures reach
 the user as typed errors with a sentence ("the disk is full") rather than a traceback.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -26,6 +29,7 @@ from planner.vault_errors import (
     VaultError,
     VaultExists,
     VaultMissing,
+    VaultReadOnly,
 )
 
 APP_NAME: Final = "family-planner"
@@ -68,6 +72,10 @@ def _error_for(error: sqlite3.Error) -> VaultError:
         return VaultBusy()
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error):
         return VaultDamaged("vault_file_damaged")
+    if "no such table" in str(error):  # an SQLite file, but not a vault
+        return VaultDamaged("vault_file_damaged")
+    if name.startswith("SQLITE_READONLY") or "readonly" in str(error):
+        return VaultReadOnly()
     return StorageFailed(reason=name or type(error).__name__)
 
 
@@ -95,12 +103,25 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _make_private(path: Path, mode: int) -> None:
-    """Owner-only permissions where the file system keeps them. A FAT or exFAT USB drive (or a
+    """Take away what others may do (group and other bits beyond `mode`), never add anything:
+    a folder or file the owner made read-only stays read-only. A FAT or exFAT USB drive (or a
     read-only one) refuses chmod: its mount options decide who may read, and everything in the
     file is encrypted anyway, so the vault still opens there."""
-    if os.name == "posix" and path.exists():
-        with contextlib.suppress(OSError):
-            path.chmod(mode)
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & ~mode:
+            path.chmod(current & mode)
+
+
+def writable(path: Path) -> bool:
+    """Whether the vault file and its folder can be written (SQLite's WAL needs both): not on a
+    read-only file system (a write-protected stick), nor when the owner made them read-only."""
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return False
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _configure(db: sqlite3.Connection) -> sqlite3.Connection:
@@ -113,9 +134,19 @@ def _configure(db: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open an existing vault file; `VaultMissing` if there is none (nothing is created)."""
+    """Open an existing vault file; `VaultMissing` if there is none (nothing is created), and
+    read-only where it cannot be written. An empty file is damage (a copy cut short), left
+    exactly as it is: SQLite would otherwise take it for a new database and write to it."""
     if not path.is_file():
         raise VaultMissing(folder=str(path.parent))
+    try:
+        empty = path.stat().st_size == 0
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
+    if empty:
+        raise VaultDamaged("vault_file_damaged")
+    if not writable(path):
+        return _connect_read_only(path)
     _make_private(path.parent, _PRIVATE_FOLDER)
     with sqlite_errors():
         db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
@@ -126,6 +157,21 @@ def connect(path: Path) -> sqlite3.Connection:
             raise
     for suffix in ("", *_SIDE_FILES):
         _make_private(path.with_name(path.name + suffix), _PRIVATE_FILE)
+    return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The vault as it is, for reading only. Where not even SQLite's shared-memory file can be
+    made (a read-only folder or file system), the file is opened as immutable: nobody can be
+    writing it then."""
+    side_files = any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    folder_writable = os.access(path.parent, os.W_OK)
+    immutable = "" if side_files or folder_writable else "&immutable=1"
+    uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
+    with sqlite_errors():
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+        db.execute("PRAGMA temp_store = MEMORY")
+        db.execute("PRAGMA foreign_keys = ON")
     return db
 
 

@@ -124,6 +124,13 @@ class VaultBusy(VaultError):
     key = "vault_busy"
 
 
+class VaultReadOnly(VaultError):
+    """The vault is on a write-protected disk, or its file or folder is read-only: it opens for
+    reading (list, show, export), and nothing is saved."""
+
+    key = "vault_read_only"
+
+
 class StorageFailed(VaultError):
     """The vault file or folder cannot be read or written (permissions, a removed USB drive)."""
 
