@@ -563,7 +563,9 @@ def _line_cells(labels: Sequence[str], filled: Sequence[str], widths: Sequence[f
     s = styles()
     values = [Paragraph(safe(v), s.value) for v in filled]
     captions = [Paragraph(label, s.small) for label in labels]
-    table = Table([values, captions], colWidths=list(widths), rowHeights=[0.42 * inch, None])
+    # At least the height of a line to write on; a long value makes its row taller, never
+    # spilling over the label above it.
+    table = Table([values, captions], colWidths=list(widths), minRowHeights=[0.42 * inch, 0])
     table.setStyle(
         TableStyle(
             [
