@@ -788,6 +788,11 @@ class Vault:
         self._rotate(keys, recovery_public_key=code.public_key(header.vault_id))
         return code
 
+    def backup(self, target: Path) -> None:
+        """One file holding the whole vault as committed now, still encrypted (no key needed):
+        to restore, it becomes `vault.sqlite3` in a vault folder again."""
+        vault_db.backup(self.path, target)
+
     # --- moving a household between computers ----------------------------------------------------
 
     def export(self, household_id: str, path: Path, passphrase: str) -> None:

@@ -315,10 +315,16 @@ def _recovery(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> 
     return EXIT_OK
 
 
+def _backup(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    vault.backup(args.file)
+    print(_text("cli_backed_up", secrets.language, file=str(args.file)))
+    return EXIT_OK
+
+
 ACTIONS: Final = {
     "init": _init, "list": _list, "show": _show, "history": _history, "save": _save,
     "delete": _delete, "export": _export, "import": _import, "purge": _purge,
-    "passwd": _passwd, "pin": _pin, "recovery": _recovery,
+    "passwd": _passwd, "pin": _pin, "recovery": _recovery, "backup": _backup,
 }  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """The `planner vault` command group: its arguments here, its actions in `planner.vault_actions`.
 
-`planner vault init|list|show|history|save|delete|export|import|purge|passwd|pin|recovery`.
+`planner vault init|list|show|history|save|delete|export|import|purge|passwd|pin|recovery|backup`.
 Exit codes: 0 done, 2 the command or a file was wrong, 3 the vault refused (locked, wrong
 passphrase or PIN, damaged, no keyring …). Passphrases and PINs never come from the command line:
 the terminal (no echo), or standard input with `--passphrase-stdin`, one a line.
@@ -67,4 +67,6 @@ def register(commands: Any) -> None:
     passwd = action("passwd", "set or change the passphrase, or go back to the keyring")
     passwd.add_argument("--keyring", action="store_true", help="keep the key in the OS keyring")
     action("pin", "choose a new navigator PIN (keyring mode): the keyring alone no longer opens")
+    backup = action("backup", "copy the whole vault, still encrypted, into one file")
+    backup.add_argument("file", type=Path, metavar="FILE")
     action("recovery", "make a new recovery code (the old one stops working)")

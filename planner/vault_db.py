@@ -233,6 +233,37 @@ def create(path: Path, header: Mapping[str, bytes]) -> None:
         _unlink_draft(draft)
 
 
+def backup(path: Path, target: Path) -> None:
+    """Copy the vault, as committed this moment, into one file at `target` (still encrypted):
+    SQLite's online backup, so saves waiting in the -wal file are in it and a save made
+    meanwhile is either wholly in or wholly out. Written beside `target` and renamed into place,
+    owner-only."""
+    source = connect(path)
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".new")
+        os.close(handle)
+    except OSError as error:
+        source.close()
+        raise StorageFailed(reason=type(error).__name__) from None
+    draft = Path(name)
+    try:
+        with sqlite_errors():
+            copy = sqlite3.connect(draft, isolation_level=None)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one file, whatever opens it
+            finally:
+                copy.close()
+        with draft.open("rb") as written:
+            os.fsync(written.fileno())
+        draft.replace(target)
+    except OSError as error:
+        raise StorageFailed(reason=type(error).__name__) from None
+    finally:
+        source.close()
+        _unlink_draft(draft)
+
+
 def read_header(db: sqlite3.Connection) -> dict[str, bytes]:
     with sqlite_errors():
         rows = db.execute("SELECT name, value FROM header").fetchall()

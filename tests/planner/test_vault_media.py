@@ -130,3 +130,34 @@ def test_a_vault_on_a_write_protected_stick_lists_shows_and_exports(
     refused = planner("save", str(plan))
     assert refused.returncode == 3
     assert "cannot be written" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_backup_is_one_file_with_the_saves_still_in_the_wal(tmp_path: Path) -> None:
+    """Recent saves live in the -wal file until a checkpoint: copying vault.sqlite3 alone can
+    miss them. `planner vault backup` makes one consistent file, still encrypted."""
+    folder = tmp_path / "vault"
+    vault, first = made(folder)
+    vault.unlock(TEST_PASSPHRASE)
+    latest = vault.save(plan_named("Familia Reciente"))  # left in the WAL: the vault stays open
+    assert (folder / "vault.sqlite3-wal").stat().st_size > 0
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FAMILY_PLANNER_HOME": str(folder)}
+    target = tmp_path / "backup.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli", "vault", "backup", str(target)],
+        capture_output=True, text=True, env=env, cwd=REPOSITORY, timeout=60, check=False,
+    )  # fmt: skip
+    vault.lock()
+    assert done.returncode == 0, done.stderr
+    assert "still encrypted" in done.stdout
+    assert mode_of(target) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("backup")) == [
+        "backup.sqlite3"
+    ]
+    assert b"Familia Reciente" not in target.read_bytes()
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    shutil.copy(target, restored / vault_db.FILE_NAME)
+    again = Vault(restored, kdf_cost=INSECURE_TEST_COST)
+    again.unlock(TEST_PASSPHRASE)
+    assert {h.household_id for h in again.list_households()} == {first, latest.household_id}
+    again.lock()
