@@ -41,6 +41,16 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _US_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _COUNTRY_FIELDS = frozenset({"country", "country_of_birth"})
 _LANGUAGE_LISTS = frozenset({"languages", "family_languages"})
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The invisible embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI,
+PDI). They reorder the letters around them: with a right-to-left letter in the same name, a
+sheet's title and body showed the name in different orders, and a vCard passes them to phones.
+The program sets the direction of names itself, so typed text needs none.
+
+The marks (LRM U+200E, RLM U+200F, ALM U+061C) are allowed: a mark is a strong character of
+no width that moves no letter, only tells a neutral beside it (a bracket, a space, a final
+full stop) which way to go, and Arabic and Hebrew keyboards type it; refusing it would refuse
+a name typed correctly."""
 
 Path = tuple[str | int, ...]
 
@@ -103,22 +113,33 @@ def _declared_as(info: FieldInfo, canonicaliser: object) -> bool:
 
 
 def _field_problems(path: Path, value: object, info: FieldInfo) -> Iterator[Problem]:
-    name = path[-1]
-    if name in _LANGUAGE_LISTS and isinstance(value, list):
-        for i, code in enumerate(value):
-            if not is_language(code):
+    if isinstance(value, list):
+        yield from _list_problems(path, value)
+    elif isinstance(value, str):
+        yield from _value_problems(path, value, info)
+
+
+def _list_problems(path: Path, entries: list[object]) -> Iterator[Problem]:
+    """Each entry of a list of codes or of typed text (a list of parts is walked part by part)."""
+    for i, entry in enumerate(entries):
+        if path[-1] in _LANGUAGE_LISTS:
+            if not isinstance(entry, str) or not is_language(entry):
                 yield _problem((*path, i), "language.invalid")
-        return
-    if name == "document_language" and isinstance(value, str) and not is_language(value):
+        elif isinstance(entry, str):
+            yield from _text_problems((*path, i), entry, None)
+
+
+def _value_problems(path: Path, value: str, info: FieldInfo) -> Iterator[Problem]:
+    name = path[-1]
+    if name == "document_language" and not is_language(value):
         yield _problem(path, "language.invalid")
         return
-    if not isinstance(value, str) or not value:
+    if not value:
         return
-    limit = text_limit(info)
-    if limit is not None and len(value) > limit:
-        yield _problem(path, "text.too_long", limit=limit)
-        return
-    if _declared_as(info, canonical_phone) and parse_phone(value) is None:
+    found = list(_text_problems(path, value, text_limit(info)))
+    if found:
+        yield from found
+    elif _declared_as(info, canonical_phone) and parse_phone(value) is None:
         yield _problem(path, "phone.invalid")
     elif _declared_as(info, canonical_a_number) and a_number_digits(value) is None:
         yield _problem(path, "a_number.invalid")
@@ -126,6 +147,14 @@ def _field_problems(path: Path, value: object, info: FieldInfo) -> Iterator[Prob
         yield _problem(path, "email.invalid")
     elif name in _COUNTRY_FIELDS and not is_country(value):
         yield _problem(path, "country.invalid")
+
+
+def _text_problems(path: Path, text: str, limit: int | None) -> Iterator[Problem]:
+    """What is wrong with any typed text, whatever its field: its length, then its characters."""
+    if limit is not None and len(text) > limit:
+        yield _problem(path, "text.too_long", limit=limit)
+    elif _DIRECTION_CONTROLS.search(text):
+        yield _problem(path, "text.direction_control")
 
 
 def _address_problems(path: Path, address: Address) -> Iterator[Problem]:
