@@ -196,6 +196,7 @@ class Vault:
         self._vault_cipher: AESGCM | None = None
         self._passphrase_key: bytes | None = None
         self._pin: Pin | None = None
+        self._checked_header = b""
         self._bare_key = False
         """The keyring keeps this vault's key without a PIN (made so, or kept before PINs)."""
         self._data_keys: dict[str, AESGCM] = {}
@@ -376,7 +377,7 @@ class Vault:
         if self._vault_key is not None:
             self._vault_key[:] = bytes(len(self._vault_key))
         self._vault_key = self._vault_cipher = self._passphrase_key = self._header = None
-        self._pin, self._bare_key = None, False
+        self._pin, self._bare_key, self._checked_header = None, False, b""
         self._data_keys = {}
         if self._db is not None:
             self._db.close()
@@ -484,10 +485,13 @@ class Vault:
         """The households the header lists, read now (another window may have saved), and
         checked under the vault key: nobody without it can change the list."""
         db, header, _ = self._unlocked_state()
-        stored = Header.from_rows(vault_db.read_header(db))
+        rows = vault_db.read_header(db)
+        stored = Header.from_rows(rows)  # checks the digest of every row: the cache key below
         if stored != header:
             raise _HeaderChanged
-        stored.verify(self._current_key())
+        if rows["header_digest"] != self._checked_header:  # the same rows are checked once
+            stored.verify(self._current_key())
+            self._checked_header = rows["header_digest"]
         return None if stored.households is None else dict(stored.households)
 
     def _list_households(self) -> list[HouseholdSummary]:
