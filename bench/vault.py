@@ -5,8 +5,8 @@ Run with the project's Python: `.venv/bin/python bench/vault.py`. Prints one fig
 Argon2id, which is reported on its own line: it is paid once per unlock in passphrase mode only),
 save ≤ 20 ms, load ≤ 10 ms. A new recovery code, passphrase or PIN replaces the vault key and
 wraps every household's key again: those lines are at 1,000 households (Argon2id included where
-a new passphrase or PIN is derived). The vault lives in a temporary folder and uses an in-memory keyring, so
-the figures are the vault's own, not those of a particular Secret Service.
+a new passphrase or PIN is derived). The vault lives in a temporary folder and uses an in-memory
+keyring, so the figures are the vault's own, not those of a particular Secret Service.
 """
 
 from __future__ import annotations
