@@ -254,16 +254,20 @@ class RecoveryCodeDialog(QDialog):
         self.problem = _note("", "why")
         self.problem.hide()
         layout.addWidget(self.problem)
+        self.wrong = _note(words("vault.recovery.check_wrong"), "problem")
+        self.wrong.setProperty("severity", "error")
+        self.wrong.hide()
         check_label = QLabel(words("vault.recovery.check"))
         check_label.setWordWrap(True)
         self.check = QLineEdit()
         self.check.setMaxLength(8)
         self.check.setAccessibleName(plain(words("vault.recovery.check")))
         check_label.setBuddy(self.check)
-        self.check.textChanged.connect(lambda _: self.next.setEnabled(self.kept()))
+        self.check.textChanged.connect(self._typed)
         self.check.returnPressed.connect(self._check_typed)
         layout.addWidget(check_label)
         layout.addWidget(self.check)
+        layout.addWidget(self.wrong)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
@@ -277,12 +281,18 @@ class RecoveryCodeDialog(QDialog):
         letters they look like, as when the code is typed to open the saved plans)."""
         return self._code.ends_with(self.check.text())
 
+    def _typed(self) -> None:
+        self.next.setEnabled(self.kept())
+        self.wrong.hide()
+        self.check.setAccessibleDescription("")
+
     def _check_typed(self) -> None:
         if self.kept():
             self.accept()
         else:
-            self.problem.setText(self.words("vault.recovery.check_wrong"))
-            self.problem.show()
+            self.wrong.show()
+            self.check.setAccessibleDescription(self.wrong.text())
+            self.adjustSize()  # room for the sentence: wrapped labels do not ask for it
 
     def print_sheet(self) -> None:
         """Prints the code on paper; never into a file (ui.printing), which would leave the code

@@ -110,7 +110,8 @@ def test_the_recovery_code_stays_until_it_is_kept(qtbot: QtBot) -> None:
     assert not dialog.next.isEnabled()
     qtbot.keyClick(dialog.check, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.problem.text().startswith("Those are not the last four characters")
+    assert dialog.wrong.isVisible()
+    assert dialog.check.accessibleDescription().startswith("Those are not the last four")
     dialog.check.clear()
     qtbot.keyClicks(dialog.check, last.lower())  # as people type it
     assert dialog.next.isEnabled()
