@@ -13,13 +13,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Final, Literal, get_args
+from typing import Annotated, Any, Final, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
     ValidationError,
     field_validator,
@@ -80,10 +81,30 @@ def _unpaired_surrogate() -> PydanticCustomError:
     return PydanticCustomError("text_unpaired_surrogate", "text holds a lone surrogate")
 
 
+def _state_limits(schema: dict[str, JsonValue], part: type[Any]) -> None:
+    """Write the limits validation applies into the JSON Schema (`planner schema`): maxLength
+    for text and for each entry of a list of text, maxItems for lists. Only the schema states
+    them: loading never refuses a long value, validation names it beside its field."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return
+    for name, info in part.model_fields.items():
+        field = properties.get(name)
+        if not isinstance(field, dict):
+            continue
+        limits = {"maxLength": text_limit(info), "maxItems": list_limit(info)}
+        field.update({key: limit for key, limit in limits.items() if limit is not None})
+        entries, each = field.get("items"), entry_limit(info)
+        if isinstance(entries, dict) and each is not None:
+            entries["maxLength"] = each
+
+
 class PlanPart(BaseModel):
     """Every part of the plan rejects keys it does not know: a typo must not silently drop data."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, json_schema_extra=_state_limits
+    )
 
     @field_validator("*", mode="before")
     @classmethod
@@ -483,6 +504,24 @@ def text_limit(info: FieldInfo) -> int | None:
         if isinstance(meta, MaxChars):
             return meta.limit
     return SHORT_TEXT_CHARS if info.annotation is str else None
+
+
+def entry_limit(info: FieldInfo) -> int | None:
+    """How many characters each entry of a list of text takes (None: not a list of text)."""
+    if get_origin(info.annotation) is not list:
+        return None
+    (entry,) = get_args(info.annotation)
+    if entry is str:
+        return SHORT_TEXT_CHARS
+    if get_origin(entry) is Annotated and get_args(entry)[0] is str:
+        declared = (m.limit for m in entry.__metadata__ if isinstance(m, MaxChars))
+        return next(declared, SHORT_TEXT_CHARS)
+    return None
+
+
+def list_limit(info: FieldInfo) -> int | None:
+    """The most entries a list of the plan may hold (None: not a bounded list)."""
+    return next((m.limit for m in info.metadata if isinstance(m, MaxItems)), None)
 
 
 def limit_at(path: str) -> int | None:

@@ -32,7 +32,17 @@ from planner.formats import (
 )
 from planner.i18n import translate
 from planner.jurisdictions import load_jurisdiction
-from planner.model import Address, Adult, Child, Contact, Person, Plan, text_limit
+from planner.model import (
+    Address,
+    Adult,
+    Child,
+    Contact,
+    Person,
+    Plan,
+    entry_limit,
+    list_limit,
+    text_limit,
+)
 from planner.paper_period import period_problems
 from planner.places import is_country, is_language, is_us_state
 
@@ -114,19 +124,23 @@ def _declared_as(info: FieldInfo, canonicaliser: object) -> bool:
 
 def _field_problems(path: Path, value: object, info: FieldInfo) -> Iterator[Problem]:
     if isinstance(value, list):
-        yield from _list_problems(path, value)
+        yield from _list_problems(path, value, info)
     elif isinstance(value, str):
         yield from _value_problems(path, value, info)
 
 
-def _list_problems(path: Path, entries: list[object]) -> Iterator[Problem]:
-    """Each entry of a list of codes or of typed text (a list of parts is walked part by part)."""
+def _list_problems(path: Path, entries: list[object], info: FieldInfo) -> Iterator[Problem]:
+    """The list's length, and each entry of a list of codes or of typed text (a list of parts
+    is walked part by part)."""
+    most = list_limit(info)
+    if most is not None and len(entries) > most:
+        yield _problem(path, "list.too_many", limit=most)
     for i, entry in enumerate(entries):
         if path[-1] in _LANGUAGE_LISTS:
             if not isinstance(entry, str) or not is_language(entry):
                 yield _problem((*path, i), "language.invalid")
         elif isinstance(entry, str):
-            yield from _text_problems((*path, i), entry, None)
+            yield from _text_problems((*path, i), entry, entry_limit(info))
 
 
 def _value_problems(path: Path, value: str, info: FieldInfo) -> Iterator[Problem]:

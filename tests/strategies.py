@@ -302,6 +302,10 @@ def paper_periods(draw: st.DrawFn) -> PaperPeriod:
     )
 
 
+SPOKEN = ["es", "en", "quc", "ht", "vi"]
+"""Languages an adult may speak: each at most once, as the window's check boxes give them."""
+
+
 @st.composite
 def whole_plans(draw: st.DrawFn) -> Plan:
     """Valid plans with every part of the model filled: adults with cases, employers and
@@ -319,7 +323,7 @@ def whole_plans(draw: st.DrawFn) -> Plan:
             update={
                 "email": draw(st.sampled_from(["", "ines@example.org", "ñandú@ejemplo.com.mx"])),
                 "address": draw(st.none() | at_home),
-                "languages": draw(st.lists(st.sampled_from(["es", "en", "quc", "ht", "vi"]))),
+                "languages": draw(st.lists(st.sampled_from(SPOKEN), unique=True)),
                 "lives_in_household": draw(st.booleans()),
                 "family_violence_order": draw(st.booleans()),
                 "employer": Employer(
