@@ -115,16 +115,18 @@ def _render(args: argparse.Namespace) -> int:
     from forms.context import RenderOptions
     from forms.packet import render_packet
 
-    message_language: str = args.lang or "en"
+    # The person running the command reads its --lang (English by default, as every command),
+    # whatever language the plan's documents print in.
+    speaking: str = args.lang or "en"
     try:
         examined = _examine(args.plan, date.today(), with_warnings=False)
     except PlanFileError as unreadable:
-        print(f"{args.plan}: {unreadable.message(message_language)}", file=sys.stderr)
+        print(f"{args.plan}: {unreadable.message(speaking)}", file=sys.stderr)
         return EXIT_UNREADABLE
     if examined.code != EXIT_OK or examined.plan is None:
         for problem in examined.problems:
-            print(_problem_line(problem, message_language), file=sys.stderr)
-        print(translate("render.plan_has_errors", message_language), file=sys.stderr)
+            print(_problem_line(problem, speaking), file=sys.stderr)
+        print(translate("render.plan_has_errors", speaking), file=sys.stderr)
         return examined.code
     language = args.lang or _document_language(examined.plan)
     options = RenderOptions(language=language, bilingual=args.bilingual, only=args.only)
@@ -137,9 +139,9 @@ def _render(args: argparse.Namespace) -> int:
             args.out, [(d.filename, d.content) for d in documents], kinds, args.write_file
         )
     except OutputError as failed:
-        print(translate(failed.key, language), file=sys.stderr)
+        print(translate(failed.key, speaking), file=sys.stderr)
         return EXIT_UNREADABLE
-    print(translate("render.wrote", language, {"count": len(written), "folder": args.out}))
+    print(translate("render.wrote", speaking, {"count": len(written), "folder": args.out}))
     for path in written:
         print(f"  {path.name}")
     return EXIT_OK
@@ -181,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     render.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, default=None,
-        help="document language (default: the plan's document language)",
+        help="language of the documents and of what the command says (default: documents in "
+        "the plan's document language, the command in English)",
     )  # fmt: skip
     render.add_argument(
         "--bilingual", action="store_true", help="print English beside the family's language"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from planner.cli import main
 from tests.conftest import EXAMPLES
 
 
@@ -192,3 +194,41 @@ def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys() -> 
 def test_usage_errors_exit_2() -> None:
     assert planner().returncode == 2
     assert planner("validate").returncode == 2
+
+
+# --- render: the command's language -------------------------------------------------------------
+
+SPANISH_PLAN = next(p for p in EXAMPLES if p.name == "small-ca.json")
+"""Its documents print in Spanish: what `render` says must still follow the command's --lang."""
+
+
+def full_disk(path: Path, content: bytes) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [([], "The disk is full."), (["--lang", "es"], "El disco está lleno.")],
+)
+def test_render_speaks_the_commands_language_not_the_plans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: list[str], sentence: str
+) -> None:
+    argv = ["render", str(SPANISH_PLAN), "--out", str(tmp_path / "out"), "--only", "contacts"]
+    assert main([*argv, *lang], write_file=full_disk) == 2
+    printed = capsys.readouterr()
+    assert printed.err.startswith(sentence) and len(printed.err.splitlines()) == 1
+    assert main([*argv, *lang]) == 0
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said.startswith("Files written to" if not lang else "Archivos escritos en")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["02-contactos-1.pdf"]  # in Spanish
+
+
+def test_render_names_a_plans_problems_in_the_commands_language(tmp_path: Path) -> None:
+    plan = json.loads(SPANISH_PLAN.read_text(encoding="utf-8"))
+    plan["adults"][0]["email"] = "eva@"
+    bad = write(tmp_path, plan)
+    english = planner("render", bad, "--out", tmp_path / "out")
+    assert english.returncode == 1
+    assert "adults[0].email: This does not look like an email address" in english.stderr
+    spanish = planner("render", bad, "--out", tmp_path / "out", "--lang", "es")
+    assert "adults[0].email: Esto no parece un correo electrónico" in spanish.stderr
