@@ -10,6 +10,7 @@ only inside the render command, so the domain stays importable without reportlab
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -206,8 +207,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print_anything() -> None:
+    """Text that cannot be encoded is printed escaped (`\\udcff`), not a traceback: a file
+    name that is not UTF-8 reaches Python holding a lone surrogate, and a strict UTF-8 output
+    (PYTHONIOENCODING, many terminals) refuses to print it."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, write_file: FileWriter | None = None) -> int:
     """Run one command. `write_file` writes each output file (tests pass one that fails)."""
+    _print_anything()
     args = build_parser().parse_args(argv)
     args.write_file = write_file or write_synced
     try:

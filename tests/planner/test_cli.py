@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -232,3 +233,24 @@ def test_render_names_a_plans_problems_in_the_commands_language(tmp_path: Path) 
     assert "adults[0].email: This does not look like an email address" in english.stderr
     spanish = planner("render", bad, "--out", tmp_path / "out", "--lang", "es")
     assert "adults[0].email: Esto no parece un correo electrónico" in spanish.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_not_a_traceback(tmp_path: Path) -> None:
+    """Linux file names are bytes: one from an old USB stick reaches Python as a lone surrogate,
+    which a strict UTF-8 output (PYTHONIOENCODING, many terminals) cannot print."""
+    plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
+    good = write(tmp_path, plan)
+    odd = os.fsencode(tmp_path) + b"/plan\xff.json"
+    try:
+        Path(os.fsdecode(odd)).write_bytes(good.read_bytes())
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    for args in (["validate", "--errors-only"], ["validate", "--json"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "planner.cli", *args, os.fsdecode(odd), str(good)],
+            capture_output=True, timeout=60, check=False,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )  # fmt: skip
+        assert result.returncode == 1, result.stderr.decode(errors="replace")
+        assert b"Traceback" not in result.stderr
+        assert b"plan\\udcff.json" in result.stdout
