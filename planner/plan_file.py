@@ -174,13 +174,13 @@ _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O
 (and the command) until someone writes to it; a regular file reads the same either way."""
 
 
-def _opened(path: Path) -> int:
+def _opened(path: Path, limit: int) -> int:
     """A descriptor for the file at `path`, refused at once when it is no regular file.
 
     `stat` first, so a pipe or a device is never opened; the opened file is checked again, in
     case something else was put at the path in between."""
     try:
-        _refuse_unless_regular(path.stat())
+        _refuse_unless_regular(path.stat(), limit)
         descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise PlanFileError("file.missing") from None
@@ -191,39 +191,44 @@ def _opened(path: Path) -> int:
     except OSError:
         raise PlanFileError("file.unreadable") from None
     try:
-        _refuse_unless_regular(os.fstat(descriptor))
+        _refuse_unless_regular(os.fstat(descriptor), limit)
     except BaseException:
         os.close(descriptor)
         raise
     return descriptor
 
 
-def _refuse_unless_regular(status: os.stat_result) -> None:
+def _refuse_unless_regular(status: os.stat_result, limit: int) -> None:
     """A folder, a pipe, a socket or a device (/dev/zero never ends) is no plan file."""
     if stat.S_ISDIR(status.st_mode):
         raise PlanFileError("file.is_folder")
     if not stat.S_ISREG(status.st_mode):
         raise PlanFileError("file.not_regular")
-    if status.st_size > MAX_FILE_BYTES:
-        raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
+    if status.st_size > limit:
+        raise _too_large(limit)
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most MAX_FILE_BYTES of them (it may grow while being read)."""
-    descriptor = _opened(path)
+def _too_large(limit: int) -> PlanFileError:
+    return PlanFileError("file.too_large", megabytes=limit // 1_000_000)
+
+
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them (it may grow while
+    being read), or `PlanFileError`: for every command that reads a file the person names."""
+    descriptor = _opened(path, limit)
     try:
         with os.fdopen(descriptor, "rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+            raw = file.read(limit + 1)
     except OSError:
         raise PlanFileError("file.unreadable") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000)
+    if len(raw) > limit:
+        raise _too_large(limit)
     return raw
 
 
 def read_plan(path: Path) -> PlanReading:
     """Read a plan file. Missing or unreadable files raise `PlanFileError` with a plain message."""
-    return parse_plan_text(_decode(_read_bytes(path)))
+    return parse_plan_text(_decode(read_regular_file(path)))
 
 
 def plan_to_json(plan: Plan) -> str:
