@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -18,6 +16,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from planner.files import NotRegular, TooLarge, read_regular
 from planner.i18n import translate
 from planner.migrations import MIGRATIONS, PlanJson, migrate
 from planner.model import SCHEMA_VERSION, Plan
@@ -169,19 +168,15 @@ def _decode(raw: bytes) -> str:
         raise PlanFileError("file.not_text") from None
 
 
-_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-"""Non-blocking, so that a named pipe put where the file was a moment ago cannot hold the open
-(and the command) until someone writes to it; a regular file reads the same either way."""
-
-
-def _opened(path: Path, limit: int) -> int:
-    """A descriptor for the file at `path`, refused at once when it is no regular file.
-
-    `stat` first, so a pipe or a device is never opened; the opened file is checked again, in
-    case something else was put at the path in between."""
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a pipe or a device (a FIFO would block, /dev/zero never ends) is
+    refused at once, before it is opened (planner.files)."""
     try:
-        _refuse_unless_regular(path.stat(), limit)
-        descriptor = os.open(path, _OPEN_FLAGS)
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotRegular:
+        raise PlanFileError("file.is_folder" if path.is_dir() else "file.not_regular") from None
+    except TooLarge:
+        raise PlanFileError("file.too_large", megabytes=MAX_FILE_BYTES // 1_000_000) from None
     except FileNotFoundError:
         raise PlanFileError("file.missing") from None
     except IsADirectoryError:
@@ -190,45 +185,11 @@ def _opened(path: Path, limit: int) -> int:
         raise PlanFileError("file.no_permission") from None
     except OSError:
         raise PlanFileError("file.unreadable") from None
-    try:
-        _refuse_unless_regular(os.fstat(descriptor), limit)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    return descriptor
-
-
-def _refuse_unless_regular(status: os.stat_result, limit: int) -> None:
-    """A folder, a pipe, a socket or a device (/dev/zero never ends) is no plan file."""
-    if stat.S_ISDIR(status.st_mode):
-        raise PlanFileError("file.is_folder")
-    if not stat.S_ISREG(status.st_mode):
-        raise PlanFileError("file.not_regular")
-    if status.st_size > limit:
-        raise _too_large(limit)
-
-
-def _too_large(limit: int) -> PlanFileError:
-    return PlanFileError("file.too_large", megabytes=limit // 1_000_000)
-
-
-def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at `path`, at most `limit` of them (it may grow while
-    being read), or `PlanFileError`: for every command that reads a file the person names."""
-    descriptor = _opened(path, limit)
-    try:
-        with os.fdopen(descriptor, "rb") as file:
-            raw = file.read(limit + 1)
-    except OSError:
-        raise PlanFileError("file.unreadable") from None
-    if len(raw) > limit:
-        raise _too_large(limit)
-    return raw
 
 
 def read_plan(path: Path) -> PlanReading:
     """Read a plan file. Missing or unreadable files raise `PlanFileError` with a plain message."""
-    return parse_plan_text(_decode(read_regular_file(path)))
+    return parse_plan_text(_decode(_read_bytes(path)))
 
 
 def plan_to_json(plan: Plan) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.plan_file import PlanFileError, read_plan, read_regular_file
+from planner.plan_file import PlanFileError, read_plan
 
 NOT_REGULAR = "This is not a plan file: it is a pipe or a device, not a file saved on a disk."
 SECONDS = 10
@@ -92,15 +92,12 @@ def test_a_regular_file_is_still_read(tmp_path: Path) -> None:
     assert read_plan(path).plan is not None
 
 
-def test_the_reader_other_commands_share_refuses_a_device_and_keeps_its_limit(
+def test_a_device_read_directly_is_refused_and_a_folder_is_still_called_a_folder(
     tmp_path: Path,
 ) -> None:
     with pytest.raises(PlanFileError) as raised:
-        read_regular_file(Path("/dev/zero"))
+        read_plan(Path("/dev/zero"))
     assert raised.value.key == "file.not_regular"
-    big = tmp_path / "export.json"
-    big.write_bytes(b"x" * 2_000)
-    assert read_regular_file(big, limit=2_000) == b"x" * 2_000
     with pytest.raises(PlanFileError) as raised:
-        read_regular_file(big, limit=1_999)
-    assert raised.value.key == "file.too_large"
+        read_plan(tmp_path)
+    assert raised.value.key == "file.is_folder"
