@@ -158,3 +158,14 @@ def test_a_lone_surrogate_anywhere_never_raises_and_is_named_at_its_path(
         problem.message("en").encode("utf-8")
         problem.message("es").encode("utf-8")
         problem.path.encode("utf-8")
+
+
+def test_vault_save_refuses_in_one_line(tmp_path: Path) -> None:
+    from tests.planner.test_vault_cli import PASSPHRASE, assert_one_line_error, vault_command
+
+    home = tmp_path / "vault"
+    made = vault_command(home, "init", "--passphrase-stdin", stdin=PASSPHRASE)
+    assert made.returncode == 0, made.stderr
+    path = written(tmp_path, plan_data(display_name=HALF))
+    saved = vault_command(home, "save", str(path), "--passphrase-stdin", stdin=PASSPHRASE)
+    assert "household.display_name" in assert_one_line_error(saved, 2)
