@@ -527,14 +527,24 @@ def list_limit(info: FieldInfo) -> int | None:
 def limit_at(path: str) -> int | None:
     """The limit of the text field at a plan path such as `adults[0].given_names` (None when
     the path names no text field): what the window's fields stop typing at."""
+    info = _field_at(path)
+    return text_limit(info) if info is not None else None
+
+
+def list_limit_at(path: str) -> int | None:
+    """The most entries the list at a plan path such as `children` or `adults[0].phones` holds
+    (None when the path names no bounded list): where the window's "Add" stops."""
+    info = _field_at(path)
+    return list_limit(info) if info is not None else None
+
+
+def _field_at(path: str) -> FieldInfo | None:
     model: type[BaseModel] = Plan
     parts = [part.split("[")[0] for part in path.split(".")]
     for depth, part in enumerate(parts):
         info = model.model_fields.get(part)
-        if info is None:
-            return None
-        if depth == len(parts) - 1:
-            return text_limit(info)
+        if info is None or depth == len(parts) - 1:
+            return info
         inner = _model_in(info.annotation)
         if inner is None:
             return None

@@ -26,6 +26,8 @@ class ListEditor(QWidget):
     def __init__(self, words: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.words = words
+        self.limit: int | None = None
+        """The most entries the plan's list holds (its MaxItems): "Add" stops there."""
         self.items = QListWidget(self)
         self.items.setMaximumHeight(150)
         self.add = QPushButton(self)
@@ -96,8 +98,15 @@ class ListEditor(QWidget):
         if row >= 0 and 0 <= target < self.items.count():
             self.move_requested.emit(row, target)
 
+    def set_limit(self, limit: int | None) -> None:
+        self.limit = limit
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         row, count = self.items.currentRow(), self.items.count()
+        full = self.limit is not None and count >= self.limit
+        self.add.setEnabled(not full)
+        self.add.setToolTip(self.words("list.full", limit=self.limit) if full else "")
         self.remove.setEnabled(row >= 0)
         self.up.setEnabled(row > 0)
         self.down.setEnabled(0 <= row < count - 1)

@@ -85,7 +85,9 @@ def test_a_plan_with_errors_is_not_rendered(tmp_path: Path) -> None:
 
 def test_the_plans_document_language_is_the_default(tmp_path: Path) -> None:
     result = planner("render", SMALL, "--out", tmp_path, "--only", "contacts")
-    assert "Archivos escritos en" in result.stdout  # small-ca prints its documents in Spanish
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["02-contactos-1.pdf"]  # small-ca: Spanish
+    assert "Files written to" in result.stdout  # what the command says follows its --lang
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import translate
-from planner.model import Address, Plan
+from planner.model import Address, Plan, list_limit_at
 from planner.places import US_STATES
 from planner.validation import Problem, Severity
 from ui.i18n import PSEUDO, Words, pseudo
@@ -254,6 +254,7 @@ class EntryList:
         self.empty = empty
         """Shown instead of the form while the list is empty."""
         self.editor = ListEditor(page.words)
+        self.editor.set_limit(list_limit_at(entry.prefix))
         self.editor.allow_dragging()
         self.editor.setFocusProxy(self.editor.items)
         self.editor.selected.connect(self.select)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.model import Plan
+from planner.model import Plan, list_limit_at
 from planner.validation import Problem, Severity
 from ui.i18n import Words
 from ui.list_editor import ListEditor
@@ -74,6 +74,7 @@ class ItemForm:
         self._marked: set[int] = set()
         self._entry_path = re.compile(rf"^{re.escape(prefix)}\[(\d+)\]")
         self.list = ListEditor(page.words)
+        self.list.set_limit(list_limit_at(prefix))
         self.list.setFocusProxy(self.list.items)
         self.list.selected.connect(self._select)
         self.list.add_requested.connect(self._add)

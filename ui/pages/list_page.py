@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from planner.model import Plan
+from planner.model import Plan, list_limit_at
 from planner.validation import Problem
 from ui.list_editor import ListEditor
 from ui.pages.base import SectionPage
@@ -27,6 +27,7 @@ class ListSectionPage(SectionPage):
         self.item_fields: dict[str, Field] = {}
         self.latest_problems: list[Problem] = []
         self.list_editor = ListEditor(self.words)
+        self.list_editor.set_limit(list_limit_at(self.list_name))
         self.form.addWidget(self.list_editor)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
