@@ -14,7 +14,7 @@ from forms.kit import (
     safe,
     styles,
     title_block,
-    user_paragraph,
+    user_paragraphs,
 )
 from forms.paragraph import Paragraph
 from forms.people import (
@@ -150,7 +150,7 @@ def _health(child: Child, words: Words) -> list[Flowable]:
 def _routines(child: Child, words: Words) -> list[Flowable]:
     if not child.routines_and_comfort.strip():
         return []
-    return section(words.both("routines"), user_paragraph(child.routines_and_comfort))
+    return section(words.both("routines"), *user_paragraphs(child.routines_and_comfort))
 
 
 def _travel(child: Child, words: Words) -> list[Flowable]:

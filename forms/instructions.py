@@ -19,7 +19,7 @@ from forms.kit import (
     safe,
     styles,
     title_block,
-    user_paragraph,
+    user_paragraphs,
 )
 from forms.papers import owner_name, paper_name
 from forms.paragraph import Paragraph
@@ -193,7 +193,7 @@ def _money(context: RenderContext, words: Words) -> list[Flowable]:
     story: list[Flowable] = words.paragraphs("money_text")
     notes = context.plan.money_notes
     if notes.strip():
-        story.extend([*words.paragraphs("money_notes"), user_paragraph(notes)])
+        story.extend([*words.paragraphs("money_notes"), *user_paragraphs(notes)])
     return story
 
 
@@ -230,7 +230,7 @@ def _family_words(context: RenderContext, words: Words) -> list[Flowable]:
     plan, language = context.plan, context.language
     story: list[Flowable] = []
     if plan.notes.strip():
-        story.extend([*heading(words.both("family_notes")), user_paragraph(plan.notes)])
+        story.extend([*heading(words.both("family_notes")), *user_paragraphs(plan.notes)])
     review = plan.review
     dates = (
         ("last_reviewed", review.last_reviewed),

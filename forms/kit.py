@@ -44,7 +44,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from forms.paragraph import BIDI_CONTROLS, Paragraph, visual_text
+from forms.paragraph import BIDI_CONTROLS, Paragraph, paragraphs, visual_text
 from forms.people import isolate
 from forms.table import Table
 from planner.i18n import translate
@@ -468,7 +468,24 @@ def kit_words(language: str, bilingual: bool = False) -> Words:
 
 
 def user_paragraph(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """The family's text as one paragraph: for short text (a long note takes `user_paragraphs`)."""
     return Paragraph(safe(text), style or styles().body)
+
+
+def user_paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+    """The family's text as a paragraph (as several pieces reading as one, when it is long)."""
+    return list(paragraphs(safe(text), style or styles().body))
+
+
+def cell_text(markup: str, style: ParagraphStyle) -> Flowable | list[Flowable]:
+    """What a table cell holds for `markup`: a paragraph, or the pieces of a long one."""
+    pieces: list[Flowable] = list(paragraphs(markup, style))
+    return pieces[0] if len(pieces) == 1 else pieces
+
+
+def text_height(markup: str, style: ParagraphStyle, width: float) -> float:
+    """How tall `markup` stands at `width`, measured piece by piece as it will be laid out."""
+    return sum(piece.wrap(width, PAGE_SIZE[1])[1] for piece in paragraphs(markup, style))
 
 
 def fields_table(rows: Iterable[tuple[str, str]], label_width: float = 1.9 * inch) -> Flowable:
@@ -478,7 +495,7 @@ def fields_table(rows: Iterable[tuple[str, str]], label_width: float = 1.9 * inc
     """
     s = styles()
     cells = [
-        [Paragraph(label, s.label), Paragraph(safe(value), s.value)]
+        [Paragraph(label, s.label), cell_text(safe(value), s.value)]
         for label, value in rows
         if value.strip()
     ]
@@ -532,7 +549,7 @@ def warning_box(texts: Sequence[str]) -> Flowable:
 def grid(rows: Sequence[Sequence[str]], header: Sequence[str], widths: Sequence[float]) -> Flowable:
     """A table with a header row (ours) and cells of the family's (escaped); splits across pages."""
     s = styles()
-    body = [[Paragraph(safe(cell), s.small) for cell in row] for row in rows]
+    body = [[cell_text(safe(cell), s.small) for cell in row] for row in rows]
     table = Table(
         [[Paragraph(h, s.label) for h in header], *body],
         colWidths=list(widths),
@@ -561,7 +578,7 @@ def heading(text: str) -> list[Flowable]:
 
 def _line_cells(labels: Sequence[str], filled: Sequence[str], widths: Sequence[float]) -> Table:
     s = styles()
-    values = [Paragraph(safe(v), s.value) for v in filled]
+    values = [cell_text(safe(v), s.value) for v in filled]
     captions = [Paragraph(label, s.small) for label in labels]
     # At least the height of a line to write on; a long value makes its row taller, never
     # spilling over the label above it.
@@ -864,6 +881,7 @@ __all__ = [
     "Styles",
     "Words",
     "build_pdf",
+    "cell_text",
     "checkbox",
     "fields_table",
     "font_covers",
@@ -880,9 +898,11 @@ __all__ = [
     "shape_arabic",
     "signature_block",
     "styles",
+    "text_height",
     "title_block",
     "uncovered_characters",
     "user_paragraph",
+    "user_paragraphs",
     "warning_box",
     "witness_block",
 ]

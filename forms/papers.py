@@ -19,7 +19,7 @@ from forms.kit import (
     safe,
     styles,
     title_block,
-    user_paragraph,
+    user_paragraphs,
 )
 from forms.paragraph import Paragraph
 from forms.people import label
@@ -124,7 +124,7 @@ def _money(plan: Plan, words: Words) -> list[Flowable]:
     else:
         story.extend(words.paragraphs("no_money"))
     if plan.money_notes.strip():
-        story.extend([*heading(words.both("money_notes")), user_paragraph(plan.money_notes)])
+        story.extend([*heading(words.both("money_notes")), *user_paragraphs(plan.money_notes)])
     return story
 
 

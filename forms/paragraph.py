@@ -23,10 +23,12 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
 from bidi import algorithm as _uba  # type: ignore[import-untyped]
 from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 
 Parsed = dict[tuple[str, int], tuple[Any, ...]]
@@ -90,6 +92,96 @@ class Paragraph(_ReportlabParagraph):
             super().drawPara(debug)
         finally:
             self.blPara = logical
+
+
+# --- long text -----------------------------------------------------------------------------------
+
+LONG_MARKUP = 3000
+"""Markup longer than this is laid out as several paragraphs of about this size. reportlab's
+work for one paragraph grows faster than its text (it takes each word off the front of a list,
+and lays out again all that is left of a paragraph after each page): a 200 KB note took seconds
+a page. Pieces of bounded size make the whole linear in the text."""
+
+
+def paragraphs(markup: str, style: ParagraphStyle) -> list[Paragraph]:
+    """`markup` as one paragraph, or, when long, as pieces that read as one: they are cut at the
+    paragraph's own line breaks where it has them (nothing shows: the pieces stand with no space
+    between them), else after a sentence or a word, else inside a very long word (a line then
+    ends early). Markup tags are never cut: a line holding one is kept whole."""
+    if len(markup) <= LONG_MARKUP:
+        return [Paragraph(markup, style)]
+    pieces = _pieces(markup)
+    last = len(pieces) - 1
+    return [
+        Paragraph(piece, _spaced(style, index == 0, index == last))
+        for index, piece in enumerate(pieces)
+    ]
+
+
+def _pieces(markup: str) -> list[str]:
+    """The markup cut into pieces of at most about LONG_MARKUP characters."""
+    segments = [part for line in markup.split("<br/>") for part in _cut_line(line)]
+    for index in range(len(segments) - 1):  # each line but the last ends in a line break
+        text, joint = segments[index]
+        if joint is None:
+            segments[index] = (text, "<br/>")
+    pieces: list[str] = []
+    current = ""
+    for index, (text, joint) in enumerate(segments):
+        current += text
+        following = segments[index + 1][0] if index + 1 < len(segments) else ""
+        if joint is None:
+            break
+        if len(current) + len(following) > LONG_MARKUP and _may_cut(text, joint, following):
+            pieces.append(current)
+            current = ""
+        else:
+            current += joint
+    pieces.append(current)
+    return pieces
+
+
+def _may_cut(before: str, joint: str, after: str) -> bool:
+    """A line break may become the edge between two pieces only between lines with text (an
+    empty line at the edge of a paragraph takes no room)."""
+    return joint != "<br/>" or (before != "" and after != "")
+
+
+def _cut_line(line: str) -> list[tuple[str, str | None]]:
+    """A line as (part, what joins it to the next part): " " after a sentence or a word, ""
+    inside a word; None after the last part (the line's end)."""
+    parts: list[tuple[str, str | None]] = []
+    while len(line) > LONG_MARKUP and "<" not in line:
+        window = line[:LONG_MARKUP]
+        cut = window.rfind(". ", LONG_MARKUP // 2)
+        cut = cut + 1 if cut != -1 else window.rfind(" ", LONG_MARKUP // 2)
+        if cut != -1:
+            parts.append((line[:cut], " "))
+            line = line[cut + 1 :]
+            continue
+        cut = _outside_entity(window)
+        parts.append((line[:cut], ""))
+        line = line[cut:]
+    parts.append((line, None))
+    return parts
+
+
+def _outside_entity(window: str) -> int:
+    """Where to cut a word at the end of `window` without cutting an entity (`&amp;`) in two."""
+    start = window.rfind("&", len(window) - 10)
+    return start if start > 0 and ";" not in window[start:] else len(window)
+
+
+@cache
+def _spaced(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """The style of one piece of a long paragraph: its space before only on the first piece,
+    its space after only on the last, so the pieces stand as one paragraph."""
+    return ParagraphStyle(
+        f"{style.name}-piece",
+        parent=style,
+        spaceBefore=style.spaceBefore if first else 0,
+        spaceAfter=style.spaceAfter if last else 0,
+    )
 
 
 # --- bidirectional text ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, TableStyle
 
-from forms.kit import INK, MARGIN, PAGE_SIZE, Words, grid, safe, styles
+from forms.kit import INK, MARGIN, PAGE_SIZE, Words, cell_text, grid, safe, styles, text_height
 from forms.paragraph import Paragraph
 from forms.table import Table
 from planner.i18n import translate
@@ -65,11 +65,11 @@ def alert(lead: str, lines: Sequence[str], bullets: bool = True) -> Flowable:
     """
     mark = "•&nbsp;" if bullets else ""
     markup = [f"<b>{lead}</b>", *(f"{mark}{line}" for line in lines)]
-    text = Paragraph("<br/>".join(markup), styles().body)
+    text = "<br/>".join(markup)
     width = PAGE_SIZE[0] - 2 * MARGIN
-    tall = text.wrap(width - 16, PAGE_SIZE[1])[1] > TALL_ROW
+    tall = text_height(text, styles().body, width - 16) > TALL_ROW
     box = Table(
-        [[text]],
+        [[cell_text(text, styles().body)]],
         colWidths=[width],
         hAlign="LEFT",
         splitInRow=int(tall),
@@ -101,7 +101,7 @@ def whole_row_grid(
     table = grid(rows, header, widths)
     small = styles().small
     heights = (
-        Paragraph(safe(cell), small).wrap(width - 12, PAGE_SIZE[1])[1]
+        text_height(safe(cell), small, width - 12)
         for row in rows
         for cell, width in zip(row, widths, strict=False)
     )
