@@ -1,8 +1,9 @@
-"""Render a plan's whole packet in memory: the API the wizard and `planner render` call."""
+"""Render a plan's packet, all at once or one document at a time: the API the wizard and
+`planner render` call."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from forms import (
@@ -60,12 +61,17 @@ def render_document(context: RenderContext, planned: PlannedDocument) -> Rendere
     return RenderedDocument(planned, content, context.language)
 
 
-def render_packet(plan: Plan, options: RenderOptions) -> list[RenderedDocument]:
-    """Every document the plan yields (or those in `options.only`), in printing order."""
+def render_each(plan: Plan, options: RenderOptions) -> Iterator[RenderedDocument]:
+    """Every document the plan yields (or those in `options.only`), in printing order, each
+    made only when asked for: a caller that writes each one as it comes
+    (`planner.output_files.write_files`) never holds the whole packet in memory."""
     context = RenderContext.for_plan(plan, options)
     only = frozenset(DocumentKind(k) for k in options.only) if options.only else None
-    return [
-        render_document(context, planned)
-        for planned in planned_documents(plan, only)
-        if planned.kind in RENDERERS
-    ]
+    for planned in planned_documents(plan, only):
+        if planned.kind in RENDERERS:
+            yield render_document(context, planned)
+
+
+def render_packet(plan: Plan, options: RenderOptions) -> list[RenderedDocument]:
+    """Every document the plan yields (or those in `options.only`), in printing order."""
+    return list(render_each(plan, options))

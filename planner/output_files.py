@@ -8,6 +8,8 @@ the new ones renamed into place: renames within one file system need no space, s
 locked folder fails while writing, before anything the family had is touched. If a rename fails
 anyway, the earlier files are put back. Either way the staging folder is removed.
 
+Folders `render` creates are 0700, like its files; a folder that was there keeps its mode.
+
 Which earlier files belong to the packet is decided by name alone (`03-child-5.pdf`, see
 `planner.packet.packet_file_kind`): anything else the family keeps in the folder is left alone.
 """
@@ -108,6 +110,36 @@ def _swap_in(folder: Path, staging: Path, names: list[str], stale: list[str]) ->
         raise
 
 
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and every missing folder above it, each 0700 (only its owner may list
+    what a packet is called, or open it); return those created, outermost first. A folder
+    that already exists keeps its mode: the family may share it on purpose."""
+    missing: list[Path] = []
+    here = folder
+    while not here.is_dir():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    created: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir(mode=0o700)
+            created.append(path)
+            path.chmod(0o700)  # a umask could only take rights away; this sets them exactly
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return created
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders we created (innermost first) if they are still empty."""
+    for path in reversed(folders):
+        with contextlib.suppress(OSError):
+            path.rmdir()
+
+
 def write_files(
     folder: Path,
     files: Iterable[tuple[str, bytes]],
@@ -116,23 +148,28 @@ def write_files(
 ) -> list[Path]:
     """Write the packet `files` (name, content) into `folder`, creating it; return the paths.
 
+    Each file is written as soon as `files` yields it, so a generator that renders one
+    document at a time never has the whole packet in memory. Nothing in `folder` changes until
+    the last one is written; if `files` raises, the staging folder is removed and the error
+    goes on.
+
     Earlier packet files of the `kinds` this packet covers that it no longer contains (the fifth
     child's sheet, once a plan has four children) are removed. `kinds`: every kind the packet
     was asked for; by default, the kinds of the files given. `write` writes one file (tests pass
     one that fails). Raises `OutputError`, having changed nothing in `folder`.
     """
-    files = list(files)
-    names = [name for name, _ in files]
-    if kinds is None:
-        kinds = {kind for kind in map(packet_file_kind, names) if kind is not None}
-    existed = folder.is_dir()
+    names: list[str] = []
+    created: list[Path] = []
     staging: Path | None = None
     done = False
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        created = _make_folders(folder)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))  # mode 0700
         for name, content in files:
             write(staging / name, content)
+            names.append(name)
+        if kinds is None:
+            kinds = {kind for kind in map(packet_file_kind, names) if kind is not None}
         _sync_folder(staging)
         stale = [name for name in _earlier_packet_files(folder, kinds) if name not in names]
         _swap_in(folder, staging, names, stale)
@@ -142,7 +179,6 @@ def write_files(
     finally:
         if staging is not None:  # the new files on failure; the earlier ones set aside if done
             shutil.rmtree(staging, ignore_errors=True)
-        if not done and not existed:
-            with contextlib.suppress(OSError):
-                folder.rmdir()  # only if still empty: ours, made a moment ago
+        if not done:
+            _remove_empty(created)  # only if still empty: ours, made a moment ago
     return [folder / name for name in names]
