@@ -12,8 +12,9 @@ import pytest
 
 from forms.context import RenderOptions
 from forms.packet import render_each
+from planner import cli
 from planner.output_files import STAGING_PREFIX, OutputError, write_files, write_synced
-from tests.conftest import TODAY, example_plan
+from tests.conftest import EXAMPLES, TODAY, example_plan
 
 
 def _mode(path: Path) -> int:
@@ -88,3 +89,14 @@ def test_a_failure_removes_every_folder_it_made(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         write_files(tmp_path / "a" / "b", [("01-instructions-1.pdf", b"%PDF")], write=failing)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_planner_render_makes_its_folders_only_their_owners(
+    tmp_path: Path, loose_umask: None
+) -> None:
+    out = tmp_path / "navigator" / "familia"
+    small = next(path for path in EXAMPLES if path.name == "small-ca.json")
+    assert cli.main(["render", str(small), "--out", str(out), "--only", "contacts"]) == 0
+    assert _mode(out) == 0o700
+    assert _mode(out.parent) == 0o700
+    assert [_mode(path) for path in out.iterdir()] == [0o600]
