@@ -114,7 +114,7 @@ def _document_language(plan: Plan) -> str:
 
 def _render(args: argparse.Namespace) -> int:
     from forms.context import RenderOptions
-    from forms.packet import render_packet
+    from forms.packet import render_each
 
     # The person running the command reads its --lang (English by default, as every command),
     # whatever language the plan's documents print in.
@@ -131,14 +131,13 @@ def _render(args: argparse.Namespace) -> int:
         return examined.code
     language = args.lang or _document_language(examined.plan)
     options = RenderOptions(language=language, bilingual=args.bilingual, only=args.only)
-    documents = render_packet(examined.plan, options)
+    # One document at a time, each written as it is made: the packet is never all in memory.
+    files = ((d.filename, d.content) for d in render_each(examined.plan, options))
     # The kinds asked for, even those with no document now (a plan without schools): their
     # files from an earlier render are stale. Kinds not asked for are left as they are.
     kinds = frozenset(DocumentKind(kind) for kind in args.only or DocumentKind)
     try:
-        written = write_files(
-            args.out, [(d.filename, d.content) for d in documents], kinds, args.write_file
-        )
+        written = write_files(args.out, files, kinds, args.write_file)
     except OutputError as failed:
         print(translate(failed.key, speaking), file=sys.stderr)
         return EXIT_UNREADABLE

@@ -254,3 +254,32 @@ def test_a_file_name_that_is_not_utf8_is_printed_not_a_traceback(tmp_path: Path)
         assert result.returncode == 1, result.stderr.decode(errors="replace")
         assert b"Traceback" not in result.stderr
         assert b"plan\\udcff.json" in result.stdout
+
+
+def test_render_writes_each_document_before_making_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, `planner render` made the whole packet in memory, then wrote it: a plan at every
+    limit held a dozen megabytes, and 10,000 children held a gigabyte."""
+    import forms.packet
+    import planner.output_files
+
+    made: list[str] = []
+    written_after: list[int] = []
+    real_render, real_write = forms.packet.render_document, planner.output_files.write_synced
+
+    def render(context: object, planned: object) -> object:
+        document = real_render(context, planned)  # type: ignore[arg-type]
+        made.append(document.filename)
+        return document
+
+    def write(path: Path, content: bytes) -> None:
+        written_after.append(len(made))
+        real_write(path, content)
+
+    monkeypatch.setattr(forms.packet, "render_document", render)
+    monkeypatch.setattr(planner.output_files, "write_synced", write)
+    monkeypatch.setattr("planner.cli.write_synced", write, raising=False)
+    assert main(["render", str(EXAMPLES[0]), "--out", str(tmp_path / "out")]) == 0
+    assert len(made) > 3
+    assert written_after == list(range(1, len(made) + 1)), "each written as soon as it is made"
