@@ -63,7 +63,11 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls, and the direction overrides and isolates a family's text may carry
+(validation refuses them, but the window prints a plan with problems too): a name would read in
+one order in a title and another in its body, and a phone would show it reversed. Our own
+isolates are added after cleaning."""
 
 
 # --- font ----------------------------------------------------------------------------------------

@@ -329,3 +329,13 @@ def test_any_typed_name_and_note_come_back(given_names: str, family_names: str, 
         kit.clean_text(given_names),
     ]
     assert kit.clean_text(note) in text(one(card, "NOTE"))
+
+
+def test_direction_overrides_never_reach_a_phone() -> None:
+    """Validation refuses them, but the window prints a plan with problems too: before, the
+    vCard passed U+202E to phones, which show the name reversed."""
+    from forms.vcard import escape
+
+    assert escape("\u202eعمر حداد\u202c") == "عمر حداد"
+    assert escape("Ana\u2066 Ruiz\u2069") == "Ana Ruiz"
+    assert escape("\u200fعمر") == "\u200fعمر"  # a right-to-left mark is kept: it reorders nothing
