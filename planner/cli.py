@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner import __version__
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.jurisdictions import available_states, load_jurisdiction
 from planner.model import Plan
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner", description="Family Preparedness Planner: plans, checks and documents."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check plan files and list their problems")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")

@@ -283,3 +283,12 @@ def test_render_writes_each_document_before_making_the_next(
     assert main(["render", str(EXAMPLES[0]), "--out", str(tmp_path / "out")]) == 0
     assert len(made) > 3
     assert written_after == list(range(1, len(made) + 1)), "each written as soon as it is made"
+
+
+def test_the_version_is_the_one_in_planner(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"planner {__version__}"
