@@ -1,18 +1,33 @@
-"""Starts the program: the application, the interface language, the services, the main window."""
+"""Starts the program: the application, the interface language, the services, the main window.
+
+`family-planner --version` prints the one version (planner.__version__); `--self-test` checks an
+installed copy offscreen (ui/self_test.py). Any other argument is left to Qt (`-platform` …).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from functools import cache
+from importlib import resources
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from planner import __version__
+from planner.resources import MissingResources, data_folder
 from ui import relative_fonts
 from ui.i18n import Words, current_language, use_qt_language
 
-STYLE = Path(__file__).with_name("style.qss")
+
+@cache
+def style_sheet() -> str:
+    """ui/style.qss, read through importlib.resources (a wheel, a zip, a bundle alike): Qt takes
+    the text, so nothing is copied out of a zip. Missing, it stops the program in one line."""
+    try:
+        return resources.files("ui").joinpath("style.qss").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MissingResources("ui/style.qss") from None
 
 
 def interface_language() -> str:
@@ -33,7 +48,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("family-planner")
     app.setApplicationDisplayName("Family Preparedness Planner")
-    style = STYLE.read_text(encoding="utf-8")
+    style = style_sheet()
     if app.styleSheet() != style:  # restyling re-polishes every widget alive: seconds in tests
         app.setStyleSheet(style)
     relative_fonts.install(app)
@@ -43,7 +58,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if "--version" in arguments:
+        print(f"family-planner {__version__}")
+        return 0
+    data_folder()  # a gap in the installed data stops here, in one line (MissingResources)
+    if "--self-test" in arguments:
+        from ui.self_test import run
+
+        return run(interface_language())
+
     from ui.controller import Controller, start
     from ui.crash import CrashReporter
 
