@@ -8,7 +8,9 @@ the new ones renamed into place: renames within one file system need no space, s
 locked folder fails while writing, before anything the family had is touched. If a rename fails
 anyway, the earlier files are put back. Either way the staging folder is removed.
 
-Folders `render` creates are 0700, like its files; a folder that was there keeps its mode.
+Folders `render` creates are 0700, like its files; a folder that was there keeps its mode. On
+Windows there are no such modes: the files take the chosen folder's access list (what each
+platform does differently is decided in planner.platforms).
 
 Which earlier files belong to the packet is decided by name alone (`03-child-5.pdf`, see
 `planner.packet.packet_file_kind`): anything else the family keeps in the folder is left alone.
@@ -20,10 +22,12 @@ import contextlib
 import errno
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
+from planner import platforms
 from planner.packet import DocumentKind, packet_file_kind
 
 FileWriter = Callable[[Path, bytes], None]
@@ -48,21 +52,35 @@ def _reason(error: OSError) -> str:
     return "output.failed"
 
 
+def flush_to_disk(descriptor: int, platform: str = sys.platform) -> None:
+    """fsync, or on macOS F_FULLFSYNC (its fsync stops at the drive's cache); a file system
+    that cannot do F_FULLFSYNC (a network share) gets the plain fsync."""
+    if platforms.needs_full_fsync(platform):
+        import fcntl
+
+        with contextlib.suppress(OSError, AttributeError):
+            fcntl.fcntl(descriptor, fcntl.F_FULLFSYNC)  # type: ignore[attr-defined]
+            return
+    os.fsync(descriptor)
+
+
 def write_synced(path: Path, content: bytes) -> None:
-    """A new file only its owner can read, written and flushed to disk before this returns."""
+    """A new file only its owner can read (0600; on Windows the folder's access list decides),
+    written and flushed to disk before this returns."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as file:
         file.write(content)
         file.flush()
-        os.fsync(file.fileno())
+        flush_to_disk(file.fileno())
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the folder's new entries durable (POSIX; elsewhere a folder cannot be opened).
+def _sync_folder(folder: Path, platform: str = sys.platform) -> None:
+    """Make the folder's new entries durable (not on Windows, where a folder cannot be opened
+    as a file and NTFS journals folder changes).
 
     A file system that cannot flush a folder (some network and FUSE ones say EINVAL) has
     nothing more to flush: that is not a failure to write."""
-    if os.name != "posix":
+    if not platforms.can_sync_folder(platform):
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
@@ -110,10 +128,11 @@ def _swap_in(folder: Path, staging: Path, names: list[str], stale: list[str]) ->
         raise
 
 
-def _make_folders(folder: Path) -> list[Path]:
+def _make_folders(folder: Path, platform: str = sys.platform) -> list[Path]:
     """Create `folder` and every missing folder above it, each 0700 (only its owner may list
-    what a packet is called, or open it); return those created, outermost first. A folder
-    that already exists keeps its mode: the family may share it on purpose."""
+    what a packet is called, or open it; on Windows each takes its parent's access list);
+    return those created, outermost first. A folder that already exists keeps its mode: the
+    family may share it on purpose."""
     missing: list[Path] = []
     here = folder
     while not here.is_dir():
@@ -126,7 +145,8 @@ def _make_folders(folder: Path) -> list[Path]:
         for path in reversed(missing):
             path.mkdir(mode=0o700)
             created.append(path)
-            path.chmod(0o700)  # a umask could only take rights away; this sets them exactly
+            if platforms.uses_unix_permissions(platform):
+                path.chmod(0o700)  # a umask could only take rights away; this sets them exactly
     except BaseException:
         _remove_empty(created)
         raise

@@ -14,13 +14,13 @@ import contextlib
 import os
 import sqlite3
 import stat
+import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Final
 
-import platformdirs
-
+from planner import platforms
 from planner.vault_errors import (
     DiskFull,
     StorageFailed,
@@ -55,13 +55,18 @@ CREATE TABLE revisions (
 """
 
 
-def vault_folder(environ: Mapping[str, str] | None = None) -> Path:
+def vault_folder(
+    environ: Mapping[str, str] | None = None,
+    portable: Callable[[], Path | None] = platforms.portable_home,
+) -> Path:
     """`FAMILY_PLANNER_HOME` when set (tests, a navigator's encrypted USB drive), else the
-    platform's user data folder."""
+    portable folder beside a bundled program that has the marker file (a clinic's USB stick,
+    see planner.platforms), else the platform's user data folder. `portable`: tests give their
+    own."""
     home = (os.environ if environ is None else environ).get(HOME_VARIABLE)
     if home:
         return Path(home)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return portable() or platforms.user_data_folder(APP_NAME)
 
 
 def _error_for(error: sqlite3.Error) -> VaultError:
@@ -102,12 +107,13 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.execute("COMMIT")
 
 
-def _make_private(path: Path, mode: int) -> None:
+def _make_private(path: Path, mode: int, platform: str = sys.platform) -> None:
     """Take away what others may do (group and other bits beyond `mode`), never add anything:
     a folder or file the owner made read-only stays read-only. A FAT or exFAT USB drive (or a
     read-only one) refuses chmod: its mount options decide who may read, and everything in the
-    file is encrypted anyway, so the vault still opens there."""
-    if os.name != "posix":
+    file is encrypted anyway, so the vault still opens there. On Windows nothing is changed:
+    the profile's access list keeps the folder private (planner.platforms)."""
+    if not platforms.uses_unix_permissions(platform):
         return
     with contextlib.suppress(OSError):
         current = stat.S_IMODE(path.stat().st_mode)
@@ -124,9 +130,12 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _configure(db: sqlite3.Connection) -> sqlite3.Connection:
+def _configure(db: sqlite3.Connection, platform: str = sys.platform) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
+    if platforms.needs_full_fsync(platform):  # macOS: fsync alone stops at the drive's cache
+        db.execute("PRAGMA fullfsync = ON")
+        db.execute("PRAGMA checkpoint_fullfsync = ON")
     db.execute("PRAGMA secure_delete = ON")
     db.execute("PRAGMA temp_store = MEMORY")
     db.execute("PRAGMA foreign_keys = ON")
@@ -181,24 +190,37 @@ def _unlink_draft(draft: Path) -> None:
             draft.with_name(draft.name + suffix).unlink()
 
 
-def _publish(draft: Path, path: Path) -> None:
+def _publish(
+    draft: Path,
+    path: Path,
+    platform: str = sys.platform,
+    link: Callable[[Path, Path], None] = os.link,
+) -> None:
     """Give the finished draft its final name unless a vault got there first, even one another
-    process made a moment ago: a hard link never replaces. (A file system without hard links, FAT
-    say, falls back to looking first.)"""
+    process made a moment ago: a hard link never replaces. A file system without hard links (FAT,
+    exFAT) falls back to a rename: on Windows a rename never replaces either; elsewhere it does,
+    so the program looks first. `link`: a test passes one that fails as FAT does."""
     try:
-        os.link(draft, path)
+        link(draft, path)
     except FileExistsError:
         raise VaultExists(folder=str(path.parent)) from None
     except OSError:
         if path.exists():
             raise VaultExists(folder=str(path.parent)) from None
-        draft.replace(path)
-    with contextlib.suppress(OSError):  # the new name survives a power cut (POSIX)
-        folder = os.open(path.parent, os.O_RDONLY)
         try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+            if platforms.rename_never_replaces(platform):
+                draft.rename(path)
+            else:
+                draft.replace(path)
+        except FileExistsError:
+            raise VaultExists(folder=str(path.parent)) from None
+    if platforms.can_sync_folder(platform):
+        with contextlib.suppress(OSError):  # the new name survives a power cut
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
 
 def create(path: Path, header: Mapping[str, bytes]) -> None:
