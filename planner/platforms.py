@@ -17,6 +17,7 @@ instead of testing `os.name` where they stand, so all that differs is read in on
 - Flushing. Linux and macOS flush a folder's new entries with fsync on the folder; Windows cannot
   open a folder that way, and NTFS journals its folders. macOS's fsync stops at the drive's
   cache: only F_FULLFSYNC reaches the disk, so there SQLite is told to use it, and so are packets.
+- Worker processes. Rendering may fork workers on Linux only (see `can_fork_workers`).
 - Keyring. The `keyring` package picks the backend: the Windows Credential Locker, the macOS
   Keychain, the Secret Service elsewhere. A frozen bundle must carry the one its platform uses.
 - Where the data lives: the platform's user data folder, unless `FAMILY_PLANNER_HOME` names one
@@ -75,6 +76,12 @@ def rename_never_replaces(platform: str = sys.platform) -> bool:
     """Whether renaming onto an existing file fails rather than replacing it (Windows): then,
     without hard links, a rename alone publishes a new vault safely."""
     return is_windows(platform)
+
+
+def can_fork_workers(platform: str = sys.platform) -> bool:
+    """Whether rendering may fork worker processes: on Linux only. Windows has no fork; macOS
+    has one, but its system libraries are not safe across it (Python spawns there instead)."""
+    return platform.startswith("linux")
 
 
 def keyring_backend(platform: str = sys.platform) -> str:

@@ -17,6 +17,7 @@ from planner.output_files import _make_folders, _sync_folder, flush_to_disk
 from planner.platforms import (
     PORTABLE_FOLDER,
     PORTABLE_MARKER,
+    can_fork_workers,
     can_sync_folder,
     data_dirs,
     keyring_backend,
@@ -34,20 +35,21 @@ PLATFORMS = ("win32", "darwin", "linux")
 
 
 @pytest.mark.parametrize(
-    ("platform", "modes", "folder_sync", "full_fsync", "rename_safe"),
+    ("platform", "modes", "folder_sync", "full_fsync", "rename_safe", "fork"),
     [
-        ("win32", False, False, False, True),
-        ("darwin", True, True, True, False),
-        ("linux", True, True, False, False),
+        ("win32", False, False, False, True, False),
+        ("darwin", True, True, True, False, False),
+        ("linux", True, True, False, False, True),
     ],
 )
 def test_each_platform_decision(
-    platform: str, modes: bool, folder_sync: bool, full_fsync: bool, rename_safe: bool
+    platform: str, modes: bool, folder_sync: bool, full_fsync: bool, rename_safe: bool, fork: bool
 ) -> None:
     assert uses_unix_permissions(platform) is modes
     assert can_sync_folder(platform) is folder_sync
     assert needs_full_fsync(platform) is full_fsync
     assert rename_never_replaces(platform) is rename_safe
+    assert can_fork_workers(platform) is fork
 
 
 def test_the_real_platform_is_the_default() -> None:
