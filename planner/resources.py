@@ -18,7 +18,7 @@ import atexit
 import shutil
 import tempfile
 from functools import cache
-from importlib import resources
+from importlib import resources, util
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
@@ -92,14 +92,26 @@ def _on_disk(data: Traversable) -> Path:
     return folder
 
 
+def _package_files(package: str) -> Traversable:
+    """The package's files. A folder without `__init__.py` (a bundle that carries the data as
+    plain files, `resources/` copied to `planner/data`) is a namespace package: its one folder
+    is taken as it is, rather than copied as files that are not on a disk would be."""
+    try:
+        spec = util.find_spec(package)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None:
+        raise MissingResources(f"the package {package}")
+    folders = list(spec.submodule_search_locations or ())
+    if spec.origin in (None, "namespace") and len(folders) == 1:
+        return Path(folders[0])
+    return resources.files(package)
+
+
 def locate(package: str = DATA_PACKAGE) -> Path:
     """The data folder of `package`, checked whole; `MissingResources` if it is not installed
     or incomplete."""
-    try:
-        data = resources.files(package)
-    except ModuleNotFoundError:
-        raise MissingResources(f"the package {package}") from None
-    folder = _on_disk(data)
+    folder = _on_disk(_package_files(package))
     check(folder)
     return folder
 

@@ -65,6 +65,19 @@ def test_data_that_is_not_installed_stops_with_one_line() -> None:
     assert "planner.no_such_data" in str(caught.value)
 
 
+def test_data_copied_as_plain_files_into_its_parent_package_is_found(tmp_path: Path) -> None:
+    """A bundle whose spec copied resources/ to planner/data without making it a module."""
+    parent = tmp_path / "bundled_parent"
+    parent.mkdir()
+    (parent / "__init__.py").write_text("", encoding="utf-8")
+    shutil.copytree(data_folder(), parent / "data", ignore=shutil.ignore_patterns("*.py*"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(tmp_path))
+        assert locate("bundled_parent.data") == parent / "data"
+        with pytest.raises(MissingResources, match=r"the package bundled_parent\.nothing"):
+            locate("bundled_parent.nothing")
+
+
 def test_data_in_a_zip_is_copied_to_a_real_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
