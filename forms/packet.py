@@ -21,6 +21,7 @@ from forms import (
 )
 from forms.context import RenderContext, RenderOptions
 from forms.paragraph import parsed_once
+from forms.parallel import can_fork, render_in_workers
 from planner.model import Plan
 from planner.packet import DocumentKind, PlannedDocument, planned_documents
 
@@ -61,17 +62,24 @@ def render_document(context: RenderContext, planned: PlannedDocument) -> Rendere
     return RenderedDocument(planned, content, context.language)
 
 
-def render_each(plan: Plan, options: RenderOptions) -> Iterator[RenderedDocument]:
+def render_each(plan: Plan, options: RenderOptions, workers: int = 1) -> Iterator[RenderedDocument]:
     """Every document the plan yields (or those in `options.only`), in printing order, each
     made only when asked for: a caller that writes each one as it comes
-    (`planner.output_files.write_files`) never holds the whole packet in memory."""
+    (`planner.output_files.write_files`) never holds the whole packet in memory.
+
+    With `workers` above 1 (and where processes can be forked), the documents are made that many
+    at a time in forked processes (`forms.parallel`), with the same bytes: only for a caller that
+    owns its process and runs no other threads, such as `planner render`; never the window."""
     context = RenderContext.for_plan(plan, options)
     only = frozenset(DocumentKind(k) for k in options.only) if options.only else None
-    for planned in planned_documents(plan, only):
-        if planned.kind in RENDERERS:
-            yield render_document(context, planned)
+    planned = [p for p in planned_documents(plan, only) if p.kind in RENDERERS]
+    if workers > 1 and len(planned) > 1 and can_fork():
+        yield from render_in_workers(context, planned, workers)
+        return
+    for document in planned:
+        yield render_document(context, document)
 
 
-def render_packet(plan: Plan, options: RenderOptions) -> list[RenderedDocument]:
+def render_packet(plan: Plan, options: RenderOptions, workers: int = 1) -> list[RenderedDocument]:
     """Every document the plan yields (or those in `options.only`), in printing order."""
-    return list(render_each(plan, options))
+    return list(render_each(plan, options, workers))

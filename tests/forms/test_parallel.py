@@ -1,0 +1,80 @@
+"""Documents made in forked workers are byte for byte the documents made one after another."""
+
+from __future__ import annotations
+
+import multiprocessing
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from forms.context import RenderOptions
+from forms.packet import RENDERERS, render_each, render_packet
+from forms.parallel import can_fork
+from planner.packet import DocumentKind
+from tests.conftest import EXAMPLES, TODAY, example_plan
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked only where it is safe")
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYOUTS = [("en", False), ("es", False), ("es", True)]
+EVERY_KIND = frozenset(kind.value for kind in DocumentKind)
+
+
+@pytest.mark.parametrize("language,bilingual", LAYOUTS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda path: path.stem)
+def test_workers_make_the_same_bytes(example: Path, language: str, bilingual: bool) -> None:
+    plan = example_plan(example.name)
+    options = RenderOptions(language, bilingual, only=EVERY_KIND, today=TODAY)
+    serial = render_packet(plan, options)
+    parallel = render_packet(plan, options, workers=2)
+    assert [d.filename for d in parallel] == [d.filename for d in serial]
+    for made, expected in zip(parallel, serial, strict=True):
+        assert made.content == expected.content, made.filename
+
+
+def test_a_caller_that_stops_early_leaves_no_worker() -> None:
+    plan = example_plan("large-tx.json")
+    documents = render_each(plan, RenderOptions(today=TODAY), workers=2)
+    first = next(documents)
+    assert first.filename.startswith("01-")
+    documents.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_one_document_is_made_here() -> None:
+    """A packet of one document, or one worker, needs no process of its own."""
+    plan = example_plan("small-ca.json")
+    options = RenderOptions(only=frozenset({"instructions"}), today=TODAY)
+    made = render_each(plan, options, workers=4)
+    assert [d.filename for d in made] == ["01-instructions-1.pdf"]
+    assert multiprocessing.active_children() == []
+
+
+def test_the_planner_program_writes_the_same_packet(tmp_path: Path) -> None:
+    """`planner render` run as a program forks its workers; its files are the serial packet's."""
+    example = EXAMPLES[0]
+    folder = tmp_path / "packet"
+    command = [sys.executable, "-m", "planner.cli", "render", str(example), "--out", str(folder)]
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    serial = render_packet(example_plan(example.name), RenderOptions(today=date.today()))
+    assert sorted(path.name for path in folder.iterdir()) == sorted(d.filename for d in serial)
+    for document in serial:
+        assert (folder / document.filename).read_bytes() == document.content, document.filename
+
+
+def test_a_worker_that_fails_fails_the_packet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error in a worker reaches the caller, as it would from a serial render."""
+
+    def broken(context: object, subject: str | None) -> bytes:
+        raise ValueError("broken renderer")
+
+    monkeypatch.setitem(RENDERERS, DocumentKind.CONTACTS, broken)
+    documents = render_each(example_plan("small-ca.json"), RenderOptions(today=TODAY), workers=2)
+    assert next(documents).filename.startswith("01-")
+    with pytest.raises(ValueError, match="broken renderer"):
+        next(documents)
+    documents.close()
+    assert multiprocessing.active_children() == []
