@@ -10,30 +10,53 @@ only inside the render command, so the domain stays importable without reportlab
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.i18n import SUPPORTED_LANGUAGES, translate
-from planner.jurisdictions import available_states, load_jurisdiction
-from planner.model import Plan
-from planner.output_files import FileWriter, OutputError, write_files, write_synced
 from planner.packet import DocumentKind
-from planner.plan_file import PlanFileError, read_plan
-from planner.review_sheet import review_sheet, review_text
-from planner.validation import Problem, Severity, check, completeness, has_errors
 from planner.vault_cli import register as register_vault
+
+if TYPE_CHECKING:  # each command imports what it uses when it runs (see `_imports`)
+    from planner.model import Plan
+    from planner.output_files import FileWriter
+    from planner.validation import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
+@contextmanager
+def _imports() -> Iterator[None]:
+    """Around a command's imports (and the plan it reads): no garbage collection meanwhile.
+
+    They make tens of thousands of objects that live until the program ends, and the collector
+    would walk them over and over for nothing (about 30 ms of a render). Afterwards they are
+    frozen out of later collections, which also keeps a collection in the workers `render`
+    forks from copying the pages they share with this process. `main` unfreezes them at the
+    end, so a caller that runs commands in its own process collects as before.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 def _problem_line(problem: Problem, language: str) -> str:
+    from planner.validation import Severity
+
     if problem.severity is Severity.WARNING:
         label = translate("cli.warning", language)
         return f"{problem.path}: {label}: {problem.message(language)}"
@@ -60,6 +83,9 @@ class Examined:
 
 def _examine(path: Path, today: date, with_warnings: bool) -> Examined:
     """Read and check one file; PlanFileError propagates to the caller."""
+    from planner.plan_file import read_plan
+    from planner.validation import check, completeness, has_errors
+
     reading = read_plan(path)
     problems = list(reading.problems)
     if reading.plan is None:
@@ -71,6 +97,8 @@ def _examine(path: Path, today: date, with_warnings: bool) -> Examined:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from planner.plan_file import PlanFileError
+
     language: str = args.lang
     today = date.today()
     worst = EXIT_OK
@@ -78,7 +106,8 @@ def _validate(args: argparse.Namespace) -> int:
     for path in args.files:
         prefix = f"{path}: " if len(args.files) > 1 else ""
         try:
-            examined = _examine(path, today, not args.errors_only)
+            with _imports():
+                examined = _examine(path, today, not args.errors_only)
         except PlanFileError as unreadable:
             worst = max(worst, EXIT_UNREADABLE)
             report.append({"file": str(path), "error": unreadable.message(language)})
@@ -114,14 +143,19 @@ def _document_language(plan: Plan) -> str:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from forms.context import RenderOptions
-    from forms.packet import render_each
+    from planner.output_files import OutputError, write_files, write_synced
+    from planner.plan_file import PlanFileError
 
     # The person running the command reads its --lang (English by default, as every command),
     # whatever language the plan's documents print in.
     speaking: str = args.lang or "en"
     try:
-        examined = _examine(args.plan, date.today(), with_warnings=False)
+        with _imports():
+            from forms.context import RenderOptions
+            from forms.packet import render_each
+            from forms.parallel import usable_cores
+
+            examined = _examine(args.plan, date.today(), with_warnings=False)
     except PlanFileError as unreadable:
         print(f"{args.plan}: {unreadable.message(speaking)}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -132,13 +166,16 @@ def _render(args: argparse.Namespace) -> int:
         return examined.code
     language = args.lang or _document_language(examined.plan)
     options = RenderOptions(language=language, bilingual=args.bilingual, only=args.only)
-    # One document at a time, each written as it is made: the packet is never all in memory.
-    files = ((d.filename, d.content) for d in render_each(examined.plan, options))
+    # Each document written as it is made: the packet is never all in memory. This process
+    # owns itself and runs no threads, so documents are made in as many forked processes as
+    # there are processors to run them (forms.parallel), with the same bytes.
+    made = render_each(examined.plan, options, workers=args.workers or usable_cores())
+    files = ((d.filename, d.content) for d in made)
     # The kinds asked for, even those with no document now (a plan without schools): their
     # files from an earlier render are stale. Kinds not asked for are left as they are.
     kinds = frozenset(DocumentKind(kind) for kind in args.only or DocumentKind)
     try:
-        written = write_files(args.out, files, kinds, args.write_file)
+        written = write_files(args.out, files, kinds, args.write_file or write_synced)
     except OutputError as failed:
         print(translate(failed.key, speaking), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -149,6 +186,9 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _review_sheet(args: argparse.Namespace) -> int:
+    from planner.jurisdictions import available_states, load_jurisdiction
+    from planner.review_sheet import review_sheet, review_text
+
     code = args.state.strip().upper()
     if code not in available_states():
         params = {"state": args.state, "choices": ", ".join(available_states())}
@@ -159,6 +199,8 @@ def _review_sheet(args: argparse.Namespace) -> int:
 
 
 def _schema(_: argparse.Namespace) -> int:
+    from planner.model import Plan
+
     schema = Plan.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Family preparedness plan"
@@ -217,17 +259,29 @@ def _print_anything() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def main(argv: Sequence[str] | None = None, write_file: FileWriter | None = None) -> int:
-    """Run one command. `write_file` writes each output file (tests pass one that fails)."""
+def main(
+    argv: Sequence[str] | None = None,
+    write_file: FileWriter | None = None,
+    workers: int | None = None,
+) -> int:
+    """Run one command. `write_file` writes each output file (tests pass one that fails).
+
+    `render` makes its documents in `workers` processes forked from this one. By default that
+    is one a processor when the command comes from the command line (the `planner` program,
+    which owns its process), and none when a caller passes `argv`: a test or a tool running a
+    command inside its own process is never forked."""
     _print_anything()
     args = build_parser().parse_args(argv)
-    args.write_file = write_file or write_synced
+    args.write_file = write_file
+    args.workers = workers if workers is not None else (None if argv is None else 1)
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        gc.unfreeze()  # what `_imports` froze is collected again, as in any caller
     return code
 
 

@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import TYPE_CHECKING
 
 from planner.i18n import SUPPORTED_LANGUAGES, translate
-from planner.model import Plan
+
+if TYPE_CHECKING:  # the plan's model (pydantic) is not needed to name documents or files
+    from planner.model import Plan
 
 
 class DocumentKind(StrEnum):
