@@ -25,7 +25,8 @@ instead of testing `os.name` where they stand, so all that differs is read in on
 
 Portable mode, for a clinic's USB stick: a bundled program that finds the file
 `family-planner-portable.txt` beside its executable (beside the `.app` on macOS) keeps its vault
-in the folder `family-planner-data` there, and writes nothing into the computer's profile.
+in the folder `family-planner-data` there, not in the computer's user data folder (a vault in
+keyring mode still keeps its key in that computer's keyring: a stick wants passphrase mode).
 `FAMILY_PLANNER_HOME` still wins. A program run by a Python installation has no portable mode: its
 executable is Python's.
 """
