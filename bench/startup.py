@@ -1,7 +1,8 @@
 """Benchmark: the wizard's start-up, section switching and memory (offscreen, this machine).
 
 Prints `metric: value unit` lines: the median over several fresh processes of the time from process
-start to the first section painted (target ≤ 1.0 s), the median and slowest section switch with the
+start to the first section painted (target ≤ 0.5 s; the modules compiled once before, as
+installed), the median and slowest section switch with the
 large example loaded (target ≤ 50 ms) once the pages are built ahead, the slowest step of building
 them (the GUI thread is never held over 100 ms), and resident memory after it is loaded (target ≤
 250 MB).
@@ -20,8 +21,10 @@ RUNS = 5
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def one_run() -> dict[str, float]:
+def one_run(write_bytecode: bool = False) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if write_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     result = subprocess.run(
         [sys.executable, str(PROBE)], capture_output=True, text=True, env=env, check=True
@@ -37,13 +40,17 @@ def one_run() -> dict[str, float]:
 
 
 def main() -> None:
+    # Not timed: a run that may write the modules' bytecode (`__pycache__`, ignored by git), as
+    # an installed program has it from its installation. Without it, where
+    # PYTHONDONTWRITEBYTECODE is set, every timed start would compile the interface from source.
+    one_run(write_bytecode=True)
     runs = [one_run() for _ in range(RUNS)]
 
     def median(name: str) -> float:
         return statistics.median(run[name] for run in runs)
 
     print(f"start_to_first_section_painted_median: {median('first_paint_s') * 1000:.0f} ms")
-    print("start_to_first_section_painted_target: 1000 ms")
+    print("start_to_first_section_painted_target: 500 ms")
     print(f"build_ahead_slowest_step: {median('build_ahead_step_max_ms'):.1f} ms")
     print("gui_thread_block_target: 100 ms")
     print(f"switch_section_median: {median('switch_median_ms'):.1f} ms")
