@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test run-packages system-packages lint typecheck pytest screenshots
+.PHONY: run test run-packages system-packages lint typecheck pytest screenshots bundle bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,25 @@ typecheck: $(VENV)/.installed-test
 pytest: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-test: system-packages lint typecheck pytest
+test: system-packages lint typecheck pytest bundle-check
+
+$(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[bundle]'
+	touch $@
+
+# The one-folder bundle of both commands (packaging/family-planner.spec), in dist/family-planner.
+bundle: $(VENV)/.installed-bundle
+	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/family-planner.spec
+
+# Build the bundle and run what it carries, as a person would: the window's self-test (offscreen)
+# and the command line's packet, into a folder removed afterwards.
+bundle-check: bundle
+	QT_QPA_PLATFORM=offscreen dist/family-planner/family-planner --self-test
+	dist/family-planner/planner --version
+	rm -rf build/bundle-packet
+	dist/family-planner/planner render resources/examples/large-tx.json --out build/bundle-packet
+	rm -rf build/bundle-packet
 
 # Every section at 1366×768 with 125% scaling, in English, Spanish and the pseudo-locale.
 screenshots: system-packages $(VENV)/.installed-test

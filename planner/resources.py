@@ -34,6 +34,7 @@ REQUIRED: Final = (
     "translations/ui.en.toml",
     "jurisdictions/generic.toml",
     "public/numbers.toml",
+    "icons/family-planner.png",
 )
 """Files without which nothing works; every other catalogue is checked against its twin."""
 

@@ -12,10 +12,11 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.resources import MissingResources, data_folder
+from planner.resources import MissingResources, data_folder, resource
 from ui import relative_fonts
 from ui.i18n import Words, current_language, use_qt_language
 
@@ -48,6 +49,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("family-planner")
     app.setApplicationDisplayName("Family Preparedness Planner")
+    app.setDesktopFileName("family-planner")  # packaging/family-planner.desktop: the dock's icon
+    app.setWindowIcon(QIcon(str(resource("icons", "family-planner.png"))))
     style = style_sheet()
     if app.styleSheet() != style:  # restyling re-polishes every widget alive: seconds in tests
         app.setStyleSheet(style)
