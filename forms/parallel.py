@@ -15,6 +15,7 @@ and nothing renders in workers unless a caller asks.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -45,6 +46,12 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin"
 
 
+def _worker_started() -> None:
+    """Ctrl+C reaches every process of the terminal's group: only the parent answers it (it
+    stops the workers and exits quietly), so a worker never prints a traceback for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_one(index: int) -> bytes:
     """In a worker: the `index`-th document of the inherited packet."""
     from forms.packet import render_document
@@ -71,7 +78,7 @@ def render_in_workers(
     register_fonts()  # once here, not once a worker
     styles()
     _JOB = (context, planned)
-    pool = multiprocessing.get_context("fork").Pool(min(workers, len(planned)))
+    pool = multiprocessing.get_context("fork").Pool(min(workers, len(planned)), _worker_started)
     try:
         numbers = iter(range(len(planned)))
         asked = deque(pool.apply_async(_render_one, (n,)) for n in islice(numbers, workers + 1))

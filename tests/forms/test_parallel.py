@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from tests.conftest import EXAMPLES, TODAY, example_plan
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked only where it is safe")
 
 ROOT = Path(__file__).resolve().parents[2]
+PLANNER = [sys.executable, "-m", "planner.cli"]
 LAYOUTS = [("en", False), ("es", False), ("es", True)]
 EVERY_KIND = frozenset(kind.value for kind in DocumentKind)
 
@@ -57,7 +61,7 @@ def test_the_planner_program_writes_the_same_packet(tmp_path: Path) -> None:
     """`planner render` run as a program forks its workers; its files are the serial packet's."""
     example = EXAMPLES[0]
     folder = tmp_path / "packet"
-    command = [sys.executable, "-m", "planner.cli", "render", str(example), "--out", str(folder)]
+    command = [*PLANNER, "render", str(example), "--out", str(folder)]
     subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
     serial = render_packet(example_plan(example.name), RenderOptions(today=date.today()))
     assert sorted(path.name for path in folder.iterdir()) == sorted(d.filename for d in serial)
@@ -78,3 +82,19 @@ def test_a_worker_that_fails_fails_the_packet(monkeypatch: pytest.MonkeyPatch) -
         next(documents)
     documents.close()
     assert multiprocessing.active_children() == []
+
+
+def test_ctrl_c_stops_the_workers_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group: the command stops, and no worker speaks."""
+    folder = tmp_path / "packet"
+    command = [*PLANNER, "render", str(EXAMPLES[0]), "--out", str(folder)]
+    running = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    deadline = time.monotonic() + 30
+    while not list(folder.glob(".packet-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.002)  # until the first document is written: the workers are running
+    os.killpg(running.pid, signal.SIGINT)
+    _, errors = running.communicate(timeout=30)
+    assert running.returncode in (130, 0), errors.decode(errors="replace")
+    assert b"Traceback" not in errors
