@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -41,9 +40,11 @@ def usable_cores() -> int:
 
 
 def can_fork() -> bool:
-    """Whether workers can be forked here: POSIX, but not macOS, whose system libraries may not
-    survive a fork (Python itself stopped forking there by default)."""
-    return hasattr(os, "fork") and sys.platform != "darwin"
+    """Whether workers can be forked here: the platform's decision (`planner.platforms`), Linux
+    only, since Windows has no fork and macOS's system libraries may not survive one."""
+    from planner.platforms import can_fork_workers
+
+    return can_fork_workers()
 
 
 def _worker_started() -> None:
