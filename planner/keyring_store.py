@@ -14,13 +14,12 @@ import binascii
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import Final, Protocol, TypeVar
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from planner.vault_errors import KeyringUnavailable
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE: Final = "family-planner"
 DEFAULT_TIMEOUT: Final = 5.0
@@ -96,6 +95,10 @@ class SystemKeyStore:
 
         def run() -> None:
             try:
+                # Imported here, on the worker, the first time a key is needed: `keyring` and its
+                # backends take about 50 ms, which the window's start need not pay.
+                import keyring
+
                 backend = _trustworthy(self._backend or keyring.get_keyring())
                 outcome.append(work(backend))
             except BaseException as error:  # carried back to the caller's thread
@@ -130,6 +133,8 @@ class SystemKeyStore:
 
     def delete(self, name: str) -> None:
         def forget(backend: KeyringBackend) -> None:
+            from keyring.errors import PasswordDeleteError
+
             with contextlib.suppress(PasswordDeleteError):  # nothing there: already forgotten
                 backend.delete_password(SERVICE, name)
 
