@@ -123,13 +123,14 @@ def _put_header(
     db: sqlite3.Connection,
     header: Header,
     key: bytes,
+    stored: Header,
     saved: tuple[str, int] | None = None,
     removed: Iterable[str] = (),
 ) -> Header:
-    """Write the header inside the transaction that changed the rows: the list of households
-    changed by exactly this write (never read back from rows someone else may have changed),
-    and one more write counted. Returns it as written."""
-    stored = Header.from_rows(vault_db.read_header(db))
+    """Write the header inside the transaction that changed the rows: the list of households in
+    `stored` (the header `_writing` read and checked under the vault key) changed by exactly
+    this write, never read back from rows someone else may have changed, and one more write
+    counted. Returns it as written."""
     households = _listed(db, stored)
     for household_id in removed:
         households.pop(household_id, None)
@@ -399,12 +400,12 @@ class Vault:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[tuple[sqlite3.Connection, Header, AESGCM]]:
         """A write transaction under the header this vault holds, or `_HeaderChanged` (nothing
-        written) if another vault on the same file rewrote it: checked with the write lock held."""
-        db, header, cipher = self._unlocked_state()
+        written) if another vault on the same file rewrote it: checked with the write lock held.
+        Yields the header as stored now, checked under the vault key (`_stored_header`): what
+        a write builds its list of households on."""
+        db, _, cipher = self._unlocked_state()
         with vault_db.transaction(db):
-            if self._header_is_stale():
-                raise _HeaderChanged
-            yield db, header, cipher
+            yield db, self._stored_header(), cipher
 
     def _fresh(self, work: Callable[[], T]) -> T:
         """Run `work`; if another vault rewrote the header meanwhile, take up its key and run it
@@ -481,9 +482,10 @@ class Vault:
         """Every household's summary, by name; a damaged one is listed as damaged, not dropped."""
         return self._fresh(self._list_households)
 
-    def _vouched(self) -> dict[str, int] | None:
-        """The households the header lists, read now (another window may have saved), and
-        checked under the vault key: nobody without it can change the list."""
+    def _stored_header(self) -> Header:
+        """The header as stored now (another window may have saved), checked under the vault
+        key: nobody without it can change the list of households. `_HeaderChanged` if another
+        vault replaced the keys."""
         db, header, _ = self._unlocked_state()
         rows = vault_db.read_header(db)
         stored = Header.from_rows(rows)  # checks the digest of every row: the cache key below
@@ -492,7 +494,12 @@ class Vault:
         if rows["header_digest"] != self._checked_header:  # the same rows are checked once
             stored.verify(self._current_key())
             self._checked_header = rows["header_digest"]
-        return None if stored.households is None else dict(stored.households)
+        return stored
+
+    def _vouched(self) -> dict[str, int] | None:
+        """The households the header lists (None for a vault from before the list was kept)."""
+        listed = self._stored_header().households
+        return None if listed is None else dict(listed)
 
     def _list_households(self) -> list[HouseholdSummary]:
         db, _, _ = self._unlocked_state()
@@ -594,7 +601,7 @@ class Vault:
         may_create: bool,
     ) -> Revision:  # fmt: skip
         with self._writing() as (db, header, vault_cipher):
-            listed = self._vouched()
+            listed = None if header.households is None else dict(header.households)
             row = db.execute(
                 "SELECT revision, wrapped_key FROM households WHERE id = ?", (household_id,)
             ).fetchone()
@@ -630,7 +637,7 @@ class Vault:
                 (household_id, revision - MAX_REVISIONS),
             )
             key = self._current_key()
-            self._header = _put_header(db, header, key, saved=(household_id, revision))
+            self._header = _put_header(db, header, key, header, saved=(household_id, revision))
         return Revision(household_id, revision, saved_at)
 
     # --- deleting: crypto-erase -------------------------------------------------------------------
@@ -680,7 +687,7 @@ class Vault:
         rotated = self._sealed(rotated, new_key, keys.passphrase_key)
         new_cipher = AESGCM(new_key)
         try:
-            with self._writing():
+            with self._writing() as (_, stored, _):
                 db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in doomed])
                 for household_id, wrapped in db.execute(
                     "SELECT id, wrapped_key FROM households"
@@ -694,7 +701,7 @@ class Vault:
                         "UPDATE households SET wrapped_key = ? WHERE id = ?",
                         (seal(new_cipher, key, context), household_id),
                     )
-                rotated = _put_header(db, rotated, new_key, removed=doomed)
+                rotated = _put_header(db, rotated, new_key, stored, removed=doomed)
         except BaseException:
             if rotated.mode is Mode.KEYRING:
                 with contextlib.suppress(VaultError):
@@ -749,8 +756,8 @@ class Vault:
         return header.changed(passphrase_wrapped_key=wrapped)
 
     def _write_header(self, header: Header) -> None:
-        with self._writing() as (db, _, _):
-            self._header = _put_header(db, header, self._current_key())
+        with self._writing() as (db, stored, _):
+            self._header = _put_header(db, header, self._current_key(), stored)
 
     def use_passphrase(self, passphrase: str) -> None:
         """Switch to passphrase mode, or change the passphrase. The vault key is replaced, so

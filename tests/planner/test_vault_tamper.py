@@ -302,3 +302,28 @@ def test_the_list_of_households_cannot_be_rewritten_without_the_key(tmp_path: Pa
         db.execute("UPDATE header SET value = ? WHERE name = 'header_digest'", (digest,))
     with pytest.raises(VaultDamaged, match="header is damaged"):
         scene.vault().unlock()  # only the MAC under the vault key stops it
+
+
+def test_a_list_forged_while_the_vault_is_open_is_never_signed_by_a_key_change(
+    tmp_path: Path,
+) -> None:
+    """Every write checks the header's list under the vault key before it writes a new one:
+    a key change must not vouch, under its new key, for a list someone rewrote meanwhile."""
+    scene = build_scene(tmp_path / "vault", Mode.KEYRING)
+    vault = scene.vault()
+    vault.unlock()
+    with scene.db() as db:
+        db.execute("DELETE FROM households WHERE id = ?", (scene.victim.household_id,))
+        listed = dict(db.execute("SELECT name, value FROM header").fetchall())["households"]
+        households = json.loads(listed)
+        del households[scene.victim.household_id]
+        forged = json.dumps(households, sort_keys=True).encode()
+        db.execute("UPDATE header SET value = ? WHERE name = 'households'", (forged,))
+        rows = dict(db.execute("SELECT name, value FROM header WHERE name != 'header_digest'"))
+        digest = hashlib.sha256(_canonical(rows)).digest()
+        db.execute("UPDATE header SET value = ? WHERE name = 'header_digest'", (digest,))
+    tampered = scene.snapshot()
+    with pytest.raises(VaultDamaged):
+        vault.new_recovery_code()
+    vault.lock()
+    assert scene.snapshot() == tampered, "nothing was written, nothing re-signed"
