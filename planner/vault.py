@@ -168,6 +168,10 @@ class Keys(NamedTuple):
         return key
 
 
+NO_KEYS: Final = Keys(None, None, bare=False)
+"""A locked vault holds nothing that opens it."""
+
+
 class Vault:
     """One vault file and the keys that open it.
 
@@ -195,11 +199,8 @@ class Vault:
         self._header: Header | None = None
         self._vault_key: bytearray | None = None
         self._vault_cipher: AESGCM | None = None
-        self._passphrase_key: bytes | None = None
-        self._pin: Pin | None = None
+        self._keys = NO_KEYS
         self._checked_header = b""
-        self._bare_key = False
-        """The keyring keeps this vault's key without a PIN (made so, or kept before PINs)."""
         self._data_keys: dict[str, AESGCM] = {}
 
     # --- opening and closing ----------------------------------------------------------------------
@@ -221,7 +222,7 @@ class Vault:
     def has_pin(self) -> bool:
         """Whether the keyring holds the key behind a navigator PIN. False for a keyring vault
         opened with its recovery code or kept before PINs: ask for a new PIN then (`set_pin`)."""
-        return self._pin is not None
+        return self._keys.pin is not None
 
     def check_keyring(self) -> None:
         """`KeyringUnavailable` unless a trustworthy keyring answers: asked before a new PIN, so
@@ -289,8 +290,8 @@ class Vault:
                 with contextlib.suppress(VaultError):
                     self._keystore.delete(header.keyring_entry)
             raise
-        self._unlocked(header, key, passphrase_key)
-        self._pin, self._bare_key = kept_pin, header.mode is Mode.KEYRING and kept_pin is None
+        bare = header.mode is Mode.KEYRING and kept_pin is None
+        self._unlocked(header, key, Keys(passphrase_key, kept_pin, bare))
         return code
 
     def unlock(self, secret: str | None = None) -> None:
@@ -312,9 +313,8 @@ class Vault:
         else:
             raise PassphraseNeeded
         header.verify(key)  # a rewritten header (say, someone else's recovery key) stops here
-        self._unlocked(header, key, passphrase_key)
-        self._pin = pin
-        self._bare_key = header.mode is Mode.KEYRING and pin is None and secret is None
+        bare = header.mode is Mode.KEYRING and pin is None and secret is None
+        self._unlocked(header, key, Keys(passphrase_key, pin, bare))
         self._destroy_retired_keys()
 
     def _open_keyring(self, header: Header, secret: str | None) -> tuple[bytes, Pin | None]:
@@ -364,12 +364,12 @@ class Vault:
                 pass
         return self._open_with_code(header, secret), None
 
-    def _unlocked(self, header: Header, key: bytes, passphrase_key: bytes | None) -> None:
+    def _unlocked(self, header: Header, key: bytes, keys: Keys) -> None:
         self._connection()
         self._header = header
         self._vault_key = bytearray(key)
         self._vault_cipher = AESGCM(key)
-        self._passphrase_key = passphrase_key
+        self._keys = keys
         self._data_keys = {}
 
     def lock(self) -> None:
@@ -377,8 +377,8 @@ class Vault:
         in freed memory; the key buffer we own is overwritten.)"""
         if self._vault_key is not None:
             self._vault_key[:] = bytes(len(self._vault_key))
-        self._vault_key = self._vault_cipher = self._passphrase_key = self._header = None
-        self._pin, self._bare_key, self._checked_header = None, False, b""
+        self._vault_key = self._vault_cipher = self._header = None
+        self._keys, self._checked_header = NO_KEYS, b""
         self._data_keys = {}
         if self._db is not None:
             self._db.close()
@@ -422,7 +422,7 @@ class Vault:
     def _follow_other_writer(self) -> None:
         """Open the header another vault wrote with what this one already holds (the keyring, or
         the passphrase's key while the passphrase is unchanged); otherwise lock and say so."""
-        passphrase_key = self._passphrase_key
+        passphrase_key = self._keys.passphrase_key
         try:
             header = self._read_header()
             key: bytes | None = None
@@ -440,7 +440,7 @@ class Vault:
             self.lock()
             raise
         self._replace_vault_key(header, key)
-        self._passphrase_key, self._data_keys = passphrase_key, {}
+        self._keys, self._data_keys = self._keys._replace(passphrase_key=passphrase_key), {}
 
     def _key_from_keyring(self, header: Header) -> bytes | None:
         """The key another vault rotated in, if the keyring has it under the PIN this vault holds
@@ -452,9 +452,10 @@ class Vault:
             wrapped = read_entry(entry)
             if wrapped is None:
                 return entry
-            if self._pin is None or wrapped.kdf != self._pin.kdf:
+            pin = self._keys.pin
+            if pin is None or wrapped.kdf != pin.kdf:
                 return None
-            return unwrap(self._pin, wrapped, header.vault_id, header.key_id)
+            return unwrap(pin, wrapped, header.vault_id, header.key_id)
         except (ValueError, CannotOpen):
             return None
 
@@ -665,9 +666,9 @@ class Vault:
     def _erase(self, doomed: Iterable[str]) -> None:
         household_ids = list(doomed)
         _, header, _ = self._unlocked_state()
-        if header.mode is Mode.PASSPHRASE and self._passphrase_key is None:
+        if header.mode is Mode.PASSPHRASE and self._keys.passphrase_key is None:
             raise PassphraseNeeded("passphrase_needed_to_delete")
-        self._rotate(Keys(self._passphrase_key, self._pin, self._bare_key), doomed=household_ids)
+        self._rotate(self._keys, doomed=household_ids)
 
     def _rotate(self, keys: Keys, doomed: list[str] | None = None, **changes: object) -> None:
         """Replace the vault key, and with it whatever `changes` says (the mode, the KDF, the
@@ -710,7 +711,7 @@ class Vault:
         for household_id in doomed:
             self._data_keys.pop(household_id, None)
         self._replace_vault_key(rotated, new_key)
-        self._passphrase_key, self._pin, self._bare_key = keys
+        self._keys = keys
         vault_db.checkpoint(db)
         self._destroy_retired_keys()
 
@@ -795,8 +796,7 @@ class Vault:
         the old code opens no copy of the file made from now on). The vault key is replaced."""
         _, header, _ = self._unlocked_state()
         code = code or RecoveryCode.generate()
-        keys = Keys(self._passphrase_key, self._pin, self._bare_key)
-        self._rotate(keys, recovery_public_key=code.public_key(header.vault_id))
+        self._rotate(self._keys, recovery_public_key=code.public_key(header.vault_id))
         return code
 
     def backup(self, target: Path) -> None:
