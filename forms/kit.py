@@ -44,9 +44,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from forms.paragraph import BIDI_CONTROLS, Paragraph, paragraphs, visual_text
+from forms.paragraph import Paragraph, paragraphs, visual_text
 from forms.people import isolate
 from forms.table import Table
+from planner.direction import BIDI_CONTROLS, OVERRIDE_RANGES
 from planner.i18n import translate
 from planner.resources import resource
 
@@ -63,7 +64,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#eeeeee")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{OVERRIDE_RANGES}]")
 """C0 and C1 controls, and the direction overrides and isolates a family's text may carry
 (validation refuses them, but the window prints a plan with problems too): a name would read in
 one order in a title and another in its body, and a phone would show it reversed. Our own

@@ -31,6 +31,8 @@ from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 
+from planner.direction import BIDI_CONTROLS
+
 Parsed = dict[tuple[str, int], tuple[Any, ...]]
 """(text, id of style) → (style, cleaned text, parsed style, pieces, bullet text)."""
 
@@ -186,10 +188,6 @@ def _spaced(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
 
 # --- bidirectional text ---------------------------------------------------------------------------
 
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-"""Marks, embeddings, overrides and isolates: they steer the order of a line and are never drawn."""
 
 _NEEDS_ORDER = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u061c\u200f\u202a-\u202e\u2066-\u2069"

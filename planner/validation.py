@@ -23,6 +23,7 @@ import phonenumbers
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
+from planner.direction import OVERRIDE_RANGES
 from planner.formats import (
     DEFAULT_REGION,
     a_number_digits,
@@ -51,7 +52,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _US_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _COUNTRY_FIELDS = frozenset({"country", "country_of_birth"})
 _LANGUAGE_LISTS = frozenset({"languages", "family_languages"})
-_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DIRECTION_CONTROLS = re.compile(f"[{OVERRIDE_RANGES}]")
 """The invisible embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI,
 PDI). They reorder the letters around them: with a right-to-left letter in the same name, a
 sheet's title and body showed the name in different orders, and a vCard passes them to phones.

@@ -20,6 +20,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any, Final
 
+from planner.direction import BIDI_CONTROLS
 from planner.i18n import translate
 from planner.keys import RecoveryCode
 from planner.plan_file import PlanFileError, load_plan, plan_to_json
@@ -154,15 +155,10 @@ def _init(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
     return EXIT_OK
 
 
-_DIRECTION_CONTROLS: Final = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-
-
 def _is_control(char: str) -> bool:
     """A character that could move the cursor, clear the screen, start a new line or turn the
     text around on a terminal: a household name could otherwise print a fake line."""
-    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CONTROLS
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS
 
 
 def terminal_safe(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from forms.context import RenderContext, RenderOptions
 from forms.kit import printable
-from forms.paragraph import BIDI_CONTROLS
+from planner.direction import BIDI_CONTROLS
 from planner.model import Plan
 from tests.conftest import TODAY
 from tests.forms.pdf import body_text, flat
