@@ -508,10 +508,11 @@ class Vault:
         with vault_db.sqlite_errors():
             rows = db.execute("SELECT id, revision, wrapped_key, summary FROM households")
             households = rows.fetchall()
+        present = {row[0] for row in households}
         summaries = [  # listed, but the row is gone: removed by something other than this program
             HouseholdSummary(household_id, revision, damaged=True)
             for household_id, revision in (listed or {}).items()
-            if household_id not in {row[0] for row in households}
+            if household_id not in present
         ]
         for household_id, revision, wrapped, sealed in households:
             try:
