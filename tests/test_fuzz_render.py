@@ -142,13 +142,17 @@ def odd_text(draw: st.DrawFn, data: Json) -> None:
     """Odd text in place of, before or after a typed answer (a name, a note, a street)."""
     leaf = _pick(draw, [(c, k) for c, k in _leaves(data) if isinstance(c[k], str)])
     if draw(st.booleans()):
-        typed = [(c, k) for c, k in _leaves(data) if isinstance(c, dict) and k in TYPED_TEXT]
+        typed = [
+            (c, k)
+            for c, k in _leaves(data)
+            if isinstance(c, dict) and k in TYPED_TEXT and (c[k] is None or isinstance(c[k], str))
+        ]
         leaf = _pick(draw, typed) or leaf
     if leaf is not None:
         container, key = leaf
         text = draw(ODD_TEXT)
         where = draw(st.sampled_from(["replace", "before", "after"]))
-        old = container[key]
+        old = container[key] or ""  # an optional answer left empty is typed into, too
         container[key] = {"replace": text, "before": text + old, "after": old + text}[where]
 
 
