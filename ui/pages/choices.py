@@ -6,9 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-import pycountry
-
-from planner.places import US_STATES, country_codes, country_name, language_name
+from planner.places import US_STATES, country_codes, country_name, language_codes, language_name
 
 COMMON_LANGUAGES = ("en", "es", "pt", "ht", "vi", "zh", "fr", "ar")
 """Shown first, as check boxes: the languages most families at a clinic speak."""
@@ -35,7 +33,7 @@ def language_choices(codes: list[str], language: str) -> list[tuple[str, str]]:
 
 @cache
 def _other_languages(language: str) -> tuple[tuple[str, str], ...]:
-    codes = {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    codes = set(language_codes())
     codes |= set(INDIGENOUS_LANGUAGES)
     codes -= set(COMMON_LANGUAGES)
     named = [(code, language_label(code, language)) for code in codes]
