@@ -33,11 +33,11 @@ from forms.kit import (
     witness_block,
 )
 from forms.paragraph import Paragraph
-from forms.people import address_text, date_text, home_address, phones_text, relationship_text
 from planner.jurisdictions import Element, Jurisdiction, Place, load_jurisdiction
 from planner.model import PaperEnd, PaperPeriod, PaperStart, Plan
 from planner.paper_parties import Parties, Person, paper_signers, parties
 from planner.paper_period import days_in_effect, end_day
+from planner.people import address_text, date_text, home_address, phones_text, relationship_text
 from planner.places import US_STATES, language_name
 
 

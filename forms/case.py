@@ -7,9 +7,9 @@ from reportlab.platypus import Flowable, Spacer
 from forms.context import RenderContext
 from forms.finding import federal_lines_story, locator_story, locator_table
 from forms.kit import Words, build_pdf, fields_table, heading, notice, title_block
-from forms.people import address_text, date_text, label, languages_text, phones_text
 from planner.formats import display_phone
 from planner.model import Adult, CaseInfo, Plan
+from planner.people import address_text, date_text, label, languages_text, phones_text
 
 DOMAIN = "doc_case"
 

@@ -17,14 +17,6 @@ from forms.kit import (
     user_paragraphs,
 )
 from forms.paragraph import Paragraph
-from forms.people import (
-    address_text,
-    date_text,
-    label,
-    languages_text,
-    phones_text,
-    relationship_text,
-)
 from forms.pickup import (
     alert,
     choice_text,
@@ -35,6 +27,14 @@ from forms.pickup import (
 )
 from planner.formats import display_phone
 from planner.model import Child, Plan
+from planner.people import (
+    address_text,
+    date_text,
+    label,
+    languages_text,
+    phones_text,
+    relationship_text,
+)
 
 
 def _lines(*parts: str) -> str:

@@ -7,10 +7,10 @@ from reportlab.platypus import Flowable
 
 from forms.context import RenderContext
 from forms.kit import Words, build_pdf, fields_table, grid, heading, notice, safe, title_block
-from forms.people import address_text, label, languages_text, phones_text, relationship_text
 from forms.public import public_numbers_story
 from planner.formats import display_phone
 from planner.model import Plan
+from planner.people import address_text, label, languages_text, phones_text, relationship_text
 
 
 def _contacts_grid(plan: Plan, words: Words, language: str) -> Flowable:

@@ -13,9 +13,9 @@ from reportlab.platypus import Flowable, Spacer
 from forms.context import RenderContext
 from forms.kit import Words, grid, styles
 from forms.paragraph import Paragraph
-from forms.people import date_text
 from planner.formats import display_a_number, display_phone
 from planner.model import Adult
+from planner.people import date_text
 from planner.places import country_name
 from planner.public_numbers import PublicService, public_numbers
 

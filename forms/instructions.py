@@ -23,11 +23,11 @@ from forms.kit import (
 )
 from forms.papers import owner_name, paper_name
 from forms.paragraph import Paragraph
-from forms.people import address_text, date_text, label, phones_text, relationship_text
 from planner.formats import display_phone
 from planner.i18n import translate
 from planner.jurisdictions import load_jurisdiction
 from planner.model import Attorney, DocumentStatus, Plan
+from planner.people import address_text, date_text, label, phones_text, relationship_text
 
 DOMAIN = "doc_instructions"
 

@@ -45,10 +45,10 @@ from reportlab.platypus import (
 )
 
 from forms.paragraph import Paragraph, paragraphs, visual_text
-from forms.people import isolate
 from forms.table import Table
 from planner.direction import BIDI_CONTROLS, OVERRIDE_RANGES
 from planner.i18n import translate
+from planner.people import isolate
 from planner.resources import resource
 
 FONT = "PlannerSans"

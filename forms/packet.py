@@ -23,22 +23,22 @@ from forms.context import RenderContext, RenderOptions
 from forms.paragraph import parsed_once
 from forms.parallel import can_fork, render_in_workers
 from planner.model import Plan
-from planner.packet import DocumentKind, PlannedDocument, planned_documents
+from planner.packet import PacketDocumentKind, PlannedDocument, planned_documents
 
 Renderer = Callable[[RenderContext, str | None], bytes]
 
-RENDERERS: dict[DocumentKind, Renderer] = {
-    DocumentKind.INSTRUCTIONS: instructions.render,
-    DocumentKind.CASE: case.render,
-    DocumentKind.PAPERS: papers.render,
-    DocumentKind.WALLET_CARDS: wallet.render,
-    DocumentKind.VCARD: vcard.render,
-    DocumentKind.CONTACTS: contacts.render,
-    DocumentKind.CHILD: child.render,
-    DocumentKind.SIGNING_SHEET: signing.render,
-    DocumentKind.CAREGIVER_AUTHORIZATION: caregiver.render,
-    DocumentKind.REVIEW_SHEET: review.render,
-    DocumentKind.SCHOOL_RELEASE: school.render,
+RENDERERS: dict[PacketDocumentKind, Renderer] = {
+    PacketDocumentKind.INSTRUCTIONS: instructions.render,
+    PacketDocumentKind.CASE: case.render,
+    PacketDocumentKind.PAPERS: papers.render,
+    PacketDocumentKind.WALLET_CARDS: wallet.render,
+    PacketDocumentKind.VCARD: vcard.render,
+    PacketDocumentKind.CONTACTS: contacts.render,
+    PacketDocumentKind.CHILD: child.render,
+    PacketDocumentKind.SIGNING_SHEET: signing.render,
+    PacketDocumentKind.CAREGIVER_AUTHORIZATION: caregiver.render,
+    PacketDocumentKind.REVIEW_SHEET: review.render,
+    PacketDocumentKind.SCHOOL_RELEASE: school.render,
 }
 
 
@@ -71,7 +71,7 @@ def render_each(plan: Plan, options: RenderOptions, workers: int = 1) -> Iterato
     at a time in forked processes (`forms.parallel`), with the same bytes: only for a caller that
     owns its process and runs no other threads, such as `planner render`; never the window."""
     context = RenderContext.for_plan(plan, options)
-    only = frozenset(DocumentKind(k) for k in options.only) if options.only else None
+    only = frozenset(PacketDocumentKind(k) for k in options.only) if options.only else None
     planned = [p for p in planned_documents(plan, only) if p.kind in RENDERERS]
     if workers > 1 and len(planned) > 1 and can_fork():
         yield from render_in_workers(context, planned, workers)

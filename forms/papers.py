@@ -22,8 +22,8 @@ from forms.kit import (
     user_paragraphs,
 )
 from forms.paragraph import Paragraph
-from forms.people import label
 from planner.model import Adult, Child, DocumentLocation, DocumentStatus, Plan
+from planner.people import label
 
 DOMAIN = "doc_papers"
 

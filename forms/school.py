@@ -28,7 +28,6 @@ from forms.kit import (
     title_block,
 )
 from forms.paragraph import Paragraph
-from forms.people import address_text, date_text, phones_text, relationship_text
 from forms.pickup import (
     alert,
     may_pick_up,
@@ -39,6 +38,7 @@ from forms.pickup import (
 from forms.table import Table
 from planner.formats import display_phone
 from planner.model import Adult, AdultRole, Child, Contact, Plan, School
+from planner.people import address_text, date_text, phones_text, relationship_text
 
 SIGNATURE_HEIGHT = 0.85 * inch
 """About the height of one kit signature block: the closing waits for room for all of them."""

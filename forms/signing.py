@@ -17,11 +17,11 @@ from reportlab.platypus import Flowable, KeepTogether
 from forms.context import RenderContext
 from forms.kit import build_pdf, grid, heading, in_language, notice, safe, styles, title_block
 from forms.paragraph import Paragraph
-from forms.people import address_text, date_text, home_address
 from planner.jurisdictions import Jurisdiction, label, load_jurisdiction
 from planner.model import PaperStart, Plan
 from planner.paper_parties import parties
 from planner.paper_period import end_day, start_day
+from planner.people import address_text, date_text, home_address
 
 DOMAIN = "doc_signing"
 

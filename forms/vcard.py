@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from forms.context import RenderContext
 from forms.kit import clean_text
-from forms.people import relationship_text
 from planner.formats import canonical_phone, display_phone, parse_phone
 from planner.i18n import translate
 from planner.model import Address, Attorney, Contact, Phone, PhoneKind
+from planner.people import relationship_text
 from planner.places import country_name
 
 DOMAIN = "doc_vcard"

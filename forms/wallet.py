@@ -34,10 +34,10 @@ from forms.kit import (
     register_fonts,
 )
 from forms.paragraph import Paragraph
-from forms.people import label
 from planner.formats import display_a_number, display_phone
 from planner.i18n import catalogue
 from planner.model import Adult, Attorney, Contact, Hotline, Phone, PhoneKind, Plan
+from planner.people import label
 from planner.public_numbers import public_numbers
 
 DOMAIN = "doc_wallet"

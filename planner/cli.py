@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.i18n import SUPPORTED_LANGUAGES, translate
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from planner.vault_cli import register as register_vault
 
 if TYPE_CHECKING:  # each command imports what it uses when it runs (see `_imports`)
@@ -129,7 +129,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _document_kinds(text: str) -> frozenset[str]:
     kinds = frozenset(part.strip() for part in text.split(",") if part.strip())
-    choices = {kind.value for kind in DocumentKind}
+    choices = {kind.value for kind in PacketDocumentKind}
     for kind in sorted(kinds - choices):
         params = {"kind": kind, "choices": ", ".join(sorted(choices))}
         raise argparse.ArgumentTypeError(translate("render.unknown_kind", "en", params))
@@ -173,7 +173,7 @@ def _render(args: argparse.Namespace) -> int:
     files = ((d.filename, d.content) for d in made)
     # The kinds asked for, even those with no document now (a plan without schools): their
     # files from an earlier render are stale. Kinds not asked for are left as they are.
-    kinds = frozenset(DocumentKind(kind) for kind in args.only or DocumentKind)
+    kinds = frozenset(PacketDocumentKind(kind) for kind in args.only or PacketDocumentKind)
     try:
         written = write_files(args.out, files, kinds, args.write_file or write_synced)
     except OutputError as failed:

@@ -393,7 +393,10 @@ class Child(PersonName):
     care: CareArrangement = Field(default_factory=CareArrangement)
 
 
-class DocumentKind(StrEnum):
+class PaperKind(StrEnum):
+    """A family's own papers, kept at home (a birth certificate, a passport): not the documents
+    this program prints, which are `planner.packet.PacketDocumentKind`."""
+
     BIRTH_CERTIFICATE = "birth_certificate"
     PASSPORT = "passport"
     CONSULAR_ID = "consular_id"
@@ -419,7 +422,7 @@ class DocumentStatus(StrEnum):
 class DocumentLocation(PlanPart):
     """Where one paper is kept, and whether the family still needs to get it."""
 
-    kind: DocumentKind
+    kind: PaperKind
     description: str = ""
     """Needed for "other"; otherwise a detail such as "US passport" or "Guatemalan passport"."""
     belongs_to: PersonId | None = None

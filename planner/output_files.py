@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from planner import platforms
-from planner.packet import DocumentKind, packet_file_kind
+from planner.packet import PacketDocumentKind, packet_file_kind
 
 FileWriter = Callable[[Path, bytes], None]
 """Writes one new file, completely and durably, or raises OSError."""
@@ -92,7 +92,7 @@ def _sync_folder(folder: Path, platform: str = sys.platform) -> None:
         os.close(descriptor)
 
 
-def _earlier_packet_files(folder: Path, kinds: Collection[DocumentKind]) -> list[str]:
+def _earlier_packet_files(folder: Path, kinds: Collection[PacketDocumentKind]) -> list[str]:
     """Files (not folders) in `folder` named as the packet names documents of `kinds`."""
     return sorted(
         entry.name
@@ -163,7 +163,7 @@ def _remove_empty(folders: list[Path]) -> None:
 def write_files(
     folder: Path,
     files: Iterable[tuple[str, bytes]],
-    kinds: Collection[DocumentKind] | None = None,
+    kinds: Collection[PacketDocumentKind] | None = None,
     write: FileWriter = write_synced,
 ) -> list[Path]:
     """Write the packet `files` (name, content) into `folder`, creating it; return the paths.

@@ -18,7 +18,6 @@ from planner.model import (
     Child,
     Consulate,
     Contact,
-    DocumentKind,
     DocumentLocation,
     DocumentStatus,
     Employer,
@@ -30,6 +29,7 @@ from planner.model import (
     MoneyItem,
     MoneyKind,
     PaperEnd,
+    PaperKind,
     PaperPeriod,
     PaperStart,
     Phone,
@@ -242,7 +242,7 @@ def rich_plans(draw: st.DrawFn) -> Plan:
     owners = [None, *(a.id for a in plan.adults), *(c.id for c in plan.children)]
     documents = st.builds(
         DocumentLocation,
-        kind=st.sampled_from(DocumentKind),
+        kind=st.sampled_from(PaperKind),
         description=typed_text,
         belongs_to=st.sampled_from(owners),
         location=typed_text,

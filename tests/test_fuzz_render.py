@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel
 from forms.context import RenderOptions
 from forms.packet import render_each
 from planner.model import Plan, text_limit
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from planner.plan_file import PlanFileError, parse_plan_text
 from planner.validation import check, has_errors
 from tests.conftest import EXAMPLES, TODAY
@@ -221,7 +221,7 @@ def _validate_and_render(text: str, language: str, bilingual: bool) -> None:
     options = RenderOptions(
         language=language,
         bilingual=bilingual,
-        only=frozenset(kind.value for kind in DocumentKind),
+        only=frozenset(kind.value for kind in PacketDocumentKind),
         today=TODAY,
     )
     for document in render_each(reading.plan, options):

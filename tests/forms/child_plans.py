@@ -15,11 +15,11 @@ from planner.model import (
     CareArrangement,
     Child,
     Contact,
-    DocumentKind,
     DocumentLocation,
     HealthInfo,
     Household,
     Medication,
+    PaperKind,
     Phone,
     Plan,
     School,
@@ -136,7 +136,7 @@ def child_plans(draw: st.DrawFn) -> Plan:
         for i in range(draw(st.integers(1, 3)))
     ]
     paper = DocumentLocation(
-        kind=DocumentKind.OTHER,
+        kind=PaperKind.OTHER,
         description=draw(NAMES),
         belongs_to="child-0",
         location=draw(text),

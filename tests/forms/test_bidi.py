@@ -30,8 +30,8 @@ from forms.kit import (
     user_paragraph,
 )
 from forms.paragraph import Paragraph, visual_text
-from forms.people import FSI, PDI, RIGHT_TO_LEFT, isolate
 from planner.model import Plan
+from planner.people import FSI, PDI, RIGHT_TO_LEFT, isolate
 from tests.conftest import TODAY, example_plan
 from tests.forms.pdf import body_text, flat, pdf_text
 

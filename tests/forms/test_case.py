@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from forms import case
-from forms.people import address_text, date_text, label, languages_text
 from planner.formats import display_a_number, display_phone
 from planner.model import Adult, Plan
+from planner.people import address_text, date_text, label, languages_text
 from planner.places import country_name
 from tests.conftest import EXAMPLES, example_plan
 from tests.forms.documents import LANGUAGES, comes_out, context, not_shown, read, rich_plans

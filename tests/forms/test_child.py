@@ -11,10 +11,10 @@ from hypothesis import given, settings
 
 from forms import child
 from forms.context import RenderContext, RenderOptions
-from forms.people import address_text, date_text
 from forms.pickup import may_pick_up
 from planner.formats import display_phone
 from planner.model import Child, Plan
+from planner.people import address_text, date_text
 from planner.places import language_name
 from tests.conftest import EXAMPLES, TODAY, example_plan
 from tests.forms.child_plans import child_plans, comes_out, poppler_text

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from forms import instructions
-from forms.people import address_text, date_text, label
 from planner.formats import display_a_number, display_phone
 from planner.model import Adult, Household, Plan
+from planner.people import address_text, date_text, label
 from planner.places import country_name
 from planner.public_numbers import public_numbers
 from tests.conftest import EXAMPLES, example_plan

@@ -18,7 +18,7 @@ from forms.packet import RenderedDocument, render_packet
 from forms.paragraph import Paragraph
 from forms.table import Table
 from planner.model import Plan
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from planner.validation import check, has_errors
 from tests.conftest import TODAY
 from tests.forms.limits import (
@@ -32,7 +32,7 @@ from tests.forms.limits import (
 from tests.forms.pdf import body_text, overlapping, page_count, word_boxes
 
 LAYOUTS = {"english": ("en", False), "spanish": ("es", False), "bilingual": ("es", True)}
-SHORTENED_BY_DESIGN = {DocumentKind.WALLET_CARDS}
+SHORTENED_BY_DESIGN = {PacketDocumentKind.WALLET_CARDS}
 """A wallet card is a summary fitted to its size: it ends a long value with "…" (and every
 value it shows is whole in the other documents)."""
 
@@ -48,7 +48,7 @@ def _packet(fill: Filler, layout: str) -> tuple[RenderedDocument, ...]:
     options = RenderOptions(
         language=language,
         bilingual=bilingual,
-        only=frozenset(kind.value for kind in DocumentKind),
+        only=frozenset(kind.value for kind in PacketDocumentKind),
         today=TODAY,
     )
     return tuple(render_packet(_plan(fill), options))
@@ -83,7 +83,7 @@ def test_the_plan_at_its_limits_is_valid_and_fills_every_text_field() -> None:
 )
 def test_every_document_prints_every_text_at_its_limit(fill: Filler, layout: str) -> None:
     documents = _packet(fill, layout)
-    assert {d.planned.kind for d in documents} == set(DocumentKind)
+    assert {d.planned.kind for d in documents} == set(PacketDocumentKind)
     text = _text(documents)
     missing = [
         name for name, value in free_text_values(_plan(fill)) if not comes_out_in_order(text, value)
@@ -97,7 +97,7 @@ def test_long_values_on_a_paper_to_sign_stay_off_the_labels_around_them() -> Non
     paper = next(
         d
         for d in _packet(words_filler, "bilingual")
-        if d.planned.kind is DocumentKind.CAREGIVER_AUTHORIZATION
+        if d.planned.kind is PacketDocumentKind.CAREGIVER_AUTHORIZATION
     )
     assert [pair for page in word_boxes(paper.content) for pair in overlapping(page)] == []
 

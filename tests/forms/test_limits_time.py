@@ -18,7 +18,7 @@ from forms.kit import safe, styles, text_height
 from forms.packet import render_document
 from forms.paragraph import LONG_MARKUP, Paragraph, paragraphs
 from planner.model import Plan
-from planner.packet import DocumentKind, PlannedDocument
+from planner.packet import PacketDocumentKind, PlannedDocument
 from tests.conftest import TODAY, example_plan
 from tests.forms.limits import comes_out_in_order, unbroken_filler, words_filler
 from tests.forms.pdf import body_text
@@ -37,8 +37,8 @@ def _with_long_notes(size: int) -> Plan:
 
 def _documents(plan: Plan) -> list[PlannedDocument]:
     return [
-        PlannedDocument(DocumentKind.INSTRUCTIONS),
-        PlannedDocument(DocumentKind.CHILD, plan.children[0].id),
+        PlannedDocument(PacketDocumentKind.INSTRUCTIONS),
+        PlannedDocument(PacketDocumentKind.CHILD, plan.children[0].id),
     ]
 
 

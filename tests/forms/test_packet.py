@@ -23,11 +23,11 @@ from forms import wallet
 from forms.context import RenderOptions
 from forms.kit import FOOTER_HEIGHT, MARGIN, PAGE_SIZE
 from forms.packet import RenderedDocument, render_packet
-from forms.people import date_text
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
 from planner.model import CareArrangement, Child, Plan
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
+from planner.people import date_text
 from planner.places import US_STATES, country_name, language_name
 from planner.resources import resource
 from tests.conftest import EXAMPLES, TODAY, example_plan
@@ -245,7 +245,9 @@ FOOTER_BOTTOM = 0.4 * inch
 def _text_area(document: RenderedDocument) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) in points from the top-left corner, where text may stand."""
     width, height = PAGE_SIZE
-    if document.planned.kind is DocumentKind.WALLET_CARDS:  # cards are centred, the header high
+    if (
+        document.planned.kind is PacketDocumentKind.WALLET_CARDS
+    ):  # cards are centred, the header high
         bottom = height - (wallet.FOOTER_BASELINE - 0.1 * inch)
         return wallet.PAIR_LEFT, wallet.TOP_MARGIN, width - wallet.PAIR_LEFT, bottom
     return MARGIN, MARGIN, width - MARGIN, height - FOOTER_BOTTOM

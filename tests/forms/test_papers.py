@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from forms import papers
-from forms.people import label
 from planner.model import DocumentStatus, Household, Plan
+from planner.people import label
 from tests.conftest import EXAMPLES, example_plan
 from tests.forms.documents import LANGUAGES, comes_out, context, not_shown, read, rich_plans
 

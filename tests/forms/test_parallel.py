@@ -16,7 +16,7 @@ import pytest
 from forms.context import RenderOptions
 from forms.packet import RENDERERS, render_each, render_packet
 from forms.parallel import can_fork
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from tests.conftest import EXAMPLES, TODAY, example_plan
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked only where it is safe")
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked only 
 ROOT = Path(__file__).resolve().parents[2]
 PLANNER = [sys.executable, "-m", "planner.cli"]
 LAYOUTS = [("en", False), ("es", False), ("es", True)]
-EVERY_KIND = frozenset(kind.value for kind in DocumentKind)
+EVERY_KIND = frozenset(kind.value for kind in PacketDocumentKind)
 
 
 @pytest.mark.parametrize("language,bilingual", LAYOUTS)
@@ -75,7 +75,7 @@ def test_a_worker_that_fails_fails_the_packet(monkeypatch: pytest.MonkeyPatch) -
     def broken(context: object, subject: str | None) -> bytes:
         raise ValueError("broken renderer")
 
-    monkeypatch.setitem(RENDERERS, DocumentKind.CONTACTS, broken)
+    monkeypatch.setitem(RENDERERS, PacketDocumentKind.CONTACTS, broken)
     documents = render_each(example_plan("small-ca.json"), RenderOptions(today=TODAY), workers=2)
     assert next(documents).filename.startswith("01-")
     with pytest.raises(ValueError, match="broken renderer"):

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 
 from forms import school
 from forms.context import RenderContext, RenderOptions
-from forms.people import address_text, date_text
 from forms.pickup import may_pick_up
 from forms.school import join_names
 from planner.formats import display_phone
 from planner.i18n import translate
 from planner.model import Plan
-from planner.packet import DocumentKind, planned_documents
+from planner.packet import PacketDocumentKind, planned_documents
+from planner.people import address_text, date_text
 from tests.conftest import EXAMPLES, TODAY, example_plan
 from tests.forms.child_plans import child_plans, comes_out, poppler_text
 from tests.forms.pdf import body_text, flat, metadata, page_count, render_pngs
@@ -40,7 +40,7 @@ def normalised(text: str) -> str:
 
 
 def schools_in_use(plan: Plan) -> list[str]:
-    documents = planned_documents(plan, frozenset({DocumentKind.SCHOOL_RELEASE}))
+    documents = planned_documents(plan, frozenset({PacketDocumentKind.SCHOOL_RELEASE}))
     return [d.subject_id for d in documents if d.subject_id]
 
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from forms import kit, vcard
 from forms.context import RenderContext, RenderOptions
 from forms.packet import RENDERERS, render_packet
-from forms.people import relationship_text
 from planner.model import Address, Attorney, Contact, Phone, PhoneKind, Plan
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
+from planner.people import relationship_text
 from tests.conftest import EXAMPLES, TODAY, example_plan
 from tests.strategies import name_text, typed_text, valid_plans
 
@@ -294,7 +294,7 @@ def test_an_attorney_without_a_name_is_filed_under_the_organization() -> None:
 
 
 def test_the_packet_includes_the_vcard() -> None:
-    assert RENDERERS[DocumentKind.VCARD] is vcard.render
+    assert RENDERERS[PacketDocumentKind.VCARD] is vcard.render
     options = RenderOptions(language="en", today=TODAY, only=frozenset({"vcard"}))
     (document,) = render_packet(example_plan("large-tx.json"), options)
     assert document.filename.endswith(".vcf")

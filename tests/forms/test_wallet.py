@@ -38,7 +38,7 @@ from planner.model import (
     Phone,
     Plan,
 )
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from planner.public_numbers import public_numbers
 from tests.conftest import EXAMPLES, TODAY, example_plan
 from tests.forms.pdf import flat, metadata, page_count, pdf_text, render_pngs
@@ -307,7 +307,7 @@ def test_the_same_plan_gives_the_same_bytes() -> None:
 
 
 def test_the_packet_includes_the_wallet_cards() -> None:
-    assert RENDERERS[DocumentKind.WALLET_CARDS] is wallet.render
+    assert RENDERERS[PacketDocumentKind.WALLET_CARDS] is wallet.render
     options = RenderOptions(language="es", today=TODAY, only=frozenset({"wallet_cards"}))
     (document,) = render_packet(example_plan("small-ca.json"), options)
     assert document.filename == "09-tarjetas-1.pdf"  # named in the packet's language

@@ -17,9 +17,9 @@ from planner.model import (
     CaseInfo,
     Child,
     Contact,
-    DocumentKind,
     DocumentLocation,
     Household,
+    PaperKind,
     Phone,
     Plan,
     ReviewSchedule,
@@ -79,7 +79,7 @@ def complete_plan() -> Plan:
         ],
         attorneys=[Attorney(id="attorney-a", given_names="Lee", phone="(559) 555-0103")],
         schools=[School(id="school-a", name="Jefferson Elementary")],
-        documents=[DocumentLocation(kind=DocumentKind.PASSPORT, belongs_to="adult-a")],
+        documents=[DocumentLocation(kind=PaperKind.PASSPORT, belongs_to="adult-a")],
         review=ReviewSchedule(next_review=date(2027, 3, 1)),
     )
 

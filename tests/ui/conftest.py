@@ -48,9 +48,9 @@ def sample_pdf() -> bytes:
     handling of files is tested."""
     from forms.context import RenderContext, RenderOptions
     from forms.packet import render_document
-    from planner.packet import DocumentKind, PlannedDocument
+    from planner.packet import PacketDocumentKind, PlannedDocument
     from tests.conftest import example_plan
 
     plan = example_plan("small-ca.json")
     context = RenderContext.for_plan(plan, RenderOptions())
-    return render_document(context, PlannedDocument(DocumentKind.CONTACTS)).content
+    return render_document(context, PlannedDocument(PacketDocumentKind.CONTACTS)).content

@@ -21,7 +21,7 @@ from forms.packet import RenderedDocument, render_document
 from planner.flow import ORDER, SectionId
 from planner.i18n import translate
 from planner.output_files import OutputError, write_files
-from planner.packet import DocumentKind, PlannedDocument, planned_documents
+from planner.packet import PacketDocumentKind, PlannedDocument, planned_documents
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from ui.app import make_application
@@ -48,7 +48,7 @@ class Recorder:
         self.content = content
         self.delay = delay
         self.options: list[RenderOptions] = []
-        self.kinds: list[DocumentKind] = []
+        self.kinds: list[PacketDocumentKind] = []
         self.on_gui_thread = False
 
     def __call__(self, context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
@@ -168,14 +168,14 @@ def test_the_chosen_documents_and_language_are_made(
         if item.text() != "Emergency contacts" and item.checkState() == Qt.CheckState.Checked:
             qtbot.keyClick(page.kinds, Qt.Key.Key_Space)
         qtbot.keyClick(page.kinds, Qt.Key.Key_Down)
-    assert [d.kind for d in page.planned()] == [DocumentKind.CONTACTS]
+    assert [d.kind for d in page.planned()] == [PacketDocumentKind.CONTACTS]
     assert page.language.itemText(page.language.count() - 1) == "Spanish and English, side by side"
     page.language.setFocus()
     qtbot.waitUntil(page.language.hasFocus)
     qtbot.keyClick(page.language, Qt.Key.Key_End)
     assert page.language.value() == "es+en"
     make(qtbot, page, 1)
-    assert recorder.kinds == [DocumentKind.CONTACTS]
+    assert recorder.kinds == [PacketDocumentKind.CONTACTS]
     assert (recorder.options[0].language, recorder.options[0].bilingual) == ("es", True)
     assert not recorder.on_gui_thread
     window.words.set_language("es")
@@ -220,7 +220,7 @@ def test_saving_again_removes_an_earlier_packets_letter_the_plan_no_longer_makes
     page = open_page(window)
     page.renderer = Recorder(sample_pdf)
     expected = planned_documents(window.session.plan)
-    assert DocumentKind.SCHOOL_RELEASE not in {d.kind for d in expected}
+    assert PacketDocumentKind.SCHOOL_RELEASE not in {d.kind for d in expected}
     make(qtbot, page, len(expected))
     usb = tmp_path / "usb"
     usb.mkdir()

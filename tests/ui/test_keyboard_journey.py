@@ -23,7 +23,7 @@ from forms.packet import RenderedDocument
 from planner.flow import SectionId
 from planner.formats import canonical_phone, display_phone
 from planner.model import Plan
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from tests.conftest import example_plan
 from tests.forms.pdf import body_text, flat
 from tests.ui.conftest import WindowMaker
@@ -659,7 +659,7 @@ def person_name(plan: Plan, person_id: str | None) -> str:
     return person.full_name if person else ""
 
 
-def texts(files: list[RenderedDocument], kind: DocumentKind) -> list[str]:
+def texts(files: list[RenderedDocument], kind: PacketDocumentKind) -> list[str]:
     """Each PDF of a kind as one line of text (page footers left out)."""
     return [flat(body_text(f.content)) for f in files if f.planned.kind is kind]
 
@@ -667,21 +667,21 @@ def texts(files: list[RenderedDocument], kind: DocumentKind) -> list[str]:
 def check_packet(files: list[RenderedDocument]) -> None:
     """The typed values, as a caregiver, a school or an officer will read them."""
     kinds = [f.planned.kind for f in files]
-    assert {kind: kinds.count(kind) for kind in DocumentKind} == {
-        DocumentKind.INSTRUCTIONS: 1,
-        DocumentKind.CONTACTS: 1,
-        DocumentKind.CHILD: 5,
-        DocumentKind.SIGNING_SHEET: 1,
-        DocumentKind.CAREGIVER_AUTHORIZATION: 5,
-        DocumentKind.REVIEW_SHEET: 0,  # for an attorney: made only when ticked
-        DocumentKind.SCHOOL_RELEASE: 3,
-        DocumentKind.CASE: 2,
-        DocumentKind.WALLET_CARDS: 1,
-        DocumentKind.PAPERS: 1,
-        DocumentKind.VCARD: 1,
+    assert {kind: kinds.count(kind) for kind in PacketDocumentKind} == {
+        PacketDocumentKind.INSTRUCTIONS: 1,
+        PacketDocumentKind.CONTACTS: 1,
+        PacketDocumentKind.CHILD: 5,
+        PacketDocumentKind.SIGNING_SHEET: 1,
+        PacketDocumentKind.CAREGIVER_AUTHORIZATION: 5,
+        PacketDocumentKind.REVIEW_SHEET: 0,  # for an attorney: made only when ticked
+        PacketDocumentKind.SCHOOL_RELEASE: 3,
+        PacketDocumentKind.CASE: 2,
+        PacketDocumentKind.WALLET_CARDS: 1,
+        PacketDocumentKind.PAPERS: 1,
+        PacketDocumentKind.VCARD: 1,
     }
-    (instructions,) = texts(files, DocumentKind.INSTRUCTIONS)
-    (contacts,) = texts(files, DocumentKind.CONTACTS)
+    (instructions,) = texts(files, PacketDocumentKind.INSTRUCTIONS)
+    (contacts,) = texts(files, PacketDocumentKind.CONTACTS)
     for name in ("Rosa María Pérez Camacho", "Julio César Xicará", "Francisca Xicará Tum"):
         assert name in contacts
     for phone in ("+502 5555 1234", "(713) 555-0121", "(832) 555-0188", "(713) 555-0160"):
@@ -690,7 +690,7 @@ def check_packet(files: list[RenderedDocument]) -> None:
     for school in (name for name, *_ in SCHOOLS):
         assert school in contacts, school
 
-    children = texts(files, DocumentKind.CHILD)
+    children = texts(files, PacketDocumentKind.CHILD)
     for text, (given, *_), born in zip(
         children,
         CHILDREN,
@@ -703,7 +703,7 @@ def check_packet(files: list[RenderedDocument]) -> None:
     assert "Óscar Pérez (uncle — not allowed)" in children[2]
 
     title = "Authorization Agreement for Nonparent Adult Caregiver"
-    authorizations = texts(files, DocumentKind.CAREGIVER_AUTHORIZATION)
+    authorizations = texts(files, PacketDocumentKind.CAREGIVER_AUTHORIZATION)
     for text, (given, *_) in zip(authorizations, CHILDREN, strict=True):
         assert title in text
         assert f"{given} Morales Pérez" in text and "Rosa María Pérez Camacho" in text
@@ -712,20 +712,20 @@ def check_packet(files: list[RenderedDocument]) -> None:
         assert "Carlos Eduardo Morales Xicará" in text and "November 3, 1984" not in text
         assert "(713) 555-0121" in text and "8124 Bellfort Oaks Dr" in text
 
-    releases = texts(files, DocumentKind.SCHOOL_RELEASE)
+    releases = texts(files, PacketDocumentKind.SCHOOL_RELEASE)
     for text, school in zip(releases, (name for name, *_ in SCHOOLS), strict=True):
         assert school in text
     assert "Óscar Pérez" in releases[0]  # Lincoln: Sebastián's school
 
-    carlos_case, ana_case = texts(files, DocumentKind.CASE)
+    carlos_case, ana_case = texts(files, PacketDocumentKind.CASE)
     assert "A-208-456-317" in carlos_case and "November 3, 1984" in carlos_case
     assert "February 16, 2027" in carlos_case and "Mariana Delgado" in carlos_case
     assert "A-087-654-321" in ana_case and "June 28, 1987" in ana_case
-    (wallet,) = texts(files, DocumentKind.WALLET_CARDS)
+    (wallet,) = texts(files, PacketDocumentKind.WALLET_CARDS)
     assert "A-208-456-317" in wallet and "Houston Rapid Response Network (example)" in wallet
-    (papers,) = texts(files, DocumentKind.PAPERS)
+    (papers,) = texts(files, PacketDocumentKind.PAPERS)
     for words in ("Guatemalan passport", SHELF, "Neighborhood Credit Union", "Honda Odyssey"):
         assert words in papers, words
     assert "March 1, 2027" in instructions  # the next review
-    (vcard,) = [f.content.decode() for f in files if f.planned.kind is DocumentKind.VCARD]
+    (vcard,) = [f.content.decode() for f in files if f.planned.kind is PacketDocumentKind.VCARD]
     assert "+50255551234" in vcard.replace(" ", "").replace("-", "")

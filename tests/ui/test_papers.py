@@ -12,10 +12,10 @@ from planner.model import (
     Adult,
     CaseInfo,
     Child,
-    DocumentKind,
     DocumentLocation,
     DocumentStatus,
     ImmigrationStatus,
+    PaperKind,
 )
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
@@ -61,7 +61,7 @@ def test_a_paper_added_and_typed_by_keyboard_reaches_the_plan(
     qtbot.keyClick(page.status, Qt.Key.Key_Tab)
     paper = window.session.plan.documents[0]
     assert paper == DocumentLocation(
-        kind=DocumentKind.PASSPORT,
+        kind=PaperKind.PASSPORT,
         description="Mexican passport",
         belongs_to="adult-b",
         location="Blue folder in the closet",
@@ -77,7 +77,7 @@ def test_the_usual_papers_are_added_once_as_still_missing(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
     plan = family()
-    plan.documents = [DocumentLocation(kind=DocumentKind.BIRTH_CERTIFICATE, belongs_to=None)]
+    plan.documents = [DocumentLocation(kind=PaperKind.BIRTH_CERTIFICATE, belongs_to=None)]
     window = make_window(plan)
     page = open_section(window, SectionId.PAPERS, PapersPage)
     qtbot.mouseClick(page.usual, Qt.MouseButton.LeftButton)
@@ -85,14 +85,14 @@ def test_the_usual_papers_are_added_once_as_still_missing(
     added = papers[1:]
     assert added and all(p.status is DocumentStatus.MISSING for p in added)
     # The household's birth certificates count for everyone.
-    assert not [p for p in added if p.kind is DocumentKind.BIRTH_CERTIFICATE]
+    assert not [p for p in added if p.kind is PaperKind.BIRTH_CERTIFICATE]
     assert {(p.kind, p.belongs_to) for p in added if p.belongs_to == "child-c"} == {
-        (DocumentKind.PASSPORT, "child-c")
+        (PaperKind.PASSPORT, "child-c")
     }
     ana = {p.kind for p in added if p.belongs_to == "adult-a"}
-    assert {DocumentKind.PASSPORT, DocumentKind.CONSULAR_ID, DocumentKind.WORK_PERMIT} <= ana
+    assert {PaperKind.PASSPORT, PaperKind.CONSULAR_ID, PaperKind.WORK_PERMIT} <= ana
     beto = {p.kind for p in added if p.belongs_to == "adult-b"}
-    assert DocumentKind.CONSULAR_ID not in beto and DocumentKind.WORK_PERMIT not in beto
+    assert PaperKind.CONSULAR_ID not in beto and PaperKind.WORK_PERMIT not in beto
     assert page.usual_note.text() == f"{len(added)} papers added as still missing. " + (
         "Select each one and say where it is kept."
     )
@@ -109,8 +109,8 @@ def test_a_paper_of_someone_not_in_the_plan_shows_the_problem_in_english_and_spa
 ) -> None:
     plan = family()
     plan.documents = [
-        DocumentLocation(kind=DocumentKind.PASSPORT, belongs_to="adult-a"),
-        DocumentLocation(kind=DocumentKind.GREEN_CARD, belongs_to="someone-gone"),
+        DocumentLocation(kind=PaperKind.PASSPORT, belongs_to="adult-a"),
+        DocumentLocation(kind=PaperKind.GREEN_CARD, belongs_to="someone-gone"),
     ]
     window = make_window(plan)
     page = open_section(window, SectionId.PAPERS, PapersPage)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from forms.people import FSI, PDI
 from planner.flow import ORDER, SectionId
 from planner.model import Plan
+from planner.people import FSI, PDI
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from ui.pages.review import ReviewPage

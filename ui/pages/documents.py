@@ -36,7 +36,7 @@ from planner.flow import SectionId
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Plan
 from planner.output_files import write_files
-from planner.packet import OPTIONAL_KINDS, DocumentKind, PlannedDocument, planned_documents
+from planner.packet import OPTIONAL_KINDS, PacketDocumentKind, PlannedDocument, planned_documents
 from planner.places import language_name
 from planner.revision import plan_revision
 from ui.i18n import PSEUDO, Words, pseudo
@@ -60,7 +60,7 @@ def render_document(context: RenderContext, planned: PlannedDocument) -> Rendere
     return render(context, planned)
 
 
-Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[DocumentKind]], list[Path]]
+Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[PacketDocumentKind]], list[Path]]
 """Writes the packet's files into a folder; an earlier packet's files of those kinds that this
 one no longer has (the sheet of a fifth child) go."""
 FolderChooser = Callable[[QWidget, str], str]
@@ -116,7 +116,7 @@ class DocumentsPage(SectionPage):
     def build(self) -> None:
         self.plan: Plan | None = None
         self.files: list[RenderedDocument] = []
-        self.files_kinds: frozenset[DocumentKind] = frozenset()
+        self.files_kinds: frozenset[PacketDocumentKind] = frozenset()
         """The kinds chosen when `files` were made: saving replaces an earlier packet's."""
         self.unchecked: set[str] = {kind.value for kind in OPTIONAL_KINDS}
         """Kinds the family unticked; the optional ones (the attorney's review sheet) start so."""
@@ -265,7 +265,7 @@ class DocumentsPage(SectionPage):
         """The files the chosen kinds make, in printing order."""
         if self.plan is None:
             return []
-        every = planned_documents(self.plan, frozenset(DocumentKind))
+        every = planned_documents(self.plan, frozenset(PacketDocumentKind))
         return [d for d in every if d.kind.value not in self.unchecked]
 
     # --- making the documents ---------------------------------------------------------------------
@@ -279,7 +279,7 @@ class DocumentsPage(SectionPage):
         self.cancel.set()
         self.cancel = cancel = threading.Event()
         self._forget_files()
-        self.files_kinds = frozenset(k for k in DocumentKind if k.value not in self.unchecked)
+        self.files_kinds = frozenset(k for k in PacketDocumentKind if k.value not in self.unchecked)
         plan = self.plan.model_copy(deep=True)
         self.generated_revision = plan_revision(plan)
         options = options_for(self.language.value() or "en", None)
@@ -489,8 +489,8 @@ class DocumentsPage(SectionPage):
     def _fill_kinds(self) -> None:
         if self.plan is None:
             return
-        counts: dict[DocumentKind, int] = {}
-        for planned in planned_documents(self.plan, frozenset(DocumentKind)):
+        counts: dict[PacketDocumentKind, int] = {}
+        for planned in planned_documents(self.plan, frozenset(PacketDocumentKind)):
             counts[planned.kind] = counts.get(planned.kind, 0) + 1
         row = max(self.kinds.currentRow(), 0)
         self.kinds.blockSignals(True)
@@ -559,7 +559,7 @@ class DocumentsPage(SectionPage):
                 self.signing_title.setText("")
                 self.signing.setText("")
                 return
-            kind = DocumentKind(str(item.data(ROLE_INDEX)))
+            kind = PacketDocumentKind(str(item.data(ROLE_INDEX)))
             subject = next((d.subject_id for d in self.planned() if d.kind is kind), None)
             title = self.words(f"documents.kind.{kind.value}")
         own = pseudo if self.words.language == PSEUDO else str

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from forms.people import label
 from planner.flow import SectionId
 from planner.model import MoneyItem, MoneyKind, Plan
+from planner.people import label
 from planner.validation import Problem
 from ui.i18n import PSEUDO, pseudo
 from ui.pages.list_page import ListSectionPage

@@ -7,15 +7,15 @@ from enum import StrEnum
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
-from forms.people import label
 from planner.flow import SectionId
 from planner.model import (
-    DocumentKind,
     DocumentLocation,
     DocumentStatus,
     ImmigrationStatus,
+    PaperKind,
     Plan,
 )
+from planner.people import label
 from ui.i18n import PSEUDO, pseudo
 from ui.pages.list_page import ListSectionPage
 from ui.widgets import ChoiceField, TextField
@@ -23,7 +23,7 @@ from ui.widgets import ChoiceField, TextField
 HOUSEHOLD = ""
 """The choice for papers of the whole household (`belongs_to` None)."""
 
-CHILD_PAPERS = (DocumentKind.BIRTH_CERTIFICATE, DocumentKind.PASSPORT)
+CHILD_PAPERS = (PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT)
 NO_WORK_PERMIT = frozenset(
     {
         ImmigrationStatus.US_CITIZEN,
@@ -33,18 +33,18 @@ NO_WORK_PERMIT = frozenset(
 )
 
 
-def adult_papers(status: ImmigrationStatus | None) -> tuple[DocumentKind, ...]:
+def adult_papers(status: ImmigrationStatus | None) -> tuple[PaperKind, ...]:
     """The papers most parents keep, without assuming a status the family did not record."""
-    kinds = [DocumentKind.BIRTH_CERTIFICATE, DocumentKind.PASSPORT]
+    kinds = [PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT]
     if status is not ImmigrationStatus.US_CITIZEN:
-        kinds.append(DocumentKind.CONSULAR_ID)
+        kinds.append(PaperKind.CONSULAR_ID)
     if status is ImmigrationStatus.PERMANENT_RESIDENT:
-        kinds.append(DocumentKind.GREEN_CARD)
+        kinds.append(PaperKind.GREEN_CARD)
     if status not in NO_WORK_PERMIT:
-        kinds.append(DocumentKind.WORK_PERMIT)
+        kinds.append(PaperKind.WORK_PERMIT)
     if status is ImmigrationStatus.PENDING_CASE:
-        kinds.append(DocumentKind.IMMIGRATION_PAPERS)
-    kinds.append(DocumentKind.SOCIAL_SECURITY_CARD)
+        kinds.append(PaperKind.IMMIGRATION_PAPERS)
+    kinds.append(PaperKind.SOCIAL_SECURITY_CARD)
     return tuple(kinds)
 
 
@@ -55,7 +55,7 @@ def usual_papers(plan: Plan) -> list[DocumentLocation]:
     counts as listed for everyone."""
     listed = {(paper.kind, paper.belongs_to) for paper in plan.documents}
     household = {kind for kind, owner in listed if owner is None}
-    wanted: list[tuple[DocumentKind, str]] = []
+    wanted: list[tuple[PaperKind, str]] = []
     for adult in plan.adults:
         status = adult.case.immigration_status if adult.case else None
         wanted += [(kind, adult.id) for kind in adult_papers(status)]
@@ -99,7 +99,7 @@ class PapersPage(ListSectionPage):
     # --- the list ---------------------------------------------------------------------------------
 
     def new_item(self) -> DocumentLocation:
-        return DocumentLocation(kind=DocumentKind.OTHER)
+        return DocumentLocation(kind=PaperKind.OTHER)
 
     def item_label(self, item: DocumentLocation) -> str:
         kind = self._label(item.kind)
@@ -116,7 +116,7 @@ class PapersPage(ListSectionPage):
         self.status.set_value(item.status.value)
 
     def store_item(self, item: DocumentLocation) -> None:
-        item.kind = DocumentKind(self.kind.value() or DocumentKind.OTHER)
+        item.kind = PaperKind(self.kind.value() or PaperKind.OTHER)
         item.description = self.description.value()
         item.belongs_to = self.owner.value() or None
         item.location = self.location.value()
@@ -173,7 +173,7 @@ class PapersPage(ListSectionPage):
         fields["belongs_to"].set_texts(w("papers.belongs_to"))
         fields["location"].set_texts(w("papers.location"), w("papers.location_why"))
         fields["status"].set_texts(w("papers.status"))
-        self.kind.set_choices([(k.value, self._label(k)) for k in DocumentKind])
+        self.kind.set_choices([(k.value, self._label(k)) for k in PaperKind])
         self.status.set_choices([(s.value, self._label(s)) for s in DocumentStatus])
         if self.plan is not None:
             papers = self.plan.documents

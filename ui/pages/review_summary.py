@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from forms.people import address_text, date_text, isolate, label, languages_text
 from planner.flow import SectionId
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
 from planner.model import Address, Adult, Attorney, Child, Contact, Plan
+from planner.people import address_text, date_text, isolate, label, languages_text
 from planner.places import US_STATES, country_name, language_name
 
 Say = Callable[..., str]

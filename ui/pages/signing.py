@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from planner.jurisdictions import label, load_jurisdiction
 from planner.model import Plan
-from planner.packet import DocumentKind
+from planner.packet import PacketDocumentKind
 from planner.paper_parties import paper_signers, parties
 
 Say = Callable[..., str]
@@ -43,7 +43,7 @@ def caregiver_signers(
 
 def signing_lines(
     plan: Plan,
-    kind: DocumentKind,
+    kind: PacketDocumentKind,
     subject_id: str | None,
     say: Say,
     language: str,
@@ -53,7 +53,7 @@ def signing_lines(
 
     `language` is the catalogue language for the planner's own sentences; `own` marks them (the
     pseudo locale stretches them too)."""
-    if kind is DocumentKind.CAREGIVER_AUTHORIZATION:
+    if kind is PacketDocumentKind.CAREGIVER_AUTHORIZATION:
         rules = load_jurisdiction(plan.household.state)
         lines = [
             say(f"documents.sign.{rules.signing.when}"),
@@ -68,9 +68,9 @@ def signing_lines(
         if state_text:
             lines.append(own(state_text))
         return lines
-    if kind is DocumentKind.REVIEW_SHEET:
+    if kind is PacketDocumentKind.REVIEW_SHEET:
         return [say("documents.sign.attorney")]
-    if kind is DocumentKind.SCHOOL_RELEASE:
+    if kind is PacketDocumentKind.SCHOOL_RELEASE:
         parents = _names([a.full_name for a in plan.adults], say("documents.sign.a_parent"))
         return [say("documents.sign.school", names=parents)]
     return [say("documents.sign.none")]

@@ -41,7 +41,7 @@ def label(choice: StrEnum, language: str) -> str:
         "AdultRole": "role",
         "PhoneKind": "phone_kind",
         "ImmigrationStatus": "immigration_status",
-        "DocumentKind": "document_kind",
+        "PaperKind": "document_kind",
         "DocumentStatus": "document_status",
         "MoneyKind": "money_kind",
     }[type(choice).__name__]
