@@ -55,15 +55,6 @@ class CheckList(QListWidget):
         self.blockSignals(False)
         self._fit()
 
-    def set_values(self, values: Iterable[str]) -> None:
-        wanted = set(values)
-        self.blockSignals(True)
-        for row in range(self.count()):
-            item = self.item(row)
-            on = item.data(VALUE_ROLE) in wanted
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
-
     def choices(self) -> list[str]:
         return [str(self.item(row).data(VALUE_ROLE)) for row in range(self.count())]
 

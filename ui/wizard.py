@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.flow import ORDER, SectionId, SectionState, problems_in, section_state
+from planner.flow import (
+    ORDER,
+    SectionId,
+    SectionState,
+    next_section,
+    previous_section,
+    problems_in,
+    section_state,
+)
 from ui.i18n import LANGUAGES, PSEUDO, Words
 from ui.pages.base import SectionPage
 from ui.session import Mode, Session
@@ -239,17 +247,17 @@ class WizardWindow(QMainWindow):
         return True
 
     def go_next(self) -> None:
-        index = ORDER.index(self.current)
-        if index + 1 < len(ORDER):
+        following = next_section(self.current)
+        if following is not None:
             self._store_current()
             self.pages[self.current].reveal_all = True  # moving on: show what is still wrong here
-            self.show_section(ORDER[index + 1])
+            self.show_section(following)
 
     def go_back(self) -> None:
-        index = ORDER.index(self.current)
-        if index > 0:
+        previous = previous_section(self.current)
+        if previous is not None:
             self._store_current()
-            self.show_section(ORDER[index - 1])
+            self.show_section(previous)
 
     def _jump(self, row: int) -> None:
         if 0 <= row < len(ORDER) and ORDER[row] is not self.current:
@@ -303,9 +311,8 @@ class WizardWindow(QMainWindow):
             item.setToolTip(state_words)
 
     def _update_buttons(self) -> None:
-        index = ORDER.index(self.current)
-        self.back.setEnabled(index > 0)
-        self.next.setEnabled(index + 1 < len(ORDER))
+        self.back.setEnabled(previous_section(self.current) is not None)
+        self.next.setEnabled(next_section(self.current) is not None)
 
     # --- language, size, status ------------------------------------------------------------------
 

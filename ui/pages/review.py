@@ -38,8 +38,6 @@ from ui.pages.review_summary import Entry, Group, Reader
 from ui.widgets import DateField
 
 DATES = ("last_reviewed", "next_review", "reviewed_by_attorney_on")
-INDENT = "&nbsp;" * 6
-"""Before the second line of a value (another phone, a note's next line)."""
 SOON = (3, 6)
 """The "in 3 months" and "in 6 months" buttons: plans should be checked every 3 to 6 months."""
 
