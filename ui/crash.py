@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ui.i18n import Words
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+ThreadHook = Callable[[threading.ExceptHookArgs], object]
 
 
 def describe(kind: type[BaseException], tb: TracebackType | None) -> str:
@@ -48,7 +49,7 @@ class CrashReporter(QObject):
         self.parent_window = parent_window
         self.show: Callable[[str], None] = show or self._show_box
         self.box: QMessageBox | None = None
-        self._previous: tuple[Hook, object] | None = None
+        self._previous: tuple[Hook, ThreadHook] | None = None
         self._from_thread.connect(self._tell)
 
     def install(self) -> None:
@@ -58,7 +59,7 @@ class CrashReporter(QObject):
 
     def uninstall(self) -> None:
         if self._previous is not None:
-            sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
+            sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
     def excepthook(
