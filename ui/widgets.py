@@ -15,10 +15,10 @@ import re
 import sys
 import unicodedata
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -78,12 +78,22 @@ def unprintable_warning(characters: str) -> str:
     return shared_words("field.unprintable", characters=" ".join(characters))
 
 
-class PrintCheck:
+if TYPE_CHECKING:
+    _FieldBase = QWidget
+else:
+    # At run time the mixin stays a plain class: the field's own Qt class comes after it.
+    _FieldBase = object
+
+
+class PrintCheck(_FieldBase):
     """For a text field: notes the characters typed that no font can print (`unprintable`,
-    announced by the field's `unprintable_changed`), in the interface's current language."""
+    announced by the field's `unprintable_changed`), in the interface's current language.
+
+    Mixed in before a QWidget subclass; mypy sees it as a QWidget so `super().changeEvent`
+    is checked against Qt's own."""
 
     unprintable: str
-    unprintable_changed: Any
+    unprintable_changed: ClassVar[Signal]
 
     def unprintable_warning(self) -> str:
         return unprintable_warning(self.unprintable)
@@ -95,7 +105,7 @@ class PrintCheck:
             self.unprintable_changed.emit(self.unprintable_warning())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)  # type: ignore[misc]
+        super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self.unprintable:
             self.unprintable_changed.emit(self.unprintable_warning())
 
@@ -308,8 +318,8 @@ class NotesField(PrintCheck, QPlainTextEdit):
     def value(self) -> str:
         return self.toPlainText().strip()
 
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
         if self.toPlainText() != self._loaded:
             self._loaded = self.toPlainText()
             self.edited.emit()
