@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 SERVICE: Final = "family-planner"
-DEFAULT_TIMEOUT: Final = 5.0
+DEFAULT_TIMEOUT = 5.0
+"""Seconds a keyring call may take, for a store made without a `timeout` (as `Vault()` makes
+its own). Read when the store is made, so a test can shorten it instead of waiting 5 s."""
 
 _NO_KEYRING: Final = {"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"}
 _PLAINTEXT_MODULES: Final = ("keyrings.alt.",)
@@ -79,12 +81,13 @@ class SystemKeyStore:
     Args:
         backend: a keyring backend; by default the one `keyring` chooses, resolved in the worker
             too, since choosing one already talks to D-Bus.
-        timeout: seconds each call may take before it is abandoned.
+        timeout: seconds each call may take before it is abandoned; by default
+            `DEFAULT_TIMEOUT`.
     """
 
-    def __init__(self, backend: KeyringBackend | None = None, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, backend: KeyringBackend | None = None, timeout: float | None = None):
         self._backend = backend
-        self._timeout = timeout
+        self._timeout = DEFAULT_TIMEOUT if timeout is None else timeout
         self._hung = False
 
     def _call(self, work: Callable[[KeyringBackend], T]) -> T:
