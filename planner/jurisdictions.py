@@ -139,7 +139,6 @@ PowerKey = Annotated[str, _translated("power")]
 WhoKey = Annotated[str, _translated("who")]
 WitnessExclusionKey = Annotated[str, _translated("witness_exclusion")]
 EndEventKey = Annotated[str, _translated("end_event")]
-DetailKey = Annotated[str, _translated("detail")]
 NoticeMethodKey = Annotated[str, _translated("notice_method")]
 OfficeKey = Annotated[str, _translated("office")]
 ExceptionKey = Annotated[str, _translated("exception")]
@@ -163,7 +162,6 @@ def placeholders(text: str) -> set[str]:
 Powers = Annotated[tuple[PowerKey, ...], Strict(False)]
 WitnessExclusions = Annotated[tuple[WitnessExclusionKey, ...], Strict(False)]
 EndEvents = Annotated[tuple[EndEventKey, ...], Strict(False)]
-Details = Annotated[tuple[DetailKey, ...], Strict(False)]
 SwornBy = Annotated[tuple[Literal["parent", "caregiver"], ...], Strict(False)]
 Facts = Annotated[tuple[str, ...], Strict(False)]
 
@@ -200,8 +198,6 @@ class Instrument(RulesPart):
     """A parent's contrary decision overrides the caregiver's (CA)."""
     wording: Wording
     wording_citation: str | None = None
-    required_details: Details = ()
-    """What the document must state (NY, for a designation over 30 days)."""
 
 
 class Signing(RulesPart):
