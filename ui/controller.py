@@ -446,8 +446,9 @@ class Controller(QObject):
     def _forget_everything(self) -> None:
         """The plan, the documents made from it and the clipboard: gone from memory."""
         self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
+        self.window.packet.forget()  # the files made, and any still being made
         documents = self._documents()
-        clear = getattr(documents, "clear", None)
+        clear = getattr(documents, "clear", None)  # and what the page showed of them
         if callable(clear):
             clear()
         clipboard = QApplication.clipboard()
@@ -465,10 +466,8 @@ class Controller(QObject):
         saved to a folder."""
         if self.session.mode is not Mode.WORKSHOP:
             return False, False
-        documents = self._documents()
-        made = bool(getattr(documents, "files", None))
-        unsaved = made and getattr(documents, "saved_folder", None) is None
-        return self.autosave.unsaved or made, unsaved
+        packet = self.window.packet
+        return self.autosave.unsaved or bool(packet.files), packet.unsaved
 
     def _ask_to_close_workshop(self, unsaved_documents: bool) -> None:
         """Closing a workshop erases the plan: say so, and let the family go back instead."""

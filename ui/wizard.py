@@ -37,6 +37,7 @@ from planner.flow import (
     section_state,
 )
 from ui.i18n import LANGUAGES, PSEUDO, Words
+from ui.packet_service import PacketMaker
 from ui.pages.base import SectionPage
 from ui.session import Mode, Session
 
@@ -97,6 +98,10 @@ class WizardWindow(QMainWindow):
         self.words = words
         self.session = session
         self._factories = pages
+        self.packet = PacketMaker(self)
+        """Makes, prints and saves the family's packet for the documents page, which only shows
+        it (a page never renders or writes files); the controller asks it what "Finish and
+        erase" and closing would lose."""
         self.pages = LazyPages(self._build_page)
         """Pages are built the first time they are shown (or asked for): start-up builds one."""
         self._built_unfilled: SectionPage | None = None
@@ -188,6 +193,9 @@ class WizardWindow(QMainWindow):
         jump = getattr(page, "edit_requested", None)  # the review page's Edit links
         if jump is not None:
             jump.connect(lambda target: self._jump(ORDER.index(SectionId(target))))
+        use_packet = getattr(page, "use_packet", None)  # the documents page: the packet's work
+        if use_packet is not None:
+            use_packet(self.packet)
         page.reveal_all = self.session.household_id is not None
         self.stack.addWidget(page)
         page.retranslate()

@@ -26,7 +26,7 @@ from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from ui.app import make_application
 from ui.pages.documents import DocumentsPage, language_choices
-from ui.pages.packet_jobs import ask_folder
+from ui.pages.folder_choice import ask_folder
 from ui.wizard import WizardWindow
 
 
@@ -83,7 +83,9 @@ def dismiss(qtbot: QtBot, window: WizardWindow, page: DocumentsPage) -> None:
 
 def make(qtbot: QtBot, page: DocumentsPage, count: int) -> None:
     press(qtbot, page.generate)
-    qtbot.waitUntil(lambda: page.render_job < 0 and len(page.files) == count, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: not page.packet.busy and len(page.packet.files) == count, timeout=60_000
+    )
 
 
 def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touches_the_disk(
@@ -101,7 +103,7 @@ def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touc
         rendered_on.append(threading.current_thread() is threading.main_thread())
         return render_document(context, planned)
 
-    page.renderer = renderer
+    page.packet.renderer = renderer
     steps: list[int] = []
     page.progress.valueChanged.connect(steps.append)
     expected = planned_documents(plan)
@@ -110,7 +112,7 @@ def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touc
     assert page.progress.isVisible()
     assert rendered_on and not any(rendered_on)
     assert steps[-len(expected) :] == list(range(1, len(expected) + 1))
-    assert [f.planned for f in page.files] == expected
+    assert [f.planned for f in page.packet.files] == expected
     assert page.status.text() == f"{len(expected)} files are ready. " + (
         "Look at each one, then print them or save them."
     )
@@ -119,7 +121,9 @@ def test_the_large_example_is_made_off_the_gui_thread_previewed_and_nothing_touc
     assert page.preview.currentWidget() is page.view
     assert page.pdf.status() is QPdfDocument.Status.Ready
     assert page.pdf.pageCount() >= 1
-    caregiver = next(i for i, f in enumerate(page.files) if f.planned.kind.value.startswith("care"))
+    caregiver = next(
+        i for i, f in enumerate(page.packet.files) if f.planned.kind.value.startswith("care")
+    )
     page.files_list.setCurrentRow(caregiver)
     assert page.pdf.pageCount() >= 2
     assert page.preview_title.text().startswith("Caregiver authorization — Isabella")
@@ -159,7 +163,7 @@ def test_the_chosen_documents_and_language_are_made(
 ) -> None:
     window = make_window(example_plan("small-ca.json"))
     page = open_page(window)
-    page.renderer = recorder = Recorder(sample_pdf)
+    page.packet.renderer = recorder = Recorder(sample_pdf)
     page.kinds.setFocus()
     qtbot.waitUntil(page.kinds.hasFocus)
     page.kinds.setCurrentRow(0)
@@ -188,17 +192,17 @@ def test_saving_writes_every_file_to_the_folder_the_family_picks(
 ) -> None:
     window = make_window(example_plan("small-ca.json"))
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     expected = planned_documents(window.session.plan)
     make(qtbot, page, len(expected))
     usb = tmp_path / "usb" / "family"
     asked: list[str] = []
     page.choose_folder = lambda parent, title: asked.append(title) or str(usb)
     opened: list[QUrl] = []
-    page.open_url = opened.append
+    page.packet.open_url = opened.append
     assert not page.open_button.isEnabled()
     press(qtbot, page.save_button)
-    qtbot.waitUntil(lambda: page.saved_folder is not None)
+    qtbot.waitUntil(lambda: page.packet.saved_folder is not None)
     assert asked == ["Choose a folder for the documents (for example, your USB stick)"]
     assert sorted(p.name for p in usb.iterdir()) == sorted(d.filename for d in expected)
     assert all((usb / d.filename).read_bytes() == sample_pdf for d in expected)
@@ -218,7 +222,7 @@ def test_saving_again_removes_an_earlier_packets_letter_the_plan_no_longer_makes
     plan.schools = []
     window = make_window(plan)
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     expected = planned_documents(window.session.plan)
     assert PacketDocumentKind.SCHOOL_RELEASE not in {d.kind for d in expected}
     make(qtbot, page, len(expected))
@@ -228,7 +232,7 @@ def test_saving_again_removes_an_earlier_packets_letter_the_plan_no_longer_makes
     (usb / "our notes.txt").write_text("invented notes", encoding="utf-8")
     page.choose_folder = lambda parent, title: str(usb)
     press(qtbot, page.save_button)
-    qtbot.waitUntil(lambda: page.saved_folder is not None)
+    qtbot.waitUntil(lambda: page.packet.saved_folder is not None)
     names = sorted(p.name for p in usb.iterdir())
     assert names == sorted([*(d.filename for d in expected), "our notes.txt"])
 
@@ -238,14 +242,14 @@ def test_a_full_disk_is_explained_in_the_familys_language_and_nothing_is_lost(
 ) -> None:
     window = make_window(example_plan("small-ca.json"))
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     count = len(planned_documents(window.session.plan))
     make(qtbot, page, count)
 
     def full_disk(folder: Path, files: object, kinds: object) -> list[Path]:
         raise OutputError("output.disk_full")
 
-    page.writer = full_disk
+    page.packet.writer = full_disk
     page.choose_folder = lambda parent, title: str(tmp_path / "stick")
     press(qtbot, page.save_button)
     qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
@@ -253,15 +257,15 @@ def test_a_full_disk_is_explained_in_the_familys_language_and_nothing_is_lost(
     assert page.message_box.text() == translate("output.disk_full", "en")
     dismiss(qtbot, window, page)
     assert not page.message_box.isVisible()
-    assert len(page.files) == count and page.save_button.isEnabled()
+    assert len(page.packet.files) == count and page.save_button.isEnabled()
     window.words.set_language("es")
     press(qtbot, page.save_button)
     qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
     assert page.message_box.text() == translate("output.disk_full", "es")
     dismiss(qtbot, window, page)
-    page.writer = write_files
+    page.packet.writer = write_files
     press(qtbot, page.save_button)
-    qtbot.waitUntil(lambda: page.saved_folder is not None)
+    qtbot.waitUntil(lambda: page.packet.saved_folder is not None)
     assert len(list((tmp_path / "stick").iterdir())) == count
 
 
@@ -270,7 +274,7 @@ def test_printing_sends_every_page_of_every_pdf_to_the_printer(
 ) -> None:
     window = make_window(example_plan("small-ca.json"))
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     for row in range(2, page.kinds.count()):  # two files are enough, and printing is slow
         page.kinds.item(row).setCheckState(Qt.CheckState.Unchecked)
     planned = page.planned()
@@ -284,9 +288,9 @@ def test_printing_sends_every_page_of_every_pdf_to_the_printer(
         printer.setResolution(100)  # pages become images: smaller ones print faster
         return "print"  # a stand-in printer: the real dialog never answers with a file
 
-    page.choose_printer = to_file
+    page.packet.choose_printer = to_file
     press(qtbot, page.print_button)
-    qtbot.waitUntil(lambda: page.print_job < 0, timeout=60_000)
+    qtbot.waitUntil(lambda: page.packet.print_job < 0, timeout=60_000)
     on_paper = QPdfDocument()
     on_paper.load(str(printed))
     buffer = QBuffer()
@@ -304,28 +308,28 @@ def test_finishing_forgets_every_rendered_file_even_one_still_being_made(
 ) -> None:
     window = make_window(example_plan("small-ca.json"))
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     make(qtbot, page, len(planned_documents(window.session.plan)))
     page.clear()
-    assert page.files == [] and page.files_list.count() == 0
+    assert page.packet.files == [] and page.files_list.count() == 0
     assert page.pdf.pageCount() == 0 and page.buffer.size() == 0
     assert page.plan is None and page.kinds.count() == 0 and page.signing.text() == ""
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     page.load(window.session.plan)
-    page.renderer = slow = Recorder(sample_pdf, delay=0.05)
+    page.packet.renderer = slow = Recorder(sample_pdf, delay=0.05)
     press(qtbot, page.generate)
     qtbot.waitUntil(lambda: len(slow.kinds) >= 1)
     page.clear()
     qtbot.wait(300)
-    assert page.files == [] and page.files_list.count() == 0
+    assert page.packet.files == [] and page.files_list.count() == 0
     assert len(slow.kinds) < len(planned_documents(window.session.plan))
     # Another household opened: the last one's files are not offered for printing.
     page.load(window.session.plan)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     make(qtbot, page, len(planned_documents(window.session.plan)))
     window.session.replace(example_plan("mixed-names-ny.json"), household_id="another")
     page.load(window.session.plan)
-    assert page.files == [] and page.files_list.count() == 0 and page.pdf.pageCount() == 0
+    assert page.packet.files == [] and page.files_list.count() == 0 and page.pdf.pageCount() == 0
 
 
 def test_a_failure_is_explained_without_the_familys_words(
@@ -337,7 +341,7 @@ def test_a_failure_is_explained_without_the_familys_words(
     def broken(context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
         raise ValueError("Marisol Ortega Núñez")
 
-    page.renderer = broken
+    page.packet.renderer = broken
     press(qtbot, page.generate)
     qtbot.waitUntil(lambda: page.message_box is not None and page.message_box.isVisible())
     assert page.message_box is not None

@@ -79,7 +79,7 @@ def test_the_packet_is_never_printed_into_a_file(
     before = listing(watched)
     window = make_window(example_plan("small-ca.json"), language="es")
     page = open_page(window)
-    page.renderer = Recorder(sample_pdf)
+    page.packet.renderer = Recorder(sample_pdf)
     make(qtbot, page, len(page.planned()))
 
     with_printer(monkeypatch, [])  # no printer: said at once, and no dialog opens
@@ -97,7 +97,7 @@ def test_the_packet_is_never_printed_into_a_file(
     assert seen == [False]  # the dialog offered no "print to file"
     qtbot.waitUntil(page.message_box.isVisible)
     assert "Guardar en una carpeta" in page.message_box.text()
-    assert page.print_job < 0
+    assert page.packet.print_job < 0
     assert not target.exists()
     assert listing(watched) == before
 

@@ -1,22 +1,23 @@
-"""Documents: choose which papers to make and in which language, make them off the GUI thread, look
+"""Documents: choose which papers to make and in which language, watch them being made, look
 at them, print them, save them to a folder the family picks, and read who signs each one.
 
-Rendered files stay in memory (the preview reads them from a buffer): in a workshop nothing touches
-the disk but the files the family saves. `clear()` forgets them when the family finishes.
+The page shows choices, progress, results and messages only. The work (making the packet off the
+GUI thread, printing, writing files) is the packet service's (ui.packet_service), which the window
+gives the page with `use_packet`; the page asks it to act and listens to its signals. The made
+files stay in the service's memory, and the preview reads them from a buffer: in a workshop
+nothing touches the disk but the files the family saves. `clear()` forgets them when the family
+finishes.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDesktopServices, QPageSize
+from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -34,39 +35,21 @@ from PySide6.QtWidgets import (
 
 from planner.flow import SectionId
 from planner.i18n import SUPPORTED_LANGUAGES, translate
-from planner.model import Plan
-from planner.output_files import write_files
+from planner.model import Adult, Child, Plan
 from planner.packet import OPTIONAL_KINDS, PacketDocumentKind, PlannedDocument, planned_documents
 from planner.places import language_name
-from planner.revision import plan_revision
+from planner.validation import Problem
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.pages.base import SectionPage
-from ui.pages.packet_jobs import Job, JobSignals, ask_folder, print_pdfs
+from ui.pages.folder_choice import ask_folder
 from ui.pages.signing import signing_lines
-from ui.printing import PrintChoice, ask_printer
 from ui.widgets import ChoiceField, Field
 
 if TYPE_CHECKING:
-    from forms.context import RenderContext, RenderOptions
-    from forms.packet import RenderedDocument
+    from ui.packet_service import PacketFile, PacketMaker, Renderer
 
-Renderer = Callable[["RenderContext", PlannedDocument], "RenderedDocument"]
-
-
-def render_document(context: RenderContext, planned: PlannedDocument) -> RenderedDocument:
-    """forms/ (and reportlab) load when the family first makes documents, not at start-up."""
-    from forms.packet import render_document as render
-
-    return render(context, planned)
-
-
-Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[PacketDocumentKind]], list[Path]]
-"""Writes the packet's files into a folder; an earlier packet's files of those kinds that this
-one no longer has (the sheet of a fifth child) go."""
 FolderChooser = Callable[[QWidget, str], str]
 """Asks for a folder; "" when the person cancels."""
-PrinterChooser = Callable[[QPrinter, QWidget], PrintChoice]
-"""Lets the person set up the printer: "print", or why not (ui.printing)."""
 ROLE_INDEX = Qt.ItemDataRole.UserRole
 
 
@@ -81,70 +64,47 @@ def language_choices(plan: Plan) -> tuple[str, list[str]]:
     return family, [family, "en", f"{family}+en"]
 
 
-def options_for(choice: str, only: frozenset[str] | None) -> RenderOptions:
-    from forms.context import RenderOptions
-
-    language, _, both = choice.partition("+")
-    return RenderOptions(language=language, bilingual=bool(both), only=only)
-
-
 class DocumentsPage(SectionPage):
     section_id = SectionId.DOCUMENTS
+    packet: PacketMaker
+    """Makes, prints and saves the packet; given by the window (`use_packet`) before it shows."""
 
     def __init__(
         self,
         words: Words,
         parent: QWidget | None = None,
         *,
-        renderer: Renderer | None = None,
-        writer: Writer | None = None,
         choose_folder: FolderChooser | None = None,
-        choose_printer: PrinterChooser | None = None,
-        open_url: Callable[[QUrl], object] | None = None,
     ) -> None:
         super().__init__(words, parent)
         stretch = self.form.takeAt(self.form.count() - 1)  # the preview takes the height instead
         assert stretch is not None and stretch.spacerItem() is not None
-        self.renderer: Renderer = renderer or render_document
-        self.writer: Writer = writer or write_files
         self.choose_folder: FolderChooser = choose_folder or ask_folder
-        self.choose_printer: PrinterChooser = choose_printer or ask_printer
-        self.open_url: Callable[[QUrl], object] = open_url or QDesktopServices.openUrl
+
+    def use_packet(self, packet: PacketMaker) -> None:
+        """The window gives the page the service that does the work; the page shows its news."""
+        self.packet = packet
+        packet.file_made.connect(self._file_made)
+        packet.made.connect(self._made)
+        packet.making_failed.connect(self._making_failed)
+        packet.page_printed.connect(self._printed_page)
+        packet.printed.connect(self._printed)
+        packet.printing_failed.connect(self._printing_failed)
+        packet.saved.connect(self._saved)
+        packet.saving_failed.connect(self._saving_failed)
+        self._update_buttons()
 
     # --- building ---------------------------------------------------------------------------------
 
     def build(self) -> None:
         self.plan: Plan | None = None
-        self.files: list[RenderedDocument] = []
-        self.files_kinds: frozenset[PacketDocumentKind] = frozenset()
-        """The kinds chosen when `files` were made: saving replaces an earlier packet's."""
         self.unchecked: set[str] = {kind.value for kind in OPTIONAL_KINDS}
         """Kinds the family unticked; the optional ones (the attorney's review sheet) start so."""
-        self.generated_revision: str | None = None
-        self.saved_folder: Path | None = None
         self.message_box: QMessageBox | None = None
-        self.printer: QPrinter | None = None
-        self.cancel = threading.Event()
-        self.jobs = 0
-        self.render_job = self.save_job = self.print_job = -1
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.render_signals = JobSignals(self)
-        self.save_signals = JobSignals(self)
-        self.print_signals = JobSignals(self)
-        self.render_signals.piece.connect(self._rendered)
-        self.render_signals.done.connect(self._render_done)
-        self.render_signals.failed.connect(self._render_failed)
-        self.save_signals.done.connect(self._saved)
-        self.save_signals.failed.connect(self._save_failed)
-        self.print_signals.piece.connect(self._printed_page)
-        self.print_signals.done.connect(self._printed)
-        self.print_signals.failed.connect(self._print_failed)
         body = QHBoxLayout()
         body.addLayout(self._build_choices(), 2)
         body.addLayout(self._build_preview(), 3)
         self.form.addLayout(body, 10)
-        self._update_buttons()
 
     def _build_choices(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -257,7 +217,7 @@ class DocumentsPage(SectionPage):
             choice = self.language.value() or "en"
             self.chosen_language = (choice, self.plan.household.document_language)
 
-    def store(self, plan: Plan) -> list:  # type: ignore[type-arg]
+    def store(self, plan: Plan) -> list[Problem]:
         """This page writes nothing into the plan."""
         return []
 
@@ -271,68 +231,33 @@ class DocumentsPage(SectionPage):
     # --- making the documents ---------------------------------------------------------------------
 
     def start_rendering(self) -> None:
-        """Render the chosen documents one at a time on a worker; the bar advances with each."""
+        """Ask the service to make the chosen documents; the bar advances with each one made."""
         todo = self.planned()
         if self.plan is None or not todo:
             self.status.setText(self.words("documents.nothing_chosen"))
             return
-        self.cancel.set()
-        self.cancel = cancel = threading.Event()
+        kinds = frozenset(k for k in PacketDocumentKind if k.value not in self.unchecked)
         self._forget_files()
-        self.files_kinds = frozenset(k for k in PacketDocumentKind if k.value not in self.unchecked)
-        plan = self.plan.model_copy(deep=True)
-        self.generated_revision = plan_revision(plan)
-        options = options_for(self.language.value() or "en", None)
-        renderer = self.renderer
-
-        from forms.context import RenderContext
-
-        def work(report: Callable[[object], None]) -> object:
-            context = RenderContext.for_plan(plan, options)
-            for planned in todo:
-                if cancel.is_set():
-                    return None
-                report(renderer(context, planned))
-            return None
-
-        self.render_job = self._start(work, self.render_signals)
+        self.packet.make(self.plan, todo, kinds, self.language.value() or "en")
         self.progress.setRange(0, len(todo))
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.words("documents.making"))
         self._update_buttons()
 
-    def _start(
-        self, work: Callable[[Callable[[object], None]], object], signals: JobSignals
-    ) -> int:
-        self.jobs += 1
-        self.pool.start(Job(self.jobs, work, signals))
-        return self.jobs
-
-    def _rendered(self, job: int, document: object) -> None:
-        from forms.packet import RenderedDocument
-
-        if job != self.render_job or not isinstance(document, RenderedDocument):
-            return
-        self.files.append(document)
+    def _file_made(self, document: PacketFile) -> None:
         item = QListWidgetItem(self._file_label(document.planned))
         item.setToolTip(item.text())
         self.files_list.addItem(item)
-        self.progress.setValue(len(self.files))
-        if len(self.files) == 1:
+        self.progress.setValue(self.files_list.count())
+        if self.files_list.count() == 1:
             self.files_list.setCurrentRow(0)
 
-    def _render_done(self, job: int, _: object) -> None:
-        if job != self.render_job:
-            return
-        self.render_job = -1
-        self.status.setText(self.words("documents.made", count=len(self.files)))
+    def _made(self, count: int) -> None:
+        self.status.setText(self.words("documents.made", count=count))
         self._update_buttons()
 
-    def _render_failed(self, job: int, _: str) -> None:
-        if job != self.render_job:
-            return
-        self.render_job = -1
+    def _making_failed(self) -> None:
         self.status.setText("")
         self._warn(self.words("documents.render_failed"))
         self._update_buttons()
@@ -341,12 +266,12 @@ class DocumentsPage(SectionPage):
 
     def _preview(self, row: int) -> None:
         self._close_preview()
-        if not 0 <= row < len(self.files):
+        if not 0 <= row < len(self.packet.files):
             self.preview_title.setText("")
             self.preview.setCurrentWidget(self.no_preview)
             self._show_signing()
             return
-        document = self.files[row]
+        document = self.packet.files[row]
         if document.filename.endswith(".pdf"):
             self.buffer.setData(document.content)
             self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -368,90 +293,54 @@ class DocumentsPage(SectionPage):
     # --- print, save, open ------------------------------------------------------------------------
 
     def print_files(self) -> None:
-        pdfs = [f.content for f in self.files if f.filename.endswith(".pdf")]
-        if not pdfs or self._busy():
+        if not self.packet.files or self.packet.busy:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-        printer.setFullPage(True)
-        printer.setDocName(self.words("documents.print_name"))
-        choice = self.choose_printer(printer, self)
+        choice = self.packet.print_on_paper(self, self.words("documents.print_name"))
         if choice in ("no_printer", "to_file"):
             self._warn(self.words(f"documents.{choice}"))
-        if choice != "print":
-            return
-        self.printer = printer
-        self.print_job = self._start(
-            lambda step: print_pdfs(printer, pdfs, step), self.print_signals
-        )
-        self.status.setText(self.words("documents.printing"))
-        self._update_buttons()
+        if choice == "print":
+            self.status.setText(self.words("documents.printing"))
+            self._update_buttons()
 
-    def _printed_page(self, job: int, pages: object) -> None:
-        if job == self.print_job:
-            self.status.setText(self.words("documents.printing_page", page=pages))
+    def _printed_page(self, pages: int) -> None:
+        self.status.setText(self.words("documents.printing_page", page=pages))
 
-    def _printed(self, job: int, pages: object) -> None:
-        if job != self.print_job:
-            return
-        self.print_job = -1
-        self.printer = None
+    def _printed(self, pages: int) -> None:
         self.status.setText(self.words("documents.printed", count=pages))
         self._update_buttons()
 
-    def _print_failed(self, job: int, _: str) -> None:
-        if job != self.print_job:
-            return
-        self.print_job = -1
-        self.printer = None
+    def _printing_failed(self) -> None:
         self.status.setText("")
         self._warn(self.words("documents.print_failed"))
         self._update_buttons()
 
     def save_files(self) -> None:
-        if not self.files or self._busy():
+        """Ask the family for a folder, then the service to write the packet there."""
+        if not self.packet.files or self.packet.busy:
             return
         chosen = self.choose_folder(self, self.words("documents.choose_folder"))
-        if not chosen:
-            return
-        folder = Path(chosen)
-        files = [(f.filename, f.content) for f in self.files]
-        writer, kinds = self.writer, self.files_kinds
-        self.save_job = self._start(
-            lambda _: (folder, writer(folder, files, kinds)), self.save_signals
-        )
-        self.status.setText(self.words("documents.saving"))
+        if chosen and self.packet.save_to(Path(chosen)):
+            self.status.setText(self.words("documents.saving"))
+            self._update_buttons()
+
+    def _saved(self, folder: Path, count: int) -> None:
+        self.status.setText(self.words("documents.saved", count=count, folder=str(folder)))
         self._update_buttons()
 
-    def _saved(self, job: int, result: object) -> None:
-        if job != self.save_job:
-            return
-        self.save_job = -1
-        folder, written = result  # type: ignore[misc]
-        self.saved_folder = folder
-        self.status.setText(self.words("documents.saved", count=len(written), folder=str(folder)))
-        self._update_buttons()
-
-    def _save_failed(self, job: int, key: str) -> None:
-        if job != self.save_job:
-            return
-        self.save_job = -1
+    def _saving_failed(self, key: str) -> None:
         self.status.setText("")
         text = translate(key or "output.failed", self.words.catalogue_language)
         self._warn(pseudo(text) if self.words.language == PSEUDO else text)
         self._update_buttons()
 
     def open_folder(self) -> None:
-        if self.saved_folder is not None:
-            self.open_url(QUrl.fromLocalFile(str(self.saved_folder)))
+        self.packet.open_folder()
 
     # --- forgetting -------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        """For "Finish and erase": drop every rendered file and forget the plan; late results of
-        running jobs are ignored."""
-        self.cancel.set()
-        self.render_job = self.save_job = self.print_job = -1
+        """For "Finish and erase": the service drops every made file (late results of running
+        jobs are ignored) and the page forgets the plan and what it showed."""
         self._forget_files()
         self.plan = None
         self.unchecked = {kind.value for kind in OPTIONAL_KINDS}
@@ -465,26 +354,50 @@ class DocumentsPage(SectionPage):
         self._update_buttons()
 
     def _forget_files(self) -> None:
+        self.packet.forget()
         self._close_preview()
-        self.files = []
         self.files_list.clear()
-        self.generated_revision = None
-        self.saved_folder = None
         self.preview_title.setText("")
         self.preview.setCurrentWidget(self.no_preview)
         self.no_preview.setText(self.words("documents.no_preview"))
 
+    # --- what the service holds, as the window's tests read it through the page ------------------
+    # (tests/ui/test_controller.py, test_keyboard_journey.py; new tests use `page.packet`)
+
+    @property
+    def files(self) -> list[PacketFile]:
+        """The files made, in the order shown."""
+        return list(self.packet.files)
+
+    @property
+    def saved_folder(self) -> Path | None:
+        return self.packet.saved_folder
+
+    @property
+    def render_job(self) -> int:
+        """The packet being made (-1 when none)."""
+        return self.packet.render_job
+
+    @property
+    def save_job(self) -> int:
+        return self.packet.save_job
+
+    @property
+    def renderer(self) -> Renderer:
+        return self.packet.renderer
+
+    @renderer.setter
+    def renderer(self, renderer: Renderer) -> None:
+        self.packet.renderer = renderer
+
     # --- showing ----------------------------------------------------------------------------------
 
-    def _busy(self) -> bool:
-        return any(job >= 0 for job in (self.render_job, self.save_job, self.print_job))
-
     def _update_buttons(self) -> None:
-        busy, ready = self._busy(), bool(self.files)
+        busy, ready = self.packet.busy, bool(self.packet.files)
         self.generate.setEnabled(not busy)
         self.print_button.setEnabled(ready and not busy)
         self.save_button.setEnabled(ready and not busy)
-        self.open_button.setEnabled(self.saved_folder is not None and not busy)
+        self.open_button.setEnabled(self.packet.saved_folder is not None and not busy)
 
     def _fill_kinds(self) -> None:
         if self.plan is None:
@@ -536,9 +449,10 @@ class DocumentsPage(SectionPage):
     def _subject_name(self, subject_id: str | None) -> str:
         if self.plan is None or subject_id is None:
             return ""
-        for item in (*self.plan.children, *self.plan.adults):
-            if item.id == subject_id:
-                return item.full_name
+        people: list[Child | Adult] = [*self.plan.children, *self.plan.adults]
+        for person in people:
+            if person.id == subject_id:
+                return person.full_name
         school = self.plan.school(subject_id)
         return school.name if school else ""
 
@@ -549,8 +463,8 @@ class DocumentsPage(SectionPage):
             self.signing.setText("")
             return
         row = self.files_list.currentRow()
-        if 0 <= row < len(self.files):
-            planned = self.files[row].planned
+        if 0 <= row < len(self.packet.files):
+            planned = self.packet.files[row].planned
             title = self._file_label(planned)
             kind, subject = planned.kind, planned.subject_id
         else:
@@ -569,8 +483,7 @@ class DocumentsPage(SectionPage):
         self.signing.setText("\n".join(lines))
 
     def _show_staleness(self) -> None:
-        made = self.generated_revision
-        if self.plan is not None and self.files and made and plan_revision(self.plan) != made:
+        if self.plan is not None and self.packet.made_from_older_plan(self.plan):
             self.status.setText(self.words("documents.stale"))
 
     def _warn(self, text: str) -> None:
@@ -602,12 +515,12 @@ class DocumentsPage(SectionPage):
         self.view.setAccessibleName(w("documents.preview"))
         self.signing_box.setTitle(w("documents.signing"))
         self.signing.setAccessibleName(w("documents.signing"))
-        if not self.files:
+        if not self.packet.files:
             self.no_preview.setText(w("documents.no_preview"))
         if self.plan is not None:
             self._fill_kinds()
             _, choices = language_choices(self.plan)
             self._fill_languages(choices)
-            for row, document in enumerate(self.files):
+            for row, document in enumerate(self.packet.files):
                 self.files_list.item(row).setText(self._file_label(document.planned))
             self._show_signing()
