@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,6 +16,16 @@ from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import focus, open_section, type_and_tab
 from ui.pages.children import ChildrenPage
 from ui.session import new_plan
+from ui.widgets import DateField, TextField
+
+
+def child_editor(page: ChildrenPage, path: str) -> Any:
+    """The editor of the shown child's answer at `path` (`health.doctor_phone`)."""
+    return page.list_of("children").form.answers[path].editor
+
+
+def school_editor(page: ChildrenPage, path: str) -> Any:
+    return page.list_of("schools").form.answers[path].editor
 
 
 def type_in_cells(qtbot: QtBot, *keys: str | Qt.Key) -> None:
@@ -30,20 +41,22 @@ def type_in_cells(qtbot: QtBot, *keys: str | Qt.Key) -> None:
 def test_a_school_and_a_child_added_by_keyboard(make_window: WindowMaker, qtbot: QtBot) -> None:
     window = make_window()
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    assert not page.school_detail.isVisible() and not page.child_detail.isVisible()
-    focus(qtbot, page.school_form.list.add)
-    qtbot.keyClick(page.school_form.list.add, Qt.Key.Key_Space)
-    assert page.school_name.hasFocus()
+    schools, children = page.list_of("schools"), page.list_of("children")
+    assert not schools.detail.isVisible() and not children.detail.isVisible()
+    focus(qtbot, schools.editor.add)
+    qtbot.keyClick(schools.editor.add, Qt.Key.Key_Space)
+    assert page.editor("schools[0].name").hasFocus()
     type_and_tab(qtbot, "Lincoln Elementary")
-    assert page.school_kind.hasFocus()
-    qtbot.keyClicks(page.school_kind, "C")  # Child care
-    qtbot.keyClick(page.school_kind, Qt.Key.Key_Tab)
+    kind = page.editor("schools[0].kind")
+    assert kind.hasFocus()
+    qtbot.keyClicks(kind, "C")  # Child care
+    qtbot.keyClick(kind, Qt.Key.Key_Tab)
     type_and_tab(qtbot, "713 555 0170")
-    assert page.school_street.hasFocus()
+    assert page.editor("schools[0].address.street").hasFocus()
     type_and_tab(qtbot, "7600 Airport Blvd")
+    type_and_tab(qtbot, "")  # no unit
     type_and_tab(qtbot, "Houston")
-    qtbot.keyClicks(page.school_state, "Texas")
-    qtbot.keyClick(page.school_state, Qt.Key.Key_Tab)
+    type_and_tab(qtbot, "Texas")
     type_and_tab(qtbot, "77061")
     school = window.session.plan.schools[0]
     assert (school.name, school.kind, school.phone) == (
@@ -51,19 +64,26 @@ def test_a_school_and_a_child_added_by_keyboard(make_window: WindowMaker, qtbot:
         "child_care",
         "+17135550170",
     )
-    assert school.address is not None and school.address.state == "TX"
+    assert school.address is not None
+    assert (school.address.city, school.address.state, school.address.postal_code) == (
+        "Houston",
+        "TX",
+        "77061",
+    )
 
-    focus(qtbot, page.child_form.list.add)
-    qtbot.keyClick(page.child_form.list.add, Qt.Key.Key_Space)
-    assert page.given.hasFocus()
+    focus(qtbot, children.editor.add)
+    qtbot.keyClick(children.editor.add, Qt.Key.Key_Space)
+    assert page.editor("children[0].given_names").hasFocus()
     type_and_tab(qtbot, "Sebastián")
     type_and_tab(qtbot, "Morales Pérez")
-    assert page.born.line.hasFocus()
+    born = page.editor("children[0].date_of_birth")
+    assert isinstance(born, DateField) and born.line.hasFocus()
     type_and_tab(qtbot, "10/30/2017")
-    focus(qtbot, page.school)
-    qtbot.keyClicks(page.school, "Lincoln")
-    qtbot.keyClick(page.school, Qt.Key.Key_Tab)
-    assert page.grade.hasFocus()
+    chosen = page.editor("children[0].school_id")
+    focus(qtbot, chosen)
+    qtbot.keyClicks(chosen, "Lincoln")
+    qtbot.keyClick(chosen, Qt.Key.Key_Tab)
+    assert page.editor("children[0].grade").hasFocus()
     type_and_tab(qtbot, "3rd grade")
     child = window.session.plan.children[0]
     assert child.id.startswith("child-")
@@ -71,8 +91,8 @@ def test_a_school_and_a_child_added_by_keyboard(make_window: WindowMaker, qtbot:
     assert child.date_of_birth == date(2017, 10, 30)
     assert child.school_id == school.id
     assert child.grade == "3rd grade"
-    assert page.child_form.list.items.item(0).text() == "Sebastián Morales Pérez"
-    assert page.child_heading.text() == "Sebastián Morales Pérez"
+    assert children.editor.items.item(0).text() == "Sebastián Morales Pérez"
+    assert children.heading.text() == "Sebastián Morales Pérez"
 
 
 def test_a_schools_state_starts_at_the_state_chosen_on_welcome(
@@ -83,13 +103,15 @@ def test_a_schools_state_starts_at_the_state_chosen_on_welcome(
     plan.household.display_name = "Familia Ramos"
     window.session.replace(plan)
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    focus(qtbot, page.school_form.list.add)
-    qtbot.keyClick(page.school_form.list.add, Qt.Key.Key_Space)
-    assert page.school_state.currentText() == "Texas"
+    schools = page.list_of("schools")
+    focus(qtbot, schools.editor.add)
+    qtbot.keyClick(schools.editor.add, Qt.Key.Key_Space)
+    state = page.editor("schools[0].address.state")
+    assert isinstance(state, TextField) and state.text() == "TX"
     type_and_tab(qtbot, "Rivera Elementary")
     school = window.session.plan.schools[0]
     assert school.address is None  # the state shown as a start is not an address
-    focus(qtbot, page.school_street)
+    focus(qtbot, page.editor("schools[0].address.street"))
     type_and_tab(qtbot, "7601 Park Place Blvd")
     assert school.address is not None
     assert (school.address.street, school.address.state) == ("7601 Park Place Blvd", "TX")
@@ -98,8 +120,9 @@ def test_a_schools_state_starts_at_the_state_chosen_on_welcome(
     older.schools = [School(id="school-ps", name="PS 1", address=Address(street="8 Henry St"))]
     window.session.replace(older)
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    page.school_form.list.items.setCurrentRow(0)
-    assert page.school_state.currentText() == "New York"
+    page.list_of("schools").editor.items.setCurrentRow(0)
+    state = page.editor("schools[0].address.state")
+    assert isinstance(state, TextField) and state.text() == "NY"
     page.edited.emit()
     assert window.session.plan.schools[0].address == Address(street="8 Henry St", state="NY")
 
@@ -111,11 +134,11 @@ def test_without_contacts_the_pickup_list_says_to_add_them_first(
     plan.children = [Child(id="child-lia", given_names="Lía")]
     window = make_window(plan)
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    page.child_form.list.items.setCurrentRow(0)
+    page.list_of("children").editor.items.setCurrentRow(0)
     assert page.no_contacts.isVisible() and page.to_contacts.isVisible()
     assert page.no_contacts.text().startswith("No emergency contact is entered yet.")
-    assert not page.released_to.isVisible()  # no empty list
-    assert not page.pickup_hint.isVisible()
+    assert not child_editor(page, "may_be_released_to").isVisible()  # no empty list
+    assert not page.list_of("children").form.notes[0][0].isVisible()
     window.words.set_language("es")
     assert page.no_contacts.text().startswith("Todavía no hay ningún contacto de emergencia.")
     assert page.to_contacts.text() == "Ir a contactos de emer&gencia"
@@ -125,15 +148,20 @@ def test_without_contacts_the_pickup_list_says_to_add_them_first(
 
     window.session.plan.adults = [Adult(id="adult-eva", given_names="Eva")]
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    assert page.released_to.isVisible() and page.no_contacts.isVisible()  # the parent, and why
-    assert page.released_to.count() == 1
+    assert (
+        child_editor(page, "may_be_released_to").isVisible() and page.no_contacts.isVisible()
+    )  # the parent, and why
+    assert child_editor(page, "may_be_released_to").count() == 1
 
     window.session.plan.emergency_contacts = [Contact(id="contact-ivo", given_names="Ivo")]
     window.show_section(SectionId.CONTACTS)
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    assert page.released_to.isVisible() and page.pickup_hint.isVisible()
+    assert (
+        child_editor(page, "may_be_released_to").isVisible()
+        and page.list_of("children").form.notes[0][0].isVisible()
+    )
     assert not page.no_contacts.isVisible() and not page.to_contacts.isVisible()
-    assert page.released_to.count() == 2
+    assert child_editor(page, "may_be_released_to").count() == 2
 
 
 def test_medicines_are_added_and_removed_by_keyboard(
@@ -143,8 +171,8 @@ def test_medicines_are_added_and_removed_by_keyboard(
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
     child = window.session.plan.children[0]
     assert child.health.medications == []
-    focus(qtbot, page.medications.add)
-    qtbot.keyClick(page.medications.add, Qt.Key.Key_Space)
+    focus(qtbot, child_editor(page, "health.medications").add)
+    qtbot.keyClick(child_editor(page, "health.medications").add, Qt.Key.Key_Space)
     type_in_cells(qtbot, "Amoxicillin", Qt.Key.Key_Tab, "250 mg", Qt.Key.Key_Tab, "Twice a day")
     type_in_cells(qtbot, Qt.Key.Key_Return)
     meds = child.health
@@ -156,34 +184,43 @@ def test_medicines_are_added_and_removed_by_keyboard(
         "250 mg",
         "Twice a day",
     )
-    assert page.medications.table.hasFocus()
-    qtbot.keyClick(page.medications.table, Qt.Key.Key_Tab)
-    assert page.medications.add.hasFocus()  # Tab leaves the table
-    qtbot.keyClick(page.medications.add, Qt.Key.Key_Tab)
-    assert page.medications.remove.hasFocus()
-    qtbot.keyClick(page.medications.remove, Qt.Key.Key_Space)
+    assert child_editor(page, "health.medications").table.hasFocus()
+    qtbot.keyClick(child_editor(page, "health.medications").table, Qt.Key.Key_Tab)
+    assert child_editor(page, "health.medications").add.hasFocus()  # Tab leaves the table
+    qtbot.keyClick(child_editor(page, "health.medications").add, Qt.Key.Key_Tab)
+    assert child_editor(page, "health.medications").remove.hasFocus()
+    qtbot.keyClick(child_editor(page, "health.medications").remove, Qt.Key.Key_Space)
     assert child.health.medications == []
 
 
 def test_who_may_and_may_not_pick_a_child_up(make_window: WindowMaker, qtbot: QtBot) -> None:
     window = make_window(example_plan("large-tx.json"))
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    page.child_form.list.items.setCurrentRow(2)
+    page.list_of("children").editor.items.setCurrentRow(2)
     child = window.session.plan.children[2]
-    assert page.given.text() == "Sebastián"
-    labels = [page.released_to.item(r).text() for r in range(page.released_to.count())]
+    assert child_editor(page, "given_names").text() == "Sebastián"
+    labels = [
+        child_editor(page, "may_be_released_to").item(r).text()
+        for r in range(child_editor(page, "may_be_released_to").count())
+    ]
     assert "Jennifer Morales (emergency contact)" in labels
     assert "Carlos Eduardo Morales Xicará (parent or guardian)" in labels
-    focus(qtbot, page.released_to)
-    page.released_to.setCurrentRow(page.released_to.choices().index("contact-jennifer"))
-    qtbot.keyClick(page.released_to, Qt.Key.Key_Space)
+    focus(qtbot, child_editor(page, "may_be_released_to"))
+    child_editor(page, "may_be_released_to").setCurrentRow(
+        child_editor(page, "may_be_released_to").choices().index("contact-jennifer")
+    )
+    qtbot.keyClick(child_editor(page, "may_be_released_to"), Qt.Key.Key_Space)
     assert child.may_be_released_to[-1] == "contact-jennifer"
     assert "adult-ana" in child.may_be_released_to
-    focus(qtbot, page.not_released_to)
-    qtbot.keyClick(page.not_released_to, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(page.not_released_to, Qt.Key.Key_Return)
-    qtbot.keyClicks(page.not_released_to, "Someone Else")
-    qtbot.keyClick(page.not_released_to, Qt.Key.Key_Tab)
+    focus(qtbot, child_editor(page, "must_not_be_released_to"))
+    qtbot.keyClick(
+        child_editor(page, "must_not_be_released_to"),
+        Qt.Key.Key_End,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    qtbot.keyClick(child_editor(page, "must_not_be_released_to"), Qt.Key.Key_Return)
+    qtbot.keyClicks(child_editor(page, "must_not_be_released_to"), "Someone Else")
+    qtbot.keyClick(child_editor(page, "must_not_be_released_to"), Qt.Key.Key_Tab)
     assert window.current is SectionId.CHILDREN
     assert child.must_not_be_released_to == ["Óscar Pérez (uncle — not allowed)", "Someone Else"]
 
@@ -193,21 +230,23 @@ def test_a_bad_phone_is_explained_beside_it_and_marks_the_child_in_the_list(
 ) -> None:
     window = make_window(example_plan("large-tx.json"))
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    page.child_form.list.items.setCurrentRow(1)
-    field = page.child_form.fields["health.doctor_phone"]
+    page.list_of("children").editor.items.setCurrentRow(1)
+    field = page.fields["children[1].health.doctor_phone"]
     assert "children[1].health.doctor_phone" in page.fields
-    focus(qtbot, page.doctor_phone)
-    page.doctor_phone.selectAll()
+    focus(qtbot, child_editor(page, "health.doctor_phone"))
+    child_editor(page, "health.doctor_phone").selectAll()
     type_and_tab(qtbot, "555-01")
     assert field.problem.text().startswith("This is not a phone number")
     assert window.session.plan.children[1].health.doctor_phone == "555-01"
     window.words.set_language("es")
     assert field.problem.text().startswith("Este no es un número de teléfono")
-    assert page.doctor_phone.text() == "555-01"
-    page.child_form.list.items.setCurrentRow(0)
+    assert child_editor(page, "health.doctor_phone").text() == "555-01"
+    page.list_of("children").editor.items.setCurrentRow(0)
     assert not field.problem.isVisible()
-    assert page.child_form.list.items.item(1).text().startswith("⚠ Mateo")
-    accessible = page.child_form.list.items.item(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert page.list_of("children").editor.items.item(1).text().startswith("⚠ Mateo")
+    accessible = (
+        page.list_of("children").editor.items.item(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    )
     assert accessible.endswith("tiene problemas")
 
 
@@ -217,27 +256,37 @@ def test_children_reordered_and_removed_and_a_removed_school_is_unchosen(
     window = make_window(example_plan("large-tx.json"))
     page = open_section(window, SectionId.CHILDREN, ChildrenPage)
     plan = window.session.plan
-    page.child_form.confirm_remove = lambda name: True
-    page.school_form.confirm_remove = lambda name: True
-    page.child_form.list.items.setCurrentRow(1)
-    qtbot.mouseClick(page.child_form.list.down, Qt.MouseButton.LeftButton)
+    page.list_of("children").confirm_remove = lambda name: True
+    page.list_of("schools").confirm_remove = lambda name: True
+    page.list_of("children").editor.items.setCurrentRow(1)
+    qtbot.mouseClick(page.list_of("children").editor.down, Qt.MouseButton.LeftButton)
     assert [c.id for c in plan.children][:3] == ["child-isabella", "child-sebastian", "child-mateo"]
-    assert page.given.text() == "Mateo José"
+    assert child_editor(page, "given_names").text() == "Mateo José"
     assert "children[2].given_names" in page.fields
-    qtbot.mouseClick(page.child_form.list.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.list_of("children").editor.remove, Qt.MouseButton.LeftButton)
     assert "child-mateo" not in [c.id for c in plan.children]
     school = plan.schools[0]
     assert any(c.school_id == school.id for c in plan.children)
-    page.school_form.list.items.setCurrentRow(0)
-    qtbot.mouseClick(page.school_form.list.remove, Qt.MouseButton.LeftButton)
+    page.list_of("schools").editor.items.setCurrentRow(0)
+    qtbot.mouseClick(page.list_of("schools").editor.remove, Qt.MouseButton.LeftButton)
     assert school not in plan.schools
     assert all(c.school_id != school.id for c in plan.children)
-    assert school.name not in [page.school.itemText(i) for i in range(page.school.count())]
+    assert school.name not in [
+        child_editor(page, "school_id").itemText(i)
+        for i in range(child_editor(page, "school_id").count())
+    ]
 
     window.session.forget()  # "Finish and erase": no widget keeps the family's answers
-    assert not page.child_detail.isVisible()
-    assert (page.given.text(), page.routines.toPlainText(), page.school_name.text()) == ("", "", "")
-    assert page.medications.table.rowCount() == 0 and page.released_to.count() == 0
+    assert not page.list_of("children").detail.isVisible()
+    assert (
+        child_editor(page, "given_names").text(),
+        child_editor(page, "routines_and_comfort").toPlainText(),
+        school_editor(page, "name").text(),
+    ) == ("", "", "")
+    assert (
+        child_editor(page, "health.medications").table.rowCount() == 0
+        and child_editor(page, "may_be_released_to").count() == 0
+    )
 
 
 def test_visiting_every_child_and_switching_language_changes_nothing(
@@ -249,14 +298,14 @@ def test_visiting_every_child_and_switching_language_changes_nothing(
         f.why.text() for f in page.fields.values()
     ]
     assert not [t for t in texts if t.startswith(("children.", "item."))]
-    assert page.child_form.list.add.text() == "Agregar &niño o niña"
-    assert page.medications.table.horizontalHeaderItem(2).text() == "Cuándo"
+    assert page.list_of("children").editor.add.text() == "Agregar &niño o niña"
+    assert child_editor(page, "health.medications").table.horizontalHeaderItem(2).text() == "Cuándo"
     for name in ("large-tx.json", "mixed-names-ny.json", "small-ca.json"):
         window.words.set_language("es")
         window.session.replace(example_plan(name), household_id=name)
-        for form in (page.school_form, page.child_form):
-            for row in range(form.list.items.count()):
-                form.list.items.setCurrentRow(row)
+        for form in page.lists:
+            for row in range(form.editor.items.count()):
+                form.editor.items.setCurrentRow(row)
                 page.edited.emit()  # as if the family left a field: the form is written back
         window.words.set_language("pseudo")
         window.go_next()

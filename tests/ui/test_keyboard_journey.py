@@ -236,50 +236,53 @@ WHEN = "Every school morning with breakfast"
 
 def fill_children(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.CHILDREN, ChildrenPage)
-    kb.at(page.school_form.list.items)
+    school, child = page.list_of("schools").form.answers, page.list_of("children").form.answers
+    kb.at(page.list_of("schools").editor.items)
     for name, kind, phone, street, postal_code in SCHOOLS:
-        kb.alt("h", until=lambda: page.school_name.hasFocus() and not page.school_name.text())
+        named = school["name"].editor
+        kb.alt("h", until=lambda: named.hasFocus() and not named.text())  # noqa: B023
         kb.fill(name)
-        kb.at(page.school_kind)
+        kb.at(school["kind"].editor)
         kb.choose(kind)
         kb.tab()
-        kb.fill(phone, street, "Houston")
-        kb.at(page.school_state)
-        kb.choose("Texas")
-        kb.tab()
-        kb.fill(postal_code)
+        kb.fill(phone, street, SKIP, "Houston", "Texas", postal_code)
 
     for index, (given, born, school, grade, teacher) in enumerate(CHILDREN):
-        kb.alt("a", until=lambda: page.given.hasFocus() and not page.given.text())
+        kb.alt(
+            "a",
+            until=lambda: (
+                child["given_names"].editor.hasFocus() and not child["given_names"].editor.text()
+            ),
+        )
         kb.fill(given, "Morales Pérez", born)
-        kb.at(page.born.button)
+        kb.at(child["date_of_birth"].editor.button)
         kb.tab()
-        kb.at(page.family_first)
+        kb.at(child["family_name_first"].editor)
         kb.tab()
-        kb.at(page.languages)
+        kb.at(child["languages"].editor)
         kb.choose("Spanish")
         kb.space()
         kb.tab()
-        kb.at(page.school)
+        kb.at(child["school_id"].editor)
         kb.choose(school)
         kb.tab()
         kb.fill(grade, teacher)
         if index == 0:
-            kb.at(page.doctor)
+            kb.at(child["health.doctor"].editor)
             kb.fill("Dr. Patel, Southeast Family Clinic", "713-555-0150", "Smile Kids Dental")
             kb.fill("(713) 555-0151", "Texas CHIP", SKIP, SKIP)
-            kb.at(page.medications.table)
+            kb.at(child["health.medications"].editor.table)
             kb.tab()  # past the table to its Add button
-            kb.at(page.medications.add)
+            kb.at(child["health.medications"].editor.add)
             kb.tab()
             kb.fill("None known")
         if index == 1:
             kb.tab(6)  # the doctor, dentist and insurance are left blank for Mateo
-            kb.at(page.conditions)
+            kb.at(child["health.conditions"].editor)
             kb.fill("ADHD")
-            kb.at(page.medications.table)
+            kb.at(child["health.medications"].editor.table)
             kb.tab()
-            kb.at(page.medications.add)
+            kb.at(child["health.medications"].editor.add)
             kb.space()
             kb.type("Methylphenidate ER")
             kb.tab()
@@ -287,15 +290,17 @@ def fill_children(kb: Keyboard, window: WizardWindow) -> None:
             kb.tab()
             kb.type(WHEN)
             kb.press(Qt.Key.Key_Return)  # finishes the cell (once Qt is idle), not the page
-            kb.qtbot.waitUntil(lambda: [m.schedule for m in page.medications.value()] == [WHEN])
+            kb.qtbot.waitUntil(
+                lambda: [m.schedule for m in child["health.medications"].editor.value()] == [WHEN]
+            )
             assert window.current is SectionId.CHILDREN
         if index == 2:
             kb.alt("t")  # "Who mus&t NOT pick the child up"
-            kb.at(page.not_released_to)
+            kb.at(child["must_not_be_released_to"].editor)
             kb.type("Óscar Pérez (uncle — not allowed)")
             kb.tab()
         kb.alt("y")  # "Who ma&y pick the child up": the mother, for now
-        kb.at(page.released_to)
+        kb.at(child["may_be_released_to"].editor)
         kb.choose("Ana")
         kb.space()
     kb.next_section(SectionId.CONTACTS)

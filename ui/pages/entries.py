@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import translate
 from planner.model import Address, Plan, list_limit_at
-from planner.places import US_STATES
 from planner.validation import Problem, Severity
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.list_editor import ListEditor
 from ui.pages.base import SectionPage
 from ui.pages.choices import country_choices, language_choices
+from ui.pages.form import ERROR_MARK, RegionField
 from ui.widgets import ChoiceField, Field, TextField
 
-ERROR_MARK = "⚠"
 EXTRA_LANGUAGES = ("quc", "mam", "kjb", "cak", "ko", "tl", "ru", "so", "am", "uk", "fa")
 """Offered beside the common ones: Mayan languages of Guatemala and other languages heard at
 clinics. Any language the plan already holds is offered too."""
@@ -372,31 +371,6 @@ class EntryList:
 
 
 # --- parts of forms -------------------------------------------------------------------------------
-
-
-def us_state_code(text: str) -> str | None:
-    """`tx`, `Texas` → `TX`; None when it names no state."""
-    typed = text.strip()
-    if typed.upper() in US_STATES:
-        return typed.upper()
-    by_name = {name.casefold(): code for code, name in US_STATES.items()}
-    return by_name.get(typed.casefold())
-
-
-class RegionField(TextField):
-    """A state or region; in the US a state's name becomes its two-letter code as the family
-    leaves the field, the way the plan stores it."""
-
-    def __init__(self, country: Callable[[], str | None], parent: QWidget | None = None) -> None:
-        self.country = country
-        super().__init__(parent)
-
-    def _finish(self) -> None:
-        if self.country() in (None, "US"):
-            code = us_state_code(self.text())
-            if code is not None and code != self.text():
-                self.setText(code)
-        super()._finish()
 
 
 class AddressBlock:

@@ -9,29 +9,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.model import Plan, list_limit_at
 from planner.validation import Problem, Severity
-from ui.i18n import Words
 from ui.list_editor import ListEditor
 from ui.pages.base import SectionPage, limit_typing
+from ui.pages.form import ERROR_MARK, ask_to_remove
 from ui.widgets import Field
-
-ERROR_MARK = "⚠"
-
-
-def ask_to_remove(parent: QWidget, words: Words, name: str) -> bool:
-    """Whether the family really wants to remove an entry and everything typed about it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(words("item.remove_title"))
-    box.setText(words("item.remove_question", name=name))
-    yes = box.addButton(words("item.remove_yes"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(words("item.remove_no"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)  # Enter keeps; removing takes a deliberate choice
-    box.exec()
-    return box.clickedButton() is yes
 
 
 class ItemForm:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from planner.flow import SectionId
 from planner.formats import display_a_number, display_phone
@@ -18,6 +19,8 @@ from planner.i18n import translate
 from planner.model import Address, Adult, Attorney, Child, Contact, Plan
 from planner.people import address_text, date_text, isolate, label, languages_text
 from planner.places import US_STATES, country_name, language_name
+from ui.answers import Items, Reading, facts, value_at
+from ui.questions.children import CHILDREN, SCHOOLS
 
 Say = Callable[..., str]
 """The interface's words (`ui.i18n.Words`)."""
@@ -110,7 +113,8 @@ class Reader:
         return [
             Group("household", SectionId.HOUSEHOLD, [self.household()]),
             Group("parents", SectionId.HOUSEHOLD, [self.adult(a) for a in self.plan.adults]),
-            Group("children", SectionId.CHILDREN, [self.child(c) for c in self.plan.children]),
+            Group("schools", SectionId.CHILDREN, self.declared(SCHOOLS)),
+            Group("children", SectionId.CHILDREN, self.declared(CHILDREN)),
             Group("contacts", SectionId.CONTACTS, self.contacts()),
             Group("caregivers", SectionId.CAREGIVERS, [self.care(c) for c in self.plan.children]),
             Group("attorney", SectionId.ATTORNEY, self.attorney_and_cases()),
@@ -158,35 +162,14 @@ class Reader:
             for p in phones
         )
 
-    def child(self, child: Child) -> Entry:
-        entry = Entry(isolate(child.full_name))
-        self.fact(entry, "date_of_birth", self.date(child.date_of_birth))
-        self.fact(entry, "languages", languages_text(child.languages, self.language))
-        school = self.plan.school(child.school_id) if child.school_id else None
-        self.fact(entry, "school", school.name if school else "")
-        self.fact(entry, "grade", child.grade)
-        self.fact(entry, "teacher", child.teacher)
-        released = ", ".join(self.person(ref) for ref in child.may_be_released_to)
-        self.fact(entry, "may_be_released_to", released)
-        refused = ", ".join(isolate(name) for name in child.must_not_be_released_to)
-        self.fact(entry, "must_not_be_released_to", refused)
-        health = child.health
-        self.fact(entry, "doctor", self.name_and_phone(health.doctor, health.doctor_phone))
-        self.fact(entry, "dentist", self.name_and_phone(health.dentist, health.dentist_phone))
-        self.fact(entry, "insurance", health.insurance)
-        self.fact(entry, "conditions", health.conditions)
-        medicines = "\n".join(
-            " — ".join(isolate(part) for part in (m.name, m.dose, m.schedule) if part)
-            for m in health.medications
-        )
-        self.fact(entry, "medications", medicines)
-        self.fact(entry, "allergies", health.allergies)
-        self.fact(entry, "special_needs", health.special_needs)
-        self.fact(entry, "custody_orders", child.custody_orders)
-        self.fact(entry, "may_travel", self.yes_no(child.may_travel_abroad_to_join_parent))
-        self.fact(entry, "passport_status", child.passport_status)
-        self.fact(entry, "routines", child.routines_and_comfort)
-        return entry
+    def declared(self, items: Items) -> list[Entry]:
+        """The entries of a declared list, each answer read as its page asks it."""
+        reading = Reading(self.plan, self.say, self.language, self.own)
+        entries: list[Any] = value_at(self.plan, items.path)
+        return [
+            Entry(isolate(items.heading(entry, self.say)), facts(items.parts, entry, reading))
+            for entry in entries
+        ]
 
     def contacts(self) -> list[Entry]:
         entries = []

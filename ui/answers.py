@@ -1,0 +1,418 @@
+"""Each answer of the plan declared once: where it lives in the plan, how it is asked, and how it
+reads back. A section page builds, fills, stores, checks and retranslates its fields from these
+declarations (`ui.pages.form`), and the Review page reads the plan aloud from the very same ones,
+so an answer cannot be asked on a page and forgotten on Review.
+
+No Qt here: declarations are data, and reading a plan aloud is testable without a screen (as
+Electrum's wizard keeps its navigation as data). What a field *is* (its type, its maximum length)
+stays the model's (`planner.model`); a declaration only says how a person answers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from planner.formats import display_a_number, display_phone
+from planner.i18n import translate
+from planner.model import Address, Medication, Plan
+from planner.people import address_text, date_text, isolate
+from planner.places import US_STATES, country_name, language_name
+
+Say = Callable[..., str]
+"""The interface's words (`ui.i18n.Words`): a key, and the names it fills in."""
+
+
+class Editor(StrEnum):
+    """How a person gives an answer."""
+
+    TEXT = "text"
+    NOTES = "notes"
+    """Several lines."""
+    PHONE = "phone"
+    A_NUMBER = "a_number"
+    DATE = "date"
+    CHOICE = "choice"
+    """One of a list, as a drop-down (a `Choices` says which)."""
+    CHECK = "check"
+    """A yes/no box: False unless ticked."""
+    TICKS = "ticks"
+    """Several of a list, as check boxes (languages, people)."""
+    LINES = "lines"
+    """One entry a line (names), stored as a list."""
+    MEDICATIONS = "medications"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading an answer needs beyond the answer: the plan (for names behind ids), the
+    interface's words and catalogue language, and the mark the pseudo-locale puts on text that
+    comes from the planner's own catalogues."""
+
+    plan: Plan
+    say: Say
+    language: str
+    own: Callable[[str], str] = lambda text: text
+
+
+class Choices:
+    """The values a choice offers and how one reads (a label, or a name behind an id). A choice
+    is shown as text; `shown` and `stored` turn the plan's value into it and back (a yes/no
+    answer is True, False or None in the plan)."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        """(value, label) pairs; a `current` value the list no longer has is kept, named so."""
+        raise NotImplementedError
+
+    def read(self, reading: Reading, value: str) -> str:
+        raise NotImplementedError
+
+    def shown(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def stored(self, choice: str) -> Any:
+        return choice or None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: its plan path (below the entry it belongs to, e.g. `health.insurance` of a
+    child), the catalogue key of its label (and of why we ask, for a sensitive one), how it is
+    given, and its share of the row it stands in."""
+
+    path: str
+    label: str
+    editor: Editor = Editor.TEXT
+    why: str = ""
+    choices: Choices | None = None
+    width: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """Answers side by side (short ones: a name and a date of birth)."""
+
+    answers: tuple[Answer, ...]
+
+    def __init__(self, *answers: Answer) -> None:
+        object.__setattr__(self, "answers", answers)
+
+
+@dataclass(frozen=True)
+class Postal:
+    """An address, at `path`: street, unit, city, state or region, postal code and country, the
+    same editor wherever a plan holds one. `local` shows the household's state in an empty one,
+    kept only once something else is typed."""
+
+    path: str = "address"
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """A quiet line that explains the questions below it."""
+
+    key: str
+
+
+Part = Answer | Row | Postal | Note
+
+
+@dataclass(frozen=True)
+class Box:
+    """A titled group of answers."""
+
+    title: str
+    parts: tuple[Part, ...]
+
+    def __init__(self, title: str, *parts: Part) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "parts", parts)
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list of the plan (children, schools …) edited one entry at a time: the list with add,
+    remove and reorder, and below it the selected entry's parts. `words` is the catalogue key of
+    the list's name; `<words>_why`, `<words>_add` and `<words>_remove` are its why-line and
+    buttons, and `title`, if any, names the box around it all. `heading` names an entry in the
+    list and on Review; `new` makes an empty one; `removed` forgets what pointed to a removed
+    entry (a child's school)."""
+
+    path: str
+    words: str
+    parts: tuple[Part | Box, ...]
+    heading: Callable[[Any, Say], str]
+    new: Callable[[], BaseModel]
+    removed: Callable[[Plan, Any], None] = lambda plan, entry: None
+    title: str = ""
+
+
+def answers_of(parts: Sequence[Part | Box]) -> list[Answer]:
+    """Every answer of some boxes or parts, in reading order."""
+    found: list[Answer] = []
+    for part in parts:
+        if isinstance(part, Box):
+            found += answers_of(part.parts)
+        elif isinstance(part, Row):
+            found += part.answers
+        elif isinstance(part, Answer):
+            found.append(part)
+    return found
+
+
+# --- values at paths ------------------------------------------------------------------------------
+
+
+def value_at(owner: object, path: str) -> Any:
+    """The value at a dotted path below `owner`; None where an optional part is absent."""
+    value: Any = owner
+    for name in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value
+
+
+def put_at(owner: BaseModel, path: str, value: object) -> None:
+    """Set the value at a dotted path, making an absent optional part (an employer) only when
+    the value says something; a part left empty is dropped again (`prune`)."""
+    *parents, name = path.split(".")
+    holder: BaseModel = owner
+    for part in parents:
+        inner = getattr(holder, part)
+        if inner is None:
+            if not value:
+                return
+            inner = _part_type(holder, part)()
+            setattr(holder, part, inner)
+        holder = inner
+    if getattr(holder, name) != value:
+        setattr(holder, name, value)
+
+
+def prune(owner: BaseModel, path: str) -> None:
+    """An optional part (`employer`, `case`) that holds nothing but defaults becomes None."""
+    *parents, name = path.split(".")
+    holder = value_at(owner, ".".join(parents)) if parents else owner
+    if not isinstance(holder, BaseModel) or not _may_be_none(holder, name):
+        return
+    part = getattr(holder, name)
+    if isinstance(part, BaseModel) and _holds_only_defaults(part):
+        setattr(holder, name, None)
+
+
+def _may_be_none(holder: BaseModel, name: str) -> bool:
+    return type(None) in get_args(type(holder).model_fields[name].annotation)
+
+
+def _holds_only_defaults(part: BaseModel) -> bool:
+    fresh = type(part).model_construct()
+    return all(getattr(part, n) == getattr(fresh, n, object()) for n in type(part).model_fields)
+
+
+def _part_type(holder: BaseModel, name: str) -> type[BaseModel]:
+    annotation = type(holder).model_fields[name].annotation
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    raise TypeError(f"{type(holder).__name__}.{name} is not an optional part of the plan")
+
+
+# --- reading answers aloud ------------------------------------------------------------------------
+
+
+def read_answer(answer: Answer, value: Any, reading: Reading) -> str:
+    """An answer as a person reads it on Review: a phone as it prints, a date in words, a choice
+    by its label, a person by name; "" for no answer."""
+    if value is None or value == "" or value == []:
+        return ""
+    kind = answer.editor
+    if kind is Editor.PHONE:
+        return display_phone(value)
+    if kind is Editor.A_NUMBER:
+        return display_a_number(value)
+    if kind is Editor.DATE:
+        assert isinstance(value, date)
+        return date_text(value, reading.language)
+    if kind is Editor.CHECK:
+        return reading.say("review.yes") if value else ""
+    if kind is Editor.MEDICATIONS:
+        return "\n".join(_medication(m) for m in value)
+    if answer.choices is not None:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(answer.choices.read(reading, str(v)) for v in values)
+    if isinstance(value, list):
+        return "\n".join(isolate(str(v)) for v in value)
+    return isolate(str(value))
+
+
+def _medication(medication: Medication) -> str:
+    parts = (medication.name, medication.dose, medication.schedule)
+    return " — ".join(isolate(part) for part in parts if part)
+
+
+def read_address(address: Address | None, reading: Reading) -> str:
+    return address_text(address, reading.language).replace("\n", ", ")
+
+
+def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[tuple[str, str]]:
+    """(label, value) for each answered question of `parts` below `owner`, in reading order."""
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        if isinstance(part, Box):
+            found += facts(part.parts, owner, reading)
+        elif isinstance(part, Row):
+            found += facts(part.answers, owner, reading)
+        elif isinstance(part, Postal):
+            text = read_address(value_at(owner, part.path), reading)
+            if text.strip():
+                found.append((_plain(reading.say("address.heading")), text))
+        elif isinstance(part, Answer):
+            text = read_answer(part, value_at(owner, part.path), reading)
+            if text.strip():
+                found.append((_plain(reading.say(part.label)), text.strip()))
+    return found
+
+
+def _plain(label: str) -> str:
+    """A field's label without its mnemonic mark, as Review shows it."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+# --- the choices the plan's pages offer -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Labels(Choices):
+    """One of the plan's fixed choices (an enum), named from the planner's `labels` catalogue
+    (`relationship.godparent`), as the printed documents name it."""
+
+    table: str
+    values: tuple[str, ...]
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        return [(value, self.read(reading, value)) for value in self.values]
+
+    def read(self, reading: Reading, value: str) -> str:
+        text = translate(f"{self.table}.{value}", reading.language, domain="labels")
+        return reading.own(text)
+
+    def stored(self, choice: str) -> Any:
+        return choice or self.values[0]
+
+
+@dataclass(frozen=True)
+class Named(Choices):
+    """A choice whose values are named by the interface's own words (`<prefix><value>`), and
+    "" for an answer not given (`unset`)."""
+
+    prefix: str
+    values: tuple[str, ...]
+    unset: str = ""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        first = [("", reading.say(self.unset))] if self.unset else []
+        return first + [(v, reading.say(f"{self.prefix}{v}")) for v in self.values]
+
+    def read(self, reading: Reading, value: str) -> str:
+        return reading.say(f"{self.prefix}{value}") if value in self.values else ""
+
+
+class YesNo(Choices):
+    """A yes/no question a family may leave unanswered: None, True, False; the words of each
+    answer may be the question's own ("Not decided yet")."""
+
+    def __init__(
+        self, unset: str = "answer.not_recorded", yes: str = "answer.yes", no: str = "answer.no"
+    ) -> None:
+        self.words = (unset, yes, no)
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        return [(v, reading.say(key)) for v, key in zip(("", "yes", "no"), self.words, strict=True)]
+
+    def read(self, reading: Reading, value: str) -> str:
+        return reading.say("review.yes" if value in ("yes", "True") else "review.no")
+
+    def shown(self, value: Any) -> str:
+        return "" if value is None else ("yes" if value else "no")
+
+    def stored(self, choice: str) -> Any:
+        return None if not choice else choice == "yes"
+
+
+class States(Choices):
+    """A US state, by name; "" for none chosen yet."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        kept = [(c, c) for c in current if c and c not in US_STATES]
+        return [("", reading.say("item.choose")), *kept, *US_STATES.items()]
+
+    def read(self, reading: Reading, value: str) -> str:
+        return US_STATES.get(value, value)
+
+
+class Countries(Choices):
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        from ui.pages.choices import country_choices
+
+        return [("", reading.say("item.choose")), *country_choices(reading.language, *current)]
+
+    def read(self, reading: Reading, value: str) -> str:
+        return country_name(value, reading.language)
+
+
+class Languages(Choices):
+    """The household's languages and the common ones first, then any the entry holds."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        from ui.pages.choices import language_choices
+
+        codes = [*reading.plan.household.family_languages, *current]
+        return language_choices(codes, reading.language)
+
+    def read(self, reading: Reading, value: str) -> str:
+        return language_name(value, reading.language)
+
+
+class Schools(Choices):
+    """A child's school or child care, among the plan's schools; "" for none."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        say = reading.say
+        schools = reading.plan.schools
+        found = [("", say("children.no_school"))]
+        found += [(s.id, s.name or say("children.unnamed_school")) for s in schools]
+        known = {s.id for s in schools}
+        found += [(v, say("children.school_missing")) for v in current if v and v not in known]
+        return found
+
+    def read(self, reading: Reading, value: str) -> str:
+        school = reading.plan.school(value)
+        return isolate(school.name) if school is not None else reading.say("review.not_in_plan")
+
+
+class People(Choices):
+    """The plan's parents and emergency contacts, by name; someone a list still names but the
+    plan no longer has stays, until the family unticks them."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        say, plan = reading.say, reading.plan
+        unnamed = say("children.unnamed_person")
+        found = [(a.id, say("children.parent", name=a.full_name or unnamed)) for a in plan.adults]
+        found += [
+            (c.id, say("children.contact", name=c.full_name or unnamed))
+            for c in plan.emergency_contacts
+        ]
+        known = {value for value, _ in found}
+        found += [(v, say("children.person_missing")) for v in current if v not in known]
+        return found
+
+    def read(self, reading: Reading, value: str) -> str:
+        person = reading.plan.person(value)
+        return isolate(person.full_name) if person else reading.say("review.not_in_plan")

@@ -1,0 +1,706 @@
+"""The one way a section page is built: from the declarations of `ui.answers`. A `Form` is the
+fields of one owner (the household, or the entry selected in a list); a `ListForm` is a list of the
+plan with the form of its selected entry; a `DeclaredPage` is a section made of both. Each field is
+built, filled, stored, labelled and given its problems from its declaration, so a page says *what*
+it asks and this module says, once, *how* every page asks it."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Address, Plan, list_limit_at
+from planner.validation import Problem, Severity
+from ui.answers import (
+    Answer,
+    Box,
+    Editor,
+    Items,
+    Note,
+    Part,
+    Postal,
+    Reading,
+    Row,
+    prune,
+    put_at,
+    value_at,
+)
+from ui.check_list import CheckList
+from ui.i18n import PSEUDO, Words, pseudo
+from ui.list_editor import ListEditor
+from ui.pages.base import SectionPage, limit_typing
+from ui.pages.choices import country_choices
+from ui.pages.medications import MedicationTable
+from ui.pages.parts import label_check, label_date, read_date, row, why_label
+from ui.widgets import (
+    ANumberField,
+    ChoiceField,
+    DateField,
+    Field,
+    NotesField,
+    PhoneField,
+    TextField,
+    YesNoField,
+)
+
+ERROR_MARK = "⚠"
+
+
+def reading_for(plan: Plan, words: Words) -> Reading:
+    """How the pages and Review read the plan in the interface's current language."""
+    own = pseudo if words.language == PSEUDO else (lambda text: text)
+    return Reading(plan, words, words.catalogue_language, own)
+
+
+# --- one answer -----------------------------------------------------------------------------------
+
+
+def _editor(answer: Answer, words: Words) -> QWidget:
+    kind = answer.editor
+    if kind is Editor.PHONE:
+        return PhoneField()
+    if kind is Editor.A_NUMBER:
+        return ANumberField()
+    if kind is Editor.DATE:
+        return DateField()
+    if kind is Editor.CHOICE:
+        return ChoiceField()
+    if kind is Editor.CHECK:
+        return YesNoField()
+    if kind is Editor.TICKS:
+        return CheckList(wrap=True)
+    if kind in (Editor.NOTES, Editor.LINES):
+        notes = NotesField()
+        notes.setMaximumHeight(90)
+        return notes
+    if kind is Editor.MEDICATIONS:
+        return MedicationTable(words)
+    return TextField()
+
+
+class AnswerField:
+    """One declared answer on screen: its `Field` (label, why-line, editor, problem line)."""
+
+    def __init__(self, answer: Answer, words: Words) -> None:
+        self.answer = answer
+        self.words = words
+        self.editor = _editor(answer, words)
+        self.field = Field(self.editor)
+        self._shown: list[str] = []
+        """The ticks as loaded: ticked ones keep the plan's order, new ones follow."""
+
+    def show(self, value: Any, reading: Reading, owner_id: str) -> None:
+        editor, kind, choices = self.editor, self.answer.editor, self.answer.choices
+        if isinstance(editor, DateField):
+            read_date(editor, value, owner_id)
+        elif isinstance(editor, ChoiceField) and choices is not None:
+            shown = choices.shown(value)
+            editor.set_choices(choices.options(reading, [shown]), shown)
+        elif isinstance(editor, CheckList) and choices is not None:
+            self._shown = list(value)
+            editor.set_choices(choices.options(reading, self._shown), self._shown)
+        elif kind is Editor.LINES:
+            editor.set_value("\n".join(value))  # type: ignore[attr-defined]
+        else:
+            editor.set_value(value)  # type: ignore[attr-defined]
+
+    def value(self) -> Any:
+        """What the editor holds, as the plan stores it."""
+        editor, kind, choices = self.editor, self.answer.editor, self.answer.choices
+        if isinstance(editor, ChoiceField) and choices is not None:
+            return choices.stored(editor.value() or "")
+        if isinstance(editor, CheckList):
+            ticked = editor.values()
+            return [c for c in self._shown if c in ticked] + [
+                c for c in ticked if c not in self._shown
+            ]
+        if kind is Editor.LINES:
+            text: str = editor.value()  # type: ignore[attr-defined]
+            return [line.strip() for line in text.splitlines() if line.strip()]
+        return editor.value()  # type: ignore[attr-defined]
+
+    def is_valid(self) -> bool:
+        return not isinstance(self.editor, DateField) or self.editor.is_valid()
+
+    def retranslate(self, reading: Reading | None) -> None:
+        answer, words = self.answer, self.words
+        label, why = words(answer.label), words(answer.why) if answer.why else ""
+        if isinstance(self.editor, YesNoField):
+            label_check(self.field, label, why)
+        elif isinstance(self.editor, DateField):
+            label_date(self.field, words, label, why)
+        else:
+            self.field.set_texts(label, why)
+        if isinstance(self.editor, MedicationTable):
+            self.editor.retranslate()
+        if reading is not None:
+            self.refresh(reading)
+
+    def refresh(self, reading: Reading) -> None:
+        """The choices again, where they changed (a school renamed, another language), keeping
+        what is chosen."""
+        choices = self.answer.choices
+        if choices is None:
+            return
+        editor = self.editor
+        if isinstance(editor, ChoiceField):
+            current = editor.value() or ""
+            options = choices.options(reading, [current])
+            shown = [(editor.itemData(i), editor.itemText(i)) for i in range(editor.count())]
+            if options != shown:
+                editor.set_choices(options, current)
+        elif isinstance(editor, CheckList):
+            ticked = editor.values()
+            options = choices.options(reading, ticked)
+            shown = [(v, editor.item(i).text()) for i, v in enumerate(editor.choices())]
+            if options != shown:
+                editor.set_choices(options, ticked)
+
+
+# --- one address ----------------------------------------------------------------------------------
+
+
+def us_state_code(text: str) -> str | None:
+    """`tx`, `Texas` → `TX`; None when it names no state."""
+    from planner.places import US_STATES
+
+    typed = text.strip()
+    if typed.upper() in US_STATES:
+        return typed.upper()
+    by_name = {name.casefold(): code for code, name in US_STATES.items()}
+    return by_name.get(typed.casefold())
+
+
+class RegionField(TextField):
+    """A state or region; in the US a state's name becomes its two-letter code as the family
+    leaves the field, the way the plan stores it."""
+
+    def __init__(self, country: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        self.country = country
+        super().__init__(parent)
+
+    def _finish(self) -> None:
+        if self.country() in (None, "US"):
+            code = us_state_code(self.text())
+            if code is not None and code != self.text():
+                self.setText(code)
+        super()._finish()
+
+
+ADDRESS_PARTS = ("street", "unit", "city", "state", "postal_code", "country")
+
+
+class AddressEditor:
+    """Street, unit, city, state or region, postal code and country of an optional address: the
+    one address editor of every page."""
+
+    def __init__(self, postal: Postal, words: Words, layout: QBoxLayout) -> None:
+        self.postal = postal
+        self.words = words
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.heading)
+        self.country = ChoiceField()
+        self.editors: dict[str, QWidget] = {
+            "street": TextField(),
+            "unit": TextField(),
+            "city": TextField(),
+            "state": RegionField(self.country.value),
+            "postal_code": TextField(),
+            "country": self.country,
+        }
+        self.fields = {part: Field(editor) for part, editor in self.editors.items()}
+        f = self.fields
+        row(layout).addWidget(f["street"], 3)
+        line = row(layout)
+        line.addWidget(f["unit"], 1)
+        line.addWidget(f["city"], 2)
+        line = row(layout)
+        for part in ("state", "postal_code", "country"):
+            line.addWidget(f[part], 1)
+        self._home_state = ""
+        self._kept_country = "US"
+
+    def retranslate(self) -> None:
+        w = self.words
+        self.heading.setText(f"<b>{html.escape(w('address.heading'))}</b>")
+        for part, field in self.fields.items():
+            field.set_texts(w(f"address.{part}"))
+        keep = self.country.value() or self._kept_country
+        self.country.set_choices(country_choices(w.catalogue_language, keep), keep)
+
+    def show(self, address: Address | None, home_state: str) -> None:
+        """`home_state`: the household's, shown in an empty address where `local` says so."""
+        self._home_state = home_state if self.postal.local else ""
+        shown = address or Address()
+        if not shown.state and self._home_state and shown.country == "US":
+            shown = shown.model_copy(update={"state": self._home_state})
+        for part in ADDRESS_PARTS[:-1]:
+            self.editors[part].set_value(getattr(shown, part))  # type: ignore[attr-defined]
+        self._kept_country = shown.country
+        choices = country_choices(self.words.catalogue_language, shown.country)
+        self.country.set_choices(choices, shown.country)
+
+    def value(self, old: Address | None) -> Address | None:
+        """The address shown; None when nothing was typed (the household's state shown as a
+        start in an empty one is not an answer)."""
+        typed = {p: self.editors[p].value() or "" for p in ADDRESS_PARTS}  # type: ignore[attr-defined]
+        new = Address(**{**typed, "country": typed["country"] or "US"})
+        if old is None and new in (Address(), Address(state=self._home_state)):
+            return None
+        return old if old == new else new
+
+
+# --- the answers of one owner ---------------------------------------------------------------------
+
+
+class Form:
+    """The declared parts of one owner, built into a layout. Each field answers to its plan path
+    below `base()` (`children[2]`), so the page can show problems beside it."""
+
+    def __init__(self, page: DeclaredPage, base: Callable[[], str]) -> None:
+        self.page = page
+        self.base = base
+        self.answers: dict[str, AnswerField] = {}
+        self.addresses: dict[str, AddressEditor] = {}
+        self.notes: list[tuple[QLabel, str]] = []
+        self.boxes: list[tuple[QGroupBox, str]] = []
+        self.first: QWidget | None = None
+
+    def path(self, relative: str) -> str:
+        base = self.base()
+        return f"{base}.{relative}" if base else relative
+
+    # --- building --------------------------------------------------------------------------------
+
+    def build(self, parts: Sequence[Part | Box], layout: QBoxLayout) -> None:
+        for part in parts:
+            if isinstance(part, Box):
+                box = QGroupBox()
+                self.boxes.append((box, part.title))
+                self.build(part.parts, QVBoxLayout(box))
+                layout.addWidget(box)
+            elif isinstance(part, Row):
+                line = row(layout)
+                for answer in part.answers:
+                    line.addWidget(self._add(answer).field, answer.width)
+                if len(part.answers) == 1:
+                    line.addStretch(1)
+            elif isinstance(part, Answer):
+                layout.addWidget(self._add(part).field)
+            elif isinstance(part, Postal):
+                self._add_address(part, layout)
+            elif isinstance(part, Note):
+                self.notes.append((why_label(layout), part.key))
+            self.page.build_extra(part, layout)
+
+    def _add(self, answer: Answer) -> AnswerField:
+        shown = AnswerField(answer, self.page.words)
+        self.answers[answer.path] = shown
+        self._listen(answer.path, shown.editor)
+        if self.first is None:
+            self.first = shown.editor
+        return shown
+
+    def _add_address(self, postal: Postal, layout: QBoxLayout) -> None:
+        editor = AddressEditor(postal, self.page.words, layout)
+        self.addresses[postal.path] = editor
+        for part, widget in editor.editors.items():
+            self._listen(f"{postal.path}.{part}", widget)
+
+    def _listen(self, relative: str, editor: QWidget) -> None:
+        limit_typing(editor, self.path(relative) if self.base() else relative)
+        signal = getattr(editor, "edited", None)
+        if signal is not None:
+            signal.connect(lambda: self.page.touched.add(self.path(relative)))
+            signal.connect(self.page.edited)
+
+    def fields(self) -> dict[str, Field]:
+        """Each field under its plan path now (the entry shown decides the index)."""
+        found = {self.path(p): shown.field for p, shown in self.answers.items()}
+        for base, editor in self.addresses.items():
+            found.update({self.path(f"{base}.{p}"): f for p, f in editor.fields.items()})
+            found.setdefault(self.path(base), editor.fields["street"])
+        return found
+
+    # --- the plan in and out ---------------------------------------------------------------------
+
+    def show(self, owner: BaseModel, reading: Reading, owner_id: str) -> None:
+        for relative, shown in self.answers.items():
+            shown.show(value_at(owner, relative), reading, owner_id)
+        for relative, editor in self.addresses.items():
+            editor.show(value_at(owner, relative), reading.plan.household.state)
+
+    def store(self, owner: BaseModel) -> list[Problem]:
+        """The fields into `owner`; a date that is not a date stays out, as a problem."""
+        problems: list[Problem] = []
+        for relative, shown in self.answers.items():
+            if not shown.is_valid():
+                problems.append(Problem(self.path(relative), "date.invalid"))
+                continue
+            put_at(owner, relative, shown.value())
+        for relative, editor in self.addresses.items():
+            put_at(owner, relative, editor.value(value_at(owner, relative)))
+        for relative in self._optional_parts():
+            prune(owner, relative)
+        return problems
+
+    def _optional_parts(self) -> list[str]:
+        """The parts answers live in (`employer` of `employer.name`), deepest first."""
+        parents = {p.rsplit(".", 1)[0] for p in self.answers if "." in p}
+        return sorted(parents, key=lambda p: -p.count("."))
+
+    def refresh(self, reading: Reading) -> None:
+        for shown in self.answers.values():
+            shown.refresh(reading)
+
+    def retranslate(self, reading: Reading | None) -> None:
+        words = self.page.words
+        for box, title in self.boxes:
+            box.setTitle(words(title))
+        for label, key in self.notes:
+            label.setText(words(key))
+        for shown in self.answers.values():
+            shown.retranslate(reading)
+        for editor in self.addresses.values():
+            editor.retranslate()
+
+
+# --- a list and its selected entry ----------------------------------------------------------------
+
+
+def ask_to_remove(parent: QWidget, words: Words, name: str) -> bool:
+    """Whether the family really wants to remove an entry and everything typed about it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(words("item.remove_title"))
+    box.setText(words("item.remove_question", name=name))
+    yes = box.addButton(words("item.remove_yes"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(words("item.remove_no"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)  # Enter keeps; removing takes a deliberate choice
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class ListForm:
+    """One declared list: the entries in a ListEditor (add, remove after asking, reorder by
+    buttons or dragging), a heading naming the selected one, and its form below."""
+
+    def __init__(self, page: DeclaredPage, items: Items, layout: QBoxLayout) -> None:
+        self.page = page
+        self.items = items
+        self.index = -1
+        self._selected_id: str | None = None
+        self._marked: set[int] = set()
+        self._pattern = re.compile(rf"^{re.escape(items.path)}\[(\d+)\]")
+        self.confirm_remove: Callable[[str], bool] = lambda name: ask_to_remove(
+            page, page.words, name
+        )
+        self.editor = ListEditor(page.words)
+        self.editor.set_limit(list_limit_at(items.path))
+        self.editor.allow_dragging()
+        self.editor.setFocusProxy(self.editor.items)
+        self.list_field = Field(self.editor)
+        self.box: QGroupBox | None = None
+        if items.title:
+            self.box = QGroupBox()
+            layout.addWidget(self.box)
+            layout = QVBoxLayout(self.box)
+        layout.addWidget(self.list_field)
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("itemHeading")
+        self.heading.setWordWrap(True)
+        detail.addWidget(self.heading)
+        self.form = Form(page, lambda: f"{items.path}[{max(self.index, 0)}]")
+        self.form.build(items.parts, detail)
+        layout.addWidget(self.detail)
+        self.editor.selected.connect(self.select)
+        self.editor.add_requested.connect(self.add)
+        self.editor.remove_requested.connect(self.remove)
+        self.editor.move_requested.connect(self.move)
+
+    def entries(self) -> list[Any]:
+        plan = self.page.plan
+        found: list[Any] = value_at(plan, self.items.path) if plan is not None else []
+        return found
+
+    def current(self) -> Any | None:
+        entries = self.entries()
+        return entries[self.index] if 0 <= self.index < len(entries) else None
+
+    def name(self, entry: Any) -> str:
+        return self.items.heading(entry, self.page.words)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Show the plan's entries; the same one stays selected if it is still there."""
+        entries = self.entries()
+        ids = [getattr(e, "id", None) for e in entries]
+        index = ids.index(self._selected_id) if self._selected_id in ids else 0
+        self.show(index if entries else -1)
+
+    def show(self, index: int) -> None:
+        self.index = index
+        entry = self.current()
+        self._selected_id = getattr(entry, "id", None)
+        self.detail.setVisible(entry is not None)
+        self.relabel(rebuild=True)
+        # With nothing to show, the hidden form is blanked: after "Finish and erase" no widget
+        # keeps the last family's answers.
+        shown = entry if entry is not None else self.items.new()
+        plan = self.page.plan
+        if plan is not None:
+            self.form.show(shown, self.page.reading(), self._selected_id or "")
+            self.page.load_extra(self.items, shown)
+        self.heading.setText(self.name(shown) if entry is not None else "")
+        self.page.register()
+
+    def relabel(self, rebuild: bool = False) -> None:
+        """Each entry's name again (it may have changed), ⚠ before those with errors."""
+        entries = self.entries()
+        names = [self.name(e) for e in entries]
+        if rebuild or self.editor.items.count() != len(names):
+            self.editor.set_items(names, self.index)
+            self._fit()
+        problems = self.page.words("item.has_problems")
+        for row_number, name in enumerate(names):
+            item = self.editor.items.item(row_number)
+            marked = row_number in self._marked
+            text = f"{ERROR_MARK} {name}" if marked else name
+            if item.text() != text:
+                item.setText(text)
+            spoken = f"{name}, {problems}" if marked else name
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        current = self.current()
+        if current is not None:
+            self.heading.setText(self.name(current))
+
+    def _fit(self) -> None:
+        """As tall as its entries (3 to 6 rows), so the form below stays in view."""
+        items = self.editor.items
+        rows = min(max(items.count(), 3), 6)
+        height = items.sizeHintForRow(0) if items.count() else items.fontMetrics().height() + 4
+        items.setFixedHeight(rows * max(height, 16) + 2 * items.frameWidth() + 2)
+
+    def retranslate(self) -> None:
+        w, key = self.page.words, self.items.words
+        if self.box is not None:
+            self.box.setTitle(w(self.items.title))
+        self.list_field.set_texts(w(key), w(f"{key}_why"))
+        self.editor.retranslate()
+        self.editor.items.setAccessibleName(w(key).replace("&", ""))
+        self.editor.add.setText(w(f"{key}_add"))
+        self.editor.remove.setText(w(f"{key}_remove"))
+        for button in (self.editor.add, self.editor.remove, self.editor.up, self.editor.down):
+            button.setAccessibleName(button.text().replace("&", ""))
+        plan = self.page.plan
+        self.form.retranslate(self.page.reading() if plan is not None else None)
+        self.relabel()
+
+    # --- problems --------------------------------------------------------------------------------
+
+    def entry_of(self, path: str) -> int | None:
+        match = self._pattern.match(path)
+        return int(match.group(1)) if match else None
+
+    def is_elsewhere(self, problem: Problem) -> bool:
+        """A problem of an entry not in the form: it marks the list instead."""
+        index = self.entry_of(problem.path)
+        return index is not None and index != self.index
+
+    def mark(self, visible: list[Problem]) -> None:
+        self._marked = {
+            index
+            for p in visible
+            if p.severity is Severity.ERROR and (index := self.entry_of(p.path)) is not None
+        }
+        self.relabel()
+
+    # --- the list's buttons ----------------------------------------------------------------------
+
+    def _commit(self) -> None:
+        """Keep what the form holds before another entry takes its place."""
+        entry = self.current()
+        if entry is None:
+            return
+        before = entry.model_copy(deep=True)
+        self.form.store(entry)
+        if entry != before:
+            self.page.edited.emit()
+
+    def _remap_touched(self, moved: dict[int, int | None]) -> None:
+        """Entries were added, removed or reordered: what the family left follows its entry."""
+        kept: set[str] = set()
+        for path in self.page.touched:
+            index = self.entry_of(path)
+            new = index if index is None else moved.get(index, index)
+            if index is None:
+                kept.add(path)
+            elif new is not None:
+                kept.add(f"{self.items.path}[{new}]{path.split(']', 1)[1]}")
+        self.page.touched = kept
+
+    def select(self, row_number: int) -> None:
+        if row_number == self.index or self.page.plan is None:
+            return
+        self._commit()
+        self.show(row_number)
+        self.page.show_problems(self.page.shown_problems)
+
+    def add(self) -> None:
+        if self.page.plan is None:
+            return
+        self._commit()
+        entries = self.entries()
+        entries.append(self.items.new())
+        self._remap_touched({len(entries) - 1: None})
+        self.show(len(entries) - 1)
+        self.page.edited.emit()
+        if self.form.first is not None:
+            self.form.first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove(self, row_number: int) -> None:
+        plan, entries = self.page.plan, self.entries()
+        if plan is None or not 0 <= row_number < len(entries):
+            return
+        self._commit()
+        entry = entries[row_number]
+        named = getattr(entry, "full_name", None) or getattr(entry, "name", None)
+        if named and not self.confirm_remove(self.name(entry)):
+            return
+        del entries[row_number]
+        moved: dict[int, int | None] = {row_number: None}
+        moved.update({i: i - 1 for i in range(row_number + 1, len(entries) + 1)})
+        self._remap_touched(moved)
+        self.items.removed(plan, entry)
+        self.page.refill(self)  # another list's form may show what pointed to the entry
+        self.show(min(row_number, len(entries) - 1))
+        self.page.edited.emit()
+        self.editor.items.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move(self, row_number: int, target: int) -> None:
+        """Up / down, or a drop: the entry at `row_number` now stands at `target`."""
+        entries = self.entries()
+        if not (0 <= row_number < len(entries) and 0 <= target < len(entries)):
+            self.relabel(rebuild=True)
+            return
+        self._commit()
+        order = list(range(len(entries)))
+        order.insert(target, order.pop(row_number))
+        entries.insert(target, entries.pop(row_number))
+        self._remap_touched({old: new for new, old in enumerate(order)})
+        self.show(target)
+        self.page.edited.emit()
+
+
+# --- a page made of declarations ------------------------------------------------------------------
+
+
+class DeclaredPage(SectionPage):
+    """A section built from `declared`: boxes of the plan's own answers and lists of entries.
+
+    A page with something no declaration says (a button to another section) adds it in
+    `build_extra` beside the part it follows, and fills it in `load_extra`."""
+
+    declared: ClassVar[tuple[Items | Box, ...]]
+
+    def build(self) -> None:
+        self.plan: Plan | None = None
+        self.shown_problems: list[Problem] = []
+        self.top = Form(self, lambda: "")
+        self.lists: list[ListForm] = []
+        for part in self.declared:
+            if isinstance(part, Items):
+                self.lists.append(ListForm(self, part, self.form))
+            else:
+                self.top.build([part], self.form)
+
+    def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
+        """Add what follows `part` that no declaration says."""
+
+    def load_extra(self, items: Items | None, entry: Any) -> None:
+        """Fill what `build_extra` added, for the entry shown (None: the page's own answers)."""
+
+    def reading(self) -> Reading:
+        assert self.plan is not None
+        return reading_for(self.plan, self.words)
+
+    def list_of(self, path: str) -> ListForm:
+        return next(found for found in self.lists if found.items.path == path)
+
+    def editor(self, path: str) -> QWidget:
+        """The editor showing the value at a plan path (`children[0].grade`) now."""
+        return self.fields[path].editor
+
+    def refill(self, changed: ListForm) -> None:
+        """The other lists' forms again from the plan, after `changed` lost an entry."""
+        for found in self.lists:
+            if found is not changed and found.current() is not None:
+                found.show(found.index)
+
+    def register(self) -> None:
+        """Every field answers to the paths of what it shows now."""
+        self.fields = dict(self.top.fields())
+        for found in self.lists:
+            self.fields[found.items.path] = found.list_field
+            if found.index >= 0:
+                self.fields.update(found.form.fields())
+
+    def load(self, plan: Plan) -> None:
+        self.plan = plan
+        self.top.show(plan, self.reading(), "plan")
+        self.load_extra(None, plan)
+        for found in self.lists:
+            found.load()
+        self.register()
+
+    def store(self, plan: Plan) -> list[Problem]:
+        problems = self.top.store(plan)
+        for found in self.lists:
+            entry = found.current()
+            if entry is not None:
+                problems += found.form.store(entry)
+                found.relabel()
+        reading = self.reading()
+        self.top.refresh(reading)
+        for found in self.lists:
+            found.form.refresh(reading)
+        return problems
+
+    def retranslate(self) -> None:
+        self.set_heading()
+        self.top.retranslate(self.reading() if self.plan is not None else None)
+        for found in self.lists:
+            found.retranslate()
+
+    def field_path(self, path: str) -> str | None:
+        """A problem of an entry not in the form shows nowhere but as a mark in its list."""
+        for found in self.lists:
+            index = found.entry_of(path)
+            if index is not None and index != found.index:
+                return None
+        return super().field_path(path)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.shown_problems = problems
+        here = [p for p in problems if not any(f.is_elsewhere(p) for f in self.lists)]
+        super().show_problems(here)
+        for found in self.lists:
+            found.mark(self.visible(problems))

@@ -1,0 +1,1 @@
+"""What each section asks, declared once (`ui.answers`): one module a section, no Qt."""

@@ -1,0 +1,129 @@
+"""What the Children section asks: the schools and child care, then each child — school, health,
+custody and travel, routines, and who may or may not pick them up. Declarations only (no Qt): the
+page (`ui.pages.children`) and Review (`ui.pages.review_summary`) are both built from them."""
+
+from __future__ import annotations
+
+from planner.model import Child, Plan, School, new_id
+from ui.answers import (
+    Answer,
+    Box,
+    Editor,
+    Items,
+    Languages,
+    Named,
+    Note,
+    People,
+    Postal,
+    Row,
+    Say,
+    Schools,
+    YesNo,
+)
+
+SCHOOL_KINDS = ("school", "child_care", "after_school")
+
+
+def _school_name(school: School, say: Say) -> str:
+    name = school.name or say("children.unnamed_school")
+    return say("children.school_label", name=name, kind=say(f"children.kind_{school.kind}"))
+
+
+def _school_removed(plan: Plan, school: School) -> None:
+    """Children of a removed school have no school chosen (rather than one that is gone)."""
+    for child in plan.children:
+        if child.school_id == school.id:
+            child.school_id = None
+
+
+def _child_removed(plan: Plan, child: Child) -> None:
+    """The child's papers stay, as the household's."""
+    for paper in plan.documents:
+        if paper.belongs_to == child.id:
+            paper.belongs_to = None
+
+
+SCHOOLS = Items(
+    "schools",
+    "children.schools",
+    (
+        Row(
+            Answer("name", "children.school_name", width=3),
+            Answer("kind", "children.school_kind", Editor.CHOICE, width=2,
+                   choices=Named("children.kind_", SCHOOL_KINDS)),
+            Answer("phone", "children.school_phone", Editor.PHONE, width=2),
+        ),
+        Postal(local=True),
+    ),
+    heading=_school_name,
+    new=lambda: School(id=new_id("school"), name=""),
+    removed=_school_removed,
+    title="children.schools_box",
+)  # fmt: skip
+
+RELEASED_TO = Answer(
+    "may_be_released_to", "children.released_to", Editor.TICKS,
+    why="children.released_why", choices=People(),
+)  # fmt: skip
+
+CHILDREN = Items(
+    "children",
+    "children.children",
+    (
+        Box(
+            "children.about_box",
+            Row(
+                Answer("given_names", "children.given_names", width=2),
+                Answer("family_names", "children.family_names", width=2),
+                Answer("date_of_birth", "children.date_of_birth", Editor.DATE),
+            ),
+            Answer("family_name_first", "children.family_first", Editor.CHECK),
+            Answer("languages", "children.languages", Editor.TICKS, choices=Languages()),
+            Row(
+                Answer("school_id", "children.school", Editor.CHOICE, width=3, choices=Schools()),
+                Answer("grade", "children.grade"),
+                Answer("teacher", "children.teacher", width=2),
+            ),
+        ),
+        Box(
+            "children.health_box",
+            Row(
+                Answer("health.doctor", "children.doctor", width=2),
+                Answer("health.doctor_phone", "children.doctor_phone", Editor.PHONE),
+            ),
+            Row(
+                Answer("health.dentist", "children.dentist", width=2),
+                Answer("health.dentist_phone", "children.dentist_phone", Editor.PHONE),
+            ),
+            Answer("health.insurance", "children.insurance"),
+            Row(Answer("health.insurance_member_id", "children.insurance_member_id",
+                       why="children.insurance_member_id_why")),
+            Answer("health.conditions", "children.conditions"),
+            Answer("health.medications", "children.medications", Editor.MEDICATIONS,
+                   why="children.medications_why"),
+            Answer("health.allergies", "children.allergies"),
+            Answer("health.special_needs", "children.special_needs"),
+        ),
+        Box(
+            "children.family_box",
+            Answer("custody_orders", "children.custody", Editor.NOTES, why="children.custody_why"),
+            Row(Answer("may_travel_abroad_to_join_parent", "children.travel", Editor.CHOICE,
+                       why="children.travel_why",
+                       choices=YesNo("children.travel_undecided", "children.travel_yes",
+                                     "children.travel_no"))),
+            Answer("passport_status", "children.passport", why="children.passport_why"),
+            Answer("routines_and_comfort", "children.routines", Editor.NOTES,
+                   why="children.routines_why"),
+        ),
+        Box(
+            "children.pickup_box",
+            RELEASED_TO,
+            Note("children.released_hint"),
+            Answer("must_not_be_released_to", "children.not_released_to", Editor.LINES,
+                   why="children.not_released_why"),
+        ),
+    ),
+    heading=lambda child, say: child.full_name or say("children.unnamed_child"),
+    new=lambda: Child(id=new_id("child"), given_names=""),
+    removed=_child_removed,
+)  # fmt: skip
