@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
-from planner.model import Address, Medication, Plan
+from planner.model import Address, Medication, Phone, PhoneKind, Plan
 from planner.people import address_text, date_text, isolate
 from planner.places import US_STATES, country_name, language_name
 
@@ -114,13 +114,40 @@ class Postal:
 
 
 @dataclass(frozen=True)
+class Phones:
+    """A person's first two phones (`<path>[0]`, `<path>[1]`) as two phone fields labelled by
+    `first` and `second`. A number typed where there was none is a mobile, then another phone;
+    each number keeps its kind and note when retyped, and any further phones stay as they are."""
+
+    first: str
+    second: str
+    path: str = "phones"
+
+
+def merged_phones(old: list[Phone], numbers: Sequence[str]) -> list[Phone]:
+    """The first two phones as typed, keeping each one's kind and note; more stay as they are."""
+    kinds = (PhoneKind.MOBILE, PhoneKind.OTHER)
+    phones: list[Phone] = []
+    for slot, number in enumerate(numbers[:2]):
+        if not number:
+            continue
+        if slot < len(old):
+            before = old[slot]
+            same = before.number == number
+            phones.append(before if same else before.model_copy(update={"number": number}))
+        else:
+            phones.append(Phone(number=number, kind=kinds[slot]))
+    return phones + old[2:]
+
+
+@dataclass(frozen=True)
 class Note:
     """A quiet line that explains the questions below it."""
 
     key: str
 
 
-Part = Answer | Row | Postal | Note
+Part = Answer | Row | Postal | Phones | Note
 
 
 @dataclass(frozen=True)
@@ -142,7 +169,9 @@ class Items:
     the list's name; `<words>_why`, `<words>_add` and `<words>_remove` are its why-line and
     buttons, and `title`, if any, names the box around it all. `heading` names an entry in the
     list and on Review; `new` makes an empty one; `removed` forgets what pointed to a removed
-    entry (a child's school)."""
+    entry (a child's school). `empty` says what to do while the list is empty. A `fixed` list's
+    entries are made in another section (each parent's case): it only selects, and its `words`
+    need no add or remove."""
 
     path: str
     words: str
@@ -151,6 +180,8 @@ class Items:
     new: Callable[[], BaseModel]
     removed: Callable[[Plan, Any], None] = lambda plan, entry: None
     title: str = ""
+    empty: str = ""
+    fixed: bool = False
 
 
 def answers_of(parts: Sequence[Part | Box]) -> list[Answer]:
@@ -261,6 +292,16 @@ def read_address(address: Address | None, reading: Reading) -> str:
     return address_text(address, reading.language).replace("\n", ", ")
 
 
+def read_phones(phones: list[Phone], reading: Reading) -> str:
+    """Every phone of the list (not only the two the page shows): number, kind, note."""
+    lines = []
+    for phone in phones:
+        kind = translate(f"phone_kind.{phone.kind.value}", reading.language, domain="labels")
+        line = f"{display_phone(phone.number)} ({reading.own(kind)})"
+        lines.append(f"{line} — {isolate(phone.note)}" if phone.note else line)
+    return "\n".join(lines)
+
+
 def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[tuple[str, str]]:
     """(label, value) for each answered question of `parts` below `owner`, in reading order."""
     found: list[tuple[str, str]] = []
@@ -273,6 +314,10 @@ def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[
             text = read_address(value_at(owner, part.path), reading)
             if text.strip():
                 found.append((_plain(reading.say("address.heading")), text))
+        elif isinstance(part, Phones):
+            text = read_phones(value_at(owner, part.path), reading)
+            if text:
+                found.append((_plain(reading.say("answer.phones")), text))
         elif isinstance(part, Answer):
             text = read_answer(part, value_at(owner, part.path), reading)
             if text.strip():

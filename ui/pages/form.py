@@ -31,9 +31,11 @@ from ui.answers import (
     Items,
     Note,
     Part,
+    Phones,
     Postal,
     Reading,
     Row,
+    merged_phones,
     prune,
     put_at,
     value_at,
@@ -276,6 +278,7 @@ class Form:
         self.base = base
         self.answers: dict[str, AnswerField] = {}
         self.addresses: dict[str, AddressEditor] = {}
+        self.phones: dict[str, tuple[Phones, PhoneField, PhoneField]] = {}
         self.notes: list[tuple[QLabel, str]] = []
         self.boxes: list[tuple[QGroupBox, str]] = []
         self.first: QWidget | None = None
@@ -303,6 +306,8 @@ class Form:
                 layout.addWidget(self._add(part).field)
             elif isinstance(part, Postal):
                 self._add_address(part, layout)
+            elif isinstance(part, Phones):
+                self._add_phones(part, layout)
             elif isinstance(part, Note):
                 self.notes.append((why_label(layout), part.key))
             self.page.build_extra(part, layout)
@@ -321,6 +326,16 @@ class Form:
         for part, widget in editor.editors.items():
             self._listen(f"{postal.path}.{part}", widget)
 
+    def _add_phones(self, phones: Phones, layout: QBoxLayout) -> None:
+        first, second = PhoneField(), PhoneField()
+        self.phones[phones.path] = (phones, first, second)
+        line = row(layout)
+        for slot, editor in enumerate((first, second)):
+            line.addWidget(Field(editor), 1)
+            self._listen(f"{phones.path}[{slot}].number", editor)
+            if self.first is None:
+                self.first = editor
+
     def _listen(self, relative: str, editor: QWidget) -> None:
         limit_typing(editor, self.path(relative) if self.base() else relative)
         signal = getattr(editor, "edited", None)
@@ -334,6 +349,10 @@ class Form:
         for base, editor in self.addresses.items():
             found.update({self.path(f"{base}.{p}"): f for p, f in editor.fields.items()})
             found.setdefault(self.path(base), editor.fields["street"])
+        for base, (_, first, second) in self.phones.items():
+            for slot, phone in enumerate((first, second)):
+                found[self.path(f"{base}[{slot}].number")] = _field_of(phone)
+            found.setdefault(self.path(base), _field_of(first))
         return found
 
     # --- the plan in and out ---------------------------------------------------------------------
@@ -343,6 +362,10 @@ class Form:
             shown.show(value_at(owner, relative), reading, owner_id)
         for relative, editor in self.addresses.items():
             editor.show(value_at(owner, relative), reading.plan.household.state)
+        for relative, (_, first, second) in self.phones.items():
+            numbers = [p.number for p in value_at(owner, relative)[:2]] + ["", ""]
+            first.set_value(numbers[0])
+            second.set_value(numbers[1])
 
     def store(self, owner: BaseModel) -> list[Problem]:
         """The fields into `owner`; a date that is not a date stays out, as a problem."""
@@ -354,6 +377,9 @@ class Form:
             put_at(owner, relative, shown.value())
         for relative, editor in self.addresses.items():
             put_at(owner, relative, editor.value(value_at(owner, relative)))
+        for relative, (_, first, second) in self.phones.items():
+            typed = (first.value(), second.value())
+            put_at(owner, relative, merged_phones(value_at(owner, relative), typed))
         for relative in self._optional_parts():
             prune(owner, relative)
         return problems
@@ -377,6 +403,16 @@ class Form:
             shown.retranslate(reading)
         for editor in self.addresses.values():
             editor.retranslate()
+        for phones, first, second in self.phones.values():
+            _field_of(first).set_texts(words(phones.first))
+            _field_of(second).set_texts(words(phones.second))
+
+
+def _field_of(editor: QWidget) -> Field:
+    """The `Field` an editor stands in."""
+    field = editor.parentWidget()
+    assert isinstance(field, Field)
+    return field
 
 
 # --- a list and its selected entry ----------------------------------------------------------------
@@ -420,6 +456,11 @@ class ListForm:
             layout.addWidget(self.box)
             layout = QVBoxLayout(self.box)
         layout.addWidget(self.list_field)
+        self.empty = why_label(layout)
+        if items.fixed:
+            for button in (self.editor.add, self.editor.remove, self.editor.up, self.editor.down):
+                button.hide()
+            self.editor.items.setDragDropMode(self.editor.items.DragDropMode.NoDragDrop)
         self.detail = QWidget()
         detail = QVBoxLayout(self.detail)
         detail.setContentsMargins(0, 0, 0, 0)
@@ -461,6 +502,7 @@ class ListForm:
         entry = self.current()
         self._selected_id = getattr(entry, "id", None)
         self.detail.setVisible(entry is not None)
+        self.empty.setVisible(entry is None and bool(self.items.empty))
         self.relabel(rebuild=True)
         # With nothing to show, the hidden form is blanked: after "Finish and erase" no widget
         # keeps the last family's answers.
@@ -504,10 +546,12 @@ class ListForm:
         if self.box is not None:
             self.box.setTitle(w(self.items.title))
         self.list_field.set_texts(w(key), w(f"{key}_why"))
+        self.empty.setText(w(self.items.empty) if self.items.empty else "")
         self.editor.retranslate()
         self.editor.items.setAccessibleName(w(key).replace("&", ""))
-        self.editor.add.setText(w(f"{key}_add"))
-        self.editor.remove.setText(w(f"{key}_remove"))
+        if not self.items.fixed:
+            self.editor.add.setText(w(f"{key}_add"))
+            self.editor.remove.setText(w(f"{key}_remove"))
         for button in (self.editor.add, self.editor.remove, self.editor.up, self.editor.down):
             button.setAccessibleName(button.text().replace("&", ""))
         plan = self.page.plan
