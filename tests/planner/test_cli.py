@@ -1,4 +1,9 @@
-"""The `planner` command as a person or a script runs it: exit codes, one line per problem."""
+"""The `planner` command as a person or a script runs it: exit codes, one line per problem.
+
+The commands run in this process (`cli`, through `planner.cli.main`). Two tests start processes
+instead, for what only a whole one has: `..._the_process_exits_with_the_commands_code_...`, the
+status `python -m planner.cli` hands the shell; `..._not_utf8_is_printed_...`, a standard output
+whose strict encoding PYTHONIOENCODING sets as Python starts."""
 
 from __future__ import annotations
 
@@ -15,12 +20,14 @@ import pytest
 
 from planner.cli import main
 from tests.conftest import EXAMPLES
+from tests.planner.conftest import RunCommand
 
 
-def planner(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`planner ARGS…` in a process of its own, started as `python -m planner.cli`."""
     return subprocess.run(
         [sys.executable, "-m", "planner.cli", *map(str, args)],
-        capture_output=True, text=True, input=stdin, timeout=60, check=False,
+        capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
 
 
@@ -30,13 +37,13 @@ def write(tmp_path: Path, data: object, name: str = "plan.json") -> Path:
     return path
 
 
-def test_every_example_validates() -> None:
-    result = planner("validate", *EXAMPLES)
+def test_every_example_validates(cli: RunCommand) -> None:
+    result = cli("validate", *EXAMPLES)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
 
 
-def test_a_plan_with_five_mistakes_gets_one_line_for_each(tmp_path: Path) -> None:
+def test_a_plan_with_five_mistakes_gets_one_line_for_each(cli: RunCommand, tmp_path: Path) -> None:
     next_year = date.today().year + 1
     plan = {
         "schema_version": 1,
@@ -46,7 +53,7 @@ def test_a_plan_with_five_mistakes_gets_one_line_for_each(tmp_path: Path) -> Non
         "children": [{"id": "c", "given_names": "Iker", "date_of_birth": f"{next_year}-02-01",
                       "care": {"primary_caregiver_id": "nobody"}}],
     }  # fmt: skip
-    result = planner("validate", "--errors-only", write(tmp_path, plan))
+    result = cli("validate", "--errors-only", write(tmp_path, plan))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         'household.pets: Unknown field "pets". Check the spelling; it was not read.',
@@ -60,26 +67,26 @@ def test_a_plan_with_five_mistakes_gets_one_line_for_each(tmp_path: Path) -> Non
     ]
 
 
-def test_warnings_are_shown_but_do_not_fail(tmp_path: Path) -> None:
+def test_warnings_are_shown_but_do_not_fail(cli: RunCommand, tmp_path: Path) -> None:
     plan = {"schema_version": 1, "household": {"display_name": "Solo", "state": "CA"}}
-    result = planner("validate", write(tmp_path, plan))
+    result = cli("validate", write(tmp_path, plan))
     assert result.returncode == 0
     assert "emergency_contacts: warning: Fewer than 2 emergency contacts" in result.stdout
 
 
-def test_messages_in_spanish(tmp_path: Path) -> None:
+def test_messages_in_spanish(cli: RunCommand, tmp_path: Path) -> None:
     plan = {"schema_version": 1, "household": {"display_name": "X", "state": "CA"},
             "adults": [{"id": "a", "given_names": "Eva", "email": "eva@"}]}  # fmt: skip
-    result = planner("validate", "--lang", "es", write(tmp_path, plan))
+    result = cli("validate", "--lang", "es", write(tmp_path, plan))
     assert result.returncode == 1
     assert "adults[0].email: Esto no parece un correo electrónico" in result.stdout
     assert "aviso: No se ha ingresado ningún abogado" in result.stdout
 
 
-def test_json_output_for_machines(tmp_path: Path) -> None:
+def test_json_output_for_machines(cli: RunCommand, tmp_path: Path) -> None:
     plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
     bad = write(tmp_path, plan)
-    result = planner("validate", "--json", "--errors-only", bad, tmp_path / "gone.json")
+    result = cli("validate", "--json", "--errors-only", bad, tmp_path / "gone.json")
     assert result.returncode == 2
     report = json.loads(result.stdout)["files"]
     assert report[0]["ok"] is False
@@ -102,12 +109,12 @@ def test_json_output_for_machines(tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_bad_input_gets_one_line_and_exit_2_never_a_traceback(
-    tmp_path: Path, content: str | None, needle: str
+    cli: RunCommand, tmp_path: Path, content: str | None, needle: str
 ) -> None:
     path = tmp_path / "plan.json"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    result = planner("validate", path)
+    result = cli("validate", path)
     assert result.returncode == 2
     output = result.stdout + result.stderr
     assert needle in output
@@ -141,19 +148,19 @@ UNREADABLE: list[tuple[str, bytes | None, str]] = [
     ("content", "needle"), [row[1:] for row in UNREADABLE], ids=[row[0] for row in UNREADABLE]
 )
 def test_a_file_that_is_no_plan_gets_one_line_and_exit_2_in_text_and_json(
-    tmp_path: Path, content: bytes | None, needle: str
+    cli: RunCommand, tmp_path: Path, content: bytes | None, needle: str
 ) -> None:
     path = tmp_path / "plan.json"
     if content is None:
         path.mkdir()
     else:
         path.write_bytes(content)
-    result = planner("validate", path)
+    result = cli("validate", path)
     output = result.stdout + result.stderr
     assert (result.returncode, "Traceback" in output) == (2, False), output[-500:]
     assert needle in output
     assert len(output.strip().splitlines()) == 1
-    as_json = planner("validate", "--json", path)
+    as_json = cli("validate", "--json", path)
     assert as_json.returncode == 2
     assert as_json.stderr == ""
     (report,) = json.loads(as_json.stdout)["files"]
@@ -161,26 +168,28 @@ def test_a_file_that_is_no_plan_gets_one_line_and_exit_2_in_text_and_json(
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
-def test_a_plan_saved_by_a_windows_editor_is_read(tmp_path: Path, encoding: str) -> None:
+def test_a_plan_saved_by_a_windows_editor_is_read(
+    cli: RunCommand, tmp_path: Path, encoding: str
+) -> None:
     # Notepad writes UTF-8 with a byte-order mark, or "Unicode" (UTF-16 with a mark).
     path = tmp_path / "plan.json"
     path.write_bytes(PLAN_TEXT.encode(encoding))
-    result = planner("validate", "--errors-only", path)
+    result = cli("validate", "--errors-only", path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_several_files_prefix_each_line_with_its_file(tmp_path: Path) -> None:
+def test_several_files_prefix_each_line_with_its_file(cli: RunCommand, tmp_path: Path) -> None:
     plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
     one, two = write(tmp_path, plan, "one.json"), write(tmp_path, plan, "two.json")
-    result = planner("validate", "--errors-only", one, two)
+    result = cli("validate", "--errors-only", one, two)
     assert result.stdout.splitlines() == [
         f"{one}: household.state: Choose a US state (a two-letter code such as CA or TX).",
         f"{two}: household.state: Choose a US state (a two-letter code such as CA or TX).",
     ]
 
 
-def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys() -> None:
-    result = planner("schema")
+def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys(cli: RunCommand) -> None:
+    result = cli("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -192,9 +201,13 @@ def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys() -> 
         assert not validator.is_valid(plan)
 
 
-def test_usage_errors_exit_2() -> None:
-    assert planner().returncode == 2
-    assert planner("validate").returncode == 2
+def test_the_process_exits_with_the_commands_code_and_2_when_misused(tmp_path: Path) -> None:
+    """Through the real entry point, `sys.exit(main())`: 0, 1, and argparse's own exit 2."""
+    assert process("validate", EXAMPLES[0]).returncode == 0
+    plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
+    assert process("validate", "--errors-only", write(tmp_path, plan)).returncode == 1
+    assert process().returncode == 2
+    assert process("validate").returncode == 2
 
 
 # --- render: the command's language -------------------------------------------------------------
@@ -224,14 +237,16 @@ def test_render_speaks_the_commands_language_not_the_plans(
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["02-contactos-1.pdf"]  # in Spanish
 
 
-def test_render_names_a_plans_problems_in_the_commands_language(tmp_path: Path) -> None:
+def test_render_names_a_plans_problems_in_the_commands_language(
+    cli: RunCommand, tmp_path: Path
+) -> None:
     plan = json.loads(SPANISH_PLAN.read_text(encoding="utf-8"))
     plan["adults"][0]["email"] = "eva@"
     bad = write(tmp_path, plan)
-    english = planner("render", bad, "--out", tmp_path / "out")
+    english = cli("render", bad, "--out", tmp_path / "out")
     assert english.returncode == 1
     assert "adults[0].email: This does not look like an email address" in english.stderr
-    spanish = planner("render", bad, "--out", tmp_path / "out", "--lang", "es")
+    spanish = cli("render", bad, "--out", tmp_path / "out", "--lang", "es")
     assert "adults[0].email: Esto no parece un correo electrónico" in spanish.stderr
 
 

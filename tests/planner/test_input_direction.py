@@ -1,12 +1,12 @@
 """Invisible characters that override or isolate the direction of text (U+202E …) are refused
 beside their field: with a right-to-left letter in the same name, the sheet's title and its body
-showed the name in different orders, and the vCard passed the override to phones as it was."""
+showed the name in different orders, and the vCard passed the override to phones as it was.
+
+The commands run in this process (`cli`, through `planner.cli.main`); none needs a process."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from planner.model import Address, Adult, Child, Plan
 from planner.validation import Severity, check, has_errors
 from tests.conftest import TODAY, example_plan
+from tests.planner.conftest import RunCommand
 from tests.strategies import DIRECTION_CONTROLS, right_to_left_names
 
 MARKS = "\u200e\u200f\u061c"
@@ -89,21 +90,14 @@ def test_a_control_anywhere_in_a_right_to_left_name_is_an_error(
 # --- the command ---------------------------------------------------------------------------------
 
 
-def planner(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.cli", *map(str, args)],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
-
-
-def test_validate_fails_and_render_refuses(tmp_path: Path) -> None:
+def test_validate_fails_and_render_refuses(cli: RunCommand, tmp_path: Path) -> None:
     plan = plan_with_child(given_names="علي\u202e Ruiz")
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(plan.model_dump(mode="json")), encoding="utf-8")
-    validated = planner("validate", "--errors-only", path)
+    validated = cli("validate", "--errors-only", path)
     assert validated.returncode == 1
     assert validated.stdout.startswith("children[0].given_names: This holds an " + MESSAGE)
-    rendered = planner("render", path, "--out", tmp_path / "out", "--lang", "en")
+    rendered = cli("render", path, "--out", tmp_path / "out", "--lang", "en")
     assert rendered.returncode == 1
     assert "children[0].given_names: This holds an " + MESSAGE in rendered.stderr
     assert not (tmp_path / "out").exists()

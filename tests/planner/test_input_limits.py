@@ -1,12 +1,14 @@
 """The plan is bounded: every list holds at most its `MaxItems`, every text at most its length.
-Validation names what goes past (the file still loads), and the JSON Schema states every bound."""
+Validation names what goes past (the file still loads), and the JSON Schema states every bound.
+
+The commands run in this process (through `planner.cli.main`); none needs a process."""
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any, get_args
 
@@ -15,10 +17,12 @@ import pytest
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from planner.cli import main
 from planner.model import MaxItems, Phone, Plan, text_limit
 from planner.plan_file import parse_plan_text
 from planner.validation import check, has_errors
 from tests.conftest import TODAY, example_plan
+from tests.planner.conftest import RunCommand
 
 
 def parts(model: type[BaseModel] = Plan) -> Iterator[type[BaseModel]]:
@@ -52,11 +56,11 @@ def schema_of(part: type[BaseModel], schema: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def printed_schema() -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "planner.cli", "schema"],
-        capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
-    schema: dict[str, Any] = json.loads(result.stdout)
+    """What `planner schema` prints (read once for the module, so not through `cli`)."""
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        assert main(["schema"]) == 0
+    schema: dict[str, Any] = json.loads(printed.getvalue())
     return schema
 
 
@@ -128,15 +132,12 @@ def test_an_entry_of_a_list_of_names_that_is_too_long_is_named() -> None:
     assert found == [("children[0].must_not_be_released_to[1]", "text.too_long")]
 
 
-def test_validate_names_the_list_and_fails(tmp_path: Path) -> None:
+def test_validate_names_the_list_and_fails(cli: RunCommand, tmp_path: Path) -> None:
     data = example_plan("small-ca.json").model_dump(mode="json")
     data["local_hotlines"] = [{"name": "Línea", "phone": "+12135550143"}] * 31
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "planner.cli", "validate", "--errors-only", str(path)],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+    result = cli("validate", "--errors-only", path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "local_hotlines: This list is too long: at most 30 entries, far more than a family "

@@ -1,5 +1,8 @@
 """Paths that are no saved file (a pipe, a device) are refused at once by every command that
-reads a plan: a FIFO must not block the command forever, /dev/zero must not fill the memory."""
+reads a plan: a FIFO must not block the command forever, /dev/zero must not fill the memory.
+
+The commands run in a process of their own, not in this one: a command that blocks on the pipe
+or reads /dev/zero without end must be killed after `SECONDS`, and only a process can be."""
 
 from __future__ import annotations
 

@@ -1,11 +1,13 @@
 """A lone surrogate ("\\ud800" in a JSON file) is no character: no plan may hold one, so every
-command names the field that does, in one line, instead of failing later with a traceback."""
+command names the field that does, in one line, instead of failing later with a traceback.
+
+The commands run in this process (`cli` and `vault_cli`, through `planner.cli.main`); none
+needs a process."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +19,11 @@ from pydantic import ValidationError
 from planner.model import Child, Plan
 from planner.plan_file import PlanFileError, load_plan, parse_plan_text, plan_from_json
 from planner.validation import format_path
+from tests.planner.conftest import Ran, RunCommand
 from tests.strategies import surrogate_text, valid_plans
 
 MESSAGE = "This holds a broken character that is not text"
 HALF = "\ud800"
-
-
-def planner(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.cli", *map(str, args)],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
 
 
 def plan_data(**household: object) -> dict[str, Any]:
@@ -47,9 +43,9 @@ def written(tmp_path: Path, data: object) -> Path:
     return path
 
 
-def test_validate_names_each_field_and_fails(tmp_path: Path) -> None:
+def test_validate_names_each_field_and_fails(cli: RunCommand, tmp_path: Path) -> None:
     path = written(tmp_path, plan_data(display_name=f"Familia {HALF}Prueba"))
-    result = planner("validate", path)
+    result = cli("validate", path)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     lines = result.stdout.splitlines()
@@ -60,9 +56,9 @@ def test_validate_names_each_field_and_fails(tmp_path: Path) -> None:
     assert all(MESSAGE in line for line in lines)
 
 
-def test_validate_json_and_spanish_name_it_too(tmp_path: Path) -> None:
+def test_validate_json_and_spanish_name_it_too(cli: RunCommand, tmp_path: Path) -> None:
     path = written(tmp_path, plan_data(display_name=HALF))
-    result = planner("validate", "--json", "--lang", "es", path)
+    result = cli("validate", "--json", "--lang", "es", path)
     assert result.returncode != 0, result.stderr
     (report,) = json.loads(result.stdout)["files"]
     assert report["problems"][0]["path"] == "household.display_name"
@@ -70,9 +66,9 @@ def test_validate_json_and_spanish_name_it_too(tmp_path: Path) -> None:
     assert "carácter roto" in report["problems"][0]["message"]
 
 
-def test_render_refuses_in_lines_and_writes_nothing(tmp_path: Path) -> None:
+def test_render_refuses_in_lines_and_writes_nothing(cli: RunCommand, tmp_path: Path) -> None:
     path = written(tmp_path, plan_data(display_name=HALF))
-    result = planner("render", path, "--out", tmp_path / "out", "--lang", "en")
+    result = cli("render", path, "--out", tmp_path / "out", "--lang", "en")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     assert f"household.display_name: {MESSAGE}" in result.stderr
@@ -86,10 +82,12 @@ def test_loading_for_the_vault_refuses_with_the_path(tmp_path: Path) -> None:
     assert "household.address.city" in raised.value.message("en")
 
 
-def test_a_key_with_a_lone_surrogate_is_named_by_its_section(tmp_path: Path) -> None:
+def test_a_key_with_a_lone_surrogate_is_named_by_its_section(
+    cli: RunCommand, tmp_path: Path
+) -> None:
     data = plan_data()
     data["household"][f"colo{HALF}r"] = "blue"
-    result = planner("validate", "--errors-only", written(tmp_path, data))
+    result = cli("validate", "--errors-only", written(tmp_path, data))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert result.stdout.startswith(f"household: {MESSAGE}")
@@ -160,12 +158,12 @@ def test_a_lone_surrogate_anywhere_never_raises_and_is_named_at_its_path(
         problem.path.encode("utf-8")
 
 
-def test_vault_save_refuses_in_one_line(tmp_path: Path) -> None:
-    from tests.planner.test_vault_cli import PASSPHRASE, assert_one_line_error, vault_command
+def test_vault_save_refuses_in_one_line(vault_cli: Callable[..., Ran], tmp_path: Path) -> None:
+    from tests.planner.test_vault_cli import PASSPHRASE, assert_one_line_error
 
     home = tmp_path / "vault"
-    made = vault_command(home, "init", "--passphrase-stdin", stdin=PASSPHRASE)
+    made = vault_cli(home, "init", "--passphrase-stdin", stdin=PASSPHRASE)
     assert made.returncode == 0, made.stderr
     path = written(tmp_path, plan_data(display_name=HALF))
-    saved = vault_command(home, "save", str(path), "--passphrase-stdin", stdin=PASSPHRASE)
+    saved = vault_cli(home, "save", str(path), "--passphrase-stdin", stdin=PASSPHRASE)
     assert "household.display_name" in assert_one_line_error(saved, 2)

@@ -1,5 +1,8 @@
 """Vaults on media that cannot be written, with permissions their owner made stricter, and files
-cut short: each opens as far as it can, changes nothing it should not, and says why."""
+cut short: each opens as far as it can, changes nothing it should not, and says why.
+
+`planner vault` runs in this process (`vault_cli`), except for the backup taken while this
+process holds the vault open: that is two processes, as the window and the command would be."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from planner import vault_db
 from planner.keys import INSECURE_TEST_COST
 from planner.vault import Vault
 from planner.vault_errors import VaultDamaged, VaultReadOnly
-from tests.planner.conftest import TEST_PASSPHRASE, plan_named
+from tests.planner.conftest import TEST_PASSPHRASE, Ran, plan_named
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -102,21 +105,15 @@ def read_only_mount(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_vault_on_a_write_protected_stick_lists_shows_and_exports(
-    tmp_path: Path, read_only_mount: Path
+    vault_cli: Callable[..., Ran], tmp_path: Path, read_only_mount: Path
 ) -> None:
     """Before, even `list` and `show` failed on a read-only file system."""
     folder = read_only_mount / "vault"
     _, household = made(folder)
     subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FAMILY_PLANNER_HOME": str(folder),
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}  # fmt: skip
 
-    def planner(*args: str, stdin: str = TEST_PASSPHRASE) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "planner.cli", "vault", *args, "--passphrase-stdin"],
-            capture_output=True, text=True, input=stdin, env=env, cwd=REPOSITORY, timeout=60,
-            check=False,
-        )  # fmt: skip
+    def planner(*args: str, stdin: str = TEST_PASSPHRASE) -> Ran:
+        return vault_cli(folder, *args, "--passphrase-stdin", stdin=stdin)
 
     listed = planner("list")
     assert listed.returncode == 0 and household in listed.stdout, listed.stderr

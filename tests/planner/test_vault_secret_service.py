@@ -1,5 +1,8 @@
 """The vault on a real Secret Service (gnome-keyring on a private D-Bus session): keyring mode,
-a lost keyring entry, switching modes, and crypto-erase against a copy taken before a delete."""
+a lost keyring entry, switching modes, and crypto-erase against a copy taken before a delete.
+
+The Secret Service's two daemons are processes (conftest.py); `planner vault` runs in this
+process (`vault_cli`), pointed at their bus."""
 
 from __future__ import annotations
 
@@ -7,8 +10,7 @@ import base64
 import contextlib
 import shutil
 import sqlite3
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from tests.conftest import EXAMPLES
 from tests.planner.conftest import (
     TEST_PASSPHRASE,
     MemoryKeyStore,
+    Ran,
     plan_named,
     sentinel_plan,
     skip_or_fail,
@@ -235,17 +238,18 @@ def test_a_copy_taken_before_a_delete_cannot_be_read_with_what_is_left_on_the_co
 
 
 def test_the_command_line_uses_the_real_keyring_behind_the_pin(
-    tmp_path: Path, secret_service: dict[str, str]
+    vault_cli: Callable[..., Ran],
+    tmp_path: Path,
+    secret_service: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    env = {**secret_service, "FAMILY_PLANNER_HOME": str(tmp_path / "vault")}
-    env.pop("PYTHON_KEYRING_BACKEND", None)
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                 "XDG_RUNTIME_DIR"):  # fmt: skip
+        monkeypatch.setenv(name, secret_service[name])
 
-    def planner(*args: str, stdin: str = PIN) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "planner.cli", "vault", *args, "--passphrase-stdin"],
-            capture_output=True, text=True, env=env, timeout=60, check=False,
-            start_new_session=True, input=stdin,
-        )  # fmt: skip
+    def planner(*args: str, stdin: str = PIN) -> Ran:
+        # No PYTHON_KEYRING_BACKEND: keyring chooses, as for a person, and finds the service.
+        return vault_cli(tmp_path / "vault", *args, "--passphrase-stdin", stdin=stdin, backend=None)
 
     made = planner("init")
     assert made.returncode == 0, made.stderr
