@@ -69,7 +69,7 @@ def shoot(language: str, state: str | None, only: set[str]) -> list[Path]:
             continue
         window.show_section(section_id)
         page = window.pages[section_id]
-        bar = page.scroll.verticalScrollBar()
+        bar = page.scroll_area.verticalScrollBar()
         bar.setValue(0)
         settle()
         stem = f"{number:02d}-{section_id.value}-{language}" + (f"-{state}" if state else "")

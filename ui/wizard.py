@@ -174,7 +174,9 @@ class WizardWindow(QMainWindow):
         toolbar.addWidget(self.language)
         toolbar.addSeparator()
         self.bigger = QAction(self)
-        self.bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.bigger.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         self.bigger.triggered.connect(lambda: self.change_text_size(+1))
         self.smaller = QAction(self)
         self.smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)

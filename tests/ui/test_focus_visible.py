@@ -14,7 +14,7 @@ from ui.pages.household import HouseholdPage
 
 
 def on_screen(page: HouseholdPage, widget: QWidget) -> bool:
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     top_left = widget.mapTo(viewport, QPoint(0, 0))
     return top_left.y() >= 0 and top_left.y() + widget.height() <= viewport.height()
 
@@ -27,7 +27,7 @@ def test_adding_a_parent_brings_the_field_being_typed_in_on_screen(
     window.show_section(SectionId.HOUSEHOLD)
     page = window.pages[SectionId.HOUSEHOLD]
     assert isinstance(page, HouseholdPage)
-    page.scroll.verticalScrollBar().setValue(0)
+    page.scroll_area.verticalScrollBar().setValue(0)
     add = page.adults.list.add
     add.setFocus()
     qtbot.waitUntil(add.hasFocus)

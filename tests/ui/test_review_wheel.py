@@ -22,7 +22,7 @@ def test_the_wheel_over_a_sections_answers_scrolls_the_page(
     page = window.pages[SectionId.REVIEW]
     qtbot.waitUntil(lambda: any(a.isVisible() for a in page.findChildren(Answers)))
     answers = next(a for a in page.findChildren(Answers) if a.isVisible())
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(0)
     viewport = answers.viewport()

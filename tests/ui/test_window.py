@@ -271,9 +271,9 @@ def test_no_section_is_wider_than_a_small_laptop_in_the_longest_words(
     for section_id in ORDER:
         window.show_section(section_id)
         page = window.pages[section_id]
-        qtbot.waitUntil(lambda page=page: page.scroll.viewport().width() > 0)
+        qtbot.waitUntil(lambda page=page: page.scroll_area.viewport().width() > 0)
         qtbot.wait(10)
-        assert page.scroll.horizontalScrollBar().maximum() == 0, section_id
+        assert page.scroll_area.horizontalScrollBar().maximum() == 0, section_id
 
 
 def test_the_language_chosen_on_welcome_shows_in_the_toolbar_and_back(

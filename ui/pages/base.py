@@ -50,7 +50,7 @@ class SectionPage(QWidget):
         self.form.setSpacing(8)
         self.form.addWidget(self.title)
         self.form.addWidget(self.intro)
-        self.scroll = scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -66,14 +66,14 @@ class SectionPage(QWidget):
     def _show_focused(self, _: QWidget | None, now: QWidget | None) -> None:
         """The field the keyboard is in is always on screen: "Add parent" put the cursor in a
         field below the window's edge, where a person typed without seeing it."""
-        content = self.scroll.widget()
+        content = self.scroll_area.widget()
         if now is not None and content is not None and content.isAncestorOf(now):
             # After the layout settles: a field just added has no position yet.
             QTimer.singleShot(0, lambda: self._ensure_visible(now))
 
     def _ensure_visible(self, widget: QWidget) -> None:
         if shiboken6.isValid(widget) and widget.hasFocus():
-            self.scroll.ensureWidgetVisible(widget, 16, 24)
+            self.scroll_area.ensureWidgetVisible(widget, 16, 24)
 
     # --- for subclasses ---------------------------------------------------------------------------
 
@@ -114,10 +114,10 @@ class SectionPage(QWidget):
         """The keyboard goes to the page's first field in Tab order (not to the scroll area
         around the page), so the family can type at once."""
         widget = self.nextInFocusChain()
-        while widget is not self:
+        while widget is not None and widget is not self:
             if (
                 self.isAncestorOf(widget)
-                and widget is not self.scroll
+                and widget is not self.scroll_area
                 and widget.isEnabled()
                 and widget.isVisibleTo(self)
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -151,9 +151,9 @@ class SectionPage(QWidget):
             field.set_problem("")
         language = self.words.catalogue_language
         for problem in self.visible(problems):
-            field = self.field_for(problem.path)
-            if field is not None and not field.problem.text():
-                field.set_problem(problem.message(language), problem.severity is Severity.ERROR)
+            beside = self.field_for(problem.path)
+            if beside is not None and not beside.problem.text():
+                beside.set_problem(problem.message(language), problem.severity is Severity.ERROR)
 
 
 def limit_typing(editor: QWidget, path: str) -> None:

@@ -83,7 +83,9 @@ class MedicationTable(QWidget):
         self.table.blockSignals(False)
         self.table.setFocus()
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        first = self.table.item(row, 0)
+        if first is not None:
+            self.table.editItem(first)
         self._update_buttons()
 
     def remove_row(self) -> None:

@@ -18,10 +18,10 @@ class Row(QHBoxLayout):
     def addWidget(  # noqa: N802 - Qt's name
         self,
         widget: QWidget,
-        stretch: int = 0,
+        stretch: int | None = 0,
         alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
     ) -> None:
-        super().addWidget(widget, stretch, alignment)
+        super().addWidget(widget, stretch or 0, alignment)
 
 
 def row(parent: QBoxLayout) -> Row:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -42,9 +43,11 @@ SOON = (3, 6)
 """The "in 3 months" and "in 6 months" buttons: plans should be checked every 3 to 6 months."""
 
 
-def _clear_layout(layout: QVBoxLayout) -> None:
+def _clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
@@ -52,8 +55,8 @@ def _clear_layout(layout: QVBoxLayout) -> None:
                 if isinstance(shown, QLabel | QTextBrowser):
                     shown.clear()  # the family's words go now, not when Qt gets round to it
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear_layout(item.layout())  # type: ignore[arg-type]
+        elif isinstance(inner := item.layout(), QLayout):
+            _clear_layout(inner)
 
 
 class ReviewPage(SectionPage):
@@ -188,7 +191,7 @@ class ReviewPage(SectionPage):
 
     def _show_todo(self) -> None:
         _clear_layout(self.todo)
-        self.todo_buttons: list[QPushButton] = []
+        self.todo_buttons = []
         assert self.plan is not None
         problems = check(self.plan) + completeness(self.plan)
         reader = self._reader()
@@ -223,7 +226,7 @@ class ReviewPage(SectionPage):
 
     def _show_answers(self) -> None:
         _clear_layout(self.answers)
-        self.answer_buttons: list[QPushButton] = []
+        self.answer_buttons = []
         self.pending = self._reader().groups()
         self.next_group.start()
 
@@ -273,6 +276,8 @@ class ReviewPage(SectionPage):
         if not buttons:
             return
         previous = before.previousInFocusChain()
+        if previous is None:
+            return
         for button in buttons:
             QWidget.setTabOrder(previous, button)
             previous = button
