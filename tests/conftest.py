@@ -1,14 +1,21 @@
-"""Test set-up shared by every package: hypothesis profiles, Qt offscreen, invented households."""
+"""Test set-up shared by every package: hypothesis profiles, Qt offscreen, invented households,
+and the `planner` command run in the test's own process."""
 
 from __future__ import annotations
 
+import io
 import os
+import sys
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from planner.cli import main
 from planner.model import Address, Adult, Plan
 from planner.resources import resource
 
@@ -44,3 +51,57 @@ def parent_elsewhere(family_violence_order: bool = False) -> Adult:
         family_violence_order=family_violence_order,
         address=Address(street="77 Far Rd", city="El Paso", state="TX", postal_code="79901"),
     )
+
+
+# --- `planner …` in this process ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What one `planner` command did, as `subprocess.run` reports a process that ran it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+RunCommand = Callable[..., Ran]
+
+_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+"""What Python's default warning filters keep quiet; any other warning reaches standard error."""
+
+
+def _exit_status(code: object) -> int:
+    """The status `sys.exit(code)` ends a process with."""
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCommand:
+    """`cli(*args, stdin="")` runs `planner ARGS…` in this process, through `planner.cli.main`
+    as the `planner` program does (`sys.exit(main())`, argparse's own exits included), with
+    `stdin` as its standard input. It returns the exit status and what the command printed on
+    standard output and error, with any warning a user would see there."""
+
+    def run(*args: str | Path, stdin: str = "") -> Ran:
+        capsys.readouterr()  # what came before is not this command's
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        with warnings.catch_warnings(record=True) as shown:
+            warnings.resetwarnings()
+            warnings.simplefilter("default")
+            for category in _HIDDEN_WARNINGS:
+                warnings.filterwarnings("ignore", category=category)
+            try:
+                code = main([str(arg) for arg in args])
+            except SystemExit as exited:
+                code = _exit_status(exited.code)
+        printed = capsys.readouterr()
+        said = "".join(
+            warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line)
+            for w in shown
+        )
+        return Ran(code, printed.out, printed.err + said)
+
+    return run

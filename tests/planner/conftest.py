@@ -1,28 +1,23 @@
-"""Planner test set-up: key stores to inject, a private Secret Service, invented plans, and the
-`planner` command run in the test's own process."""
+"""Planner test set-up: key stores to inject, a private Secret Service, invented plans, and
+`planner vault` run in the test's own process."""
 
 from __future__ import annotations
 
-import io
 import os
 import secrets
 import shutil
 import subprocess
-import sys
 import time
-import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from planner.cli import main
 from planner.keys import INSECURE_TEST_COST
 from planner.model import Plan
 from planner.vault import Vault
 from planner.vault_errors import KeyringUnavailable
-from tests.conftest import example_plan
+from tests.conftest import Ran, RunCommand, example_plan
 
 TEST_PASSPHRASE = "invented passphrase for tests"  # noqa: S105
 
@@ -190,60 +185,9 @@ def secret_service_bus(
     return secret_service
 
 
-# --- `planner …` in this process ----------------------------------------------------------------
+# --- `planner vault …` in this process ----------------------------------------------------------
 
 NO_KEYRING = "keyring.backends.fail.Keyring"
-
-
-@dataclass(frozen=True)
-class Ran:
-    """What one `planner` command did, as `subprocess.run` reports a process that ran it."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-RunCommand = Callable[..., Ran]
-
-_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
-"""What Python's default warning filters keep quiet; any other warning reaches standard error."""
-
-
-def _exit_status(code: object) -> int:
-    """The status `sys.exit(code)` ends a process with."""
-    if code is None:
-        return 0
-    return code if isinstance(code, int) else 1
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCommand:
-    """`cli(*args, stdin="")` runs `planner ARGS…` in this process, through `planner.cli.main`
-    as the `planner` program does (`sys.exit(main())`, argparse's own exits included), with
-    `stdin` as its standard input. It returns the exit status and what the command printed on
-    standard output and error, with any warning a user would see there."""
-
-    def run(*args: str | Path, stdin: str = "") -> Ran:
-        capsys.readouterr()  # what came before is not this command's
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        with warnings.catch_warnings(record=True) as shown:
-            warnings.resetwarnings()
-            warnings.simplefilter("default")
-            for category in _HIDDEN_WARNINGS:
-                warnings.filterwarnings("ignore", category=category)
-            try:
-                code = main([str(arg) for arg in args])
-            except SystemExit as exited:
-                code = _exit_status(exited.code)
-        printed = capsys.readouterr()
-        said = "".join(
-            warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line)
-            for w in shown
-        )
-        return Ran(code, printed.out, printed.err + said)
-
-    return run
 
 
 @pytest.fixture

@@ -19,15 +19,14 @@ import jsonschema
 import pytest
 
 from planner.cli import main
-from tests.conftest import EXAMPLES
-from tests.planner.conftest import RunCommand
+from tests.conftest import EXAMPLES, RunCommand
 
 
-def process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def planner(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """`planner ARGS…` in a process of its own, started as `python -m planner.cli`."""
     return subprocess.run(
         [sys.executable, "-m", "planner.cli", *map(str, args)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True, text=True, input=stdin, timeout=60, check=False,
     )  # fmt: skip
 
 
@@ -203,11 +202,11 @@ def test_the_printed_schema_accepts_every_example_and_rejects_unknown_keys(cli: 
 
 def test_the_process_exits_with_the_commands_code_and_2_when_misused(tmp_path: Path) -> None:
     """Through the real entry point, `sys.exit(main())`: 0, 1, and argparse's own exit 2."""
-    assert process("validate", EXAMPLES[0]).returncode == 0
+    assert planner("validate", EXAMPLES[0]).returncode == 0
     plan = {"schema_version": 1, "household": {"display_name": "X", "state": "XX"}}
-    assert process("validate", "--errors-only", write(tmp_path, plan)).returncode == 1
-    assert process().returncode == 2
-    assert process("validate").returncode == 2
+    assert planner("validate", "--errors-only", write(tmp_path, plan)).returncode == 1
+    assert planner().returncode == 2
+    assert planner("validate").returncode == 2
 
 
 # --- render: the command's language -------------------------------------------------------------

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from planner.model import Address, Adult, Child, Plan
 from planner.validation import Severity, check, has_errors
-from tests.conftest import TODAY, example_plan
-from tests.planner.conftest import RunCommand
+from tests.conftest import TODAY, RunCommand, example_plan
 from tests.strategies import DIRECTION_CONTROLS, right_to_left_names
 
 MARKS = "\u200e\u200f\u061c"

@@ -21,8 +21,7 @@ from planner.cli import main
 from planner.model import MaxItems, Phone, Plan, text_limit
 from planner.plan_file import parse_plan_text
 from planner.validation import check, has_errors
-from tests.conftest import TODAY, example_plan
-from tests.planner.conftest import RunCommand
+from tests.conftest import TODAY, RunCommand, example_plan
 
 
 def parts(model: type[BaseModel] = Plan) -> Iterator[type[BaseModel]]:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from planner.model import Child, Plan
 from planner.plan_file import PlanFileError, load_plan, parse_plan_text, plan_from_json
 from planner.validation import format_path
-from tests.planner.conftest import Ran, RunCommand
+from tests.conftest import Ran, RunCommand
 from tests.strategies import surrogate_text, valid_plans
 
 MESSAGE = "This holds a broken character that is not text"

@@ -22,8 +22,8 @@ import pytest
 from planner import keyring_store
 from planner.model import Plan
 from planner.plan_file import load_plan
-from tests.conftest import EXAMPLES
-from tests.planner.conftest import NO_KEYRING, Ran
+from tests.conftest import EXAMPLES, Ran
+from tests.planner.conftest import NO_KEYRING
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 HANGING_KEYRING = "tests.planner.hanging_keyring.HangingKeyring"

@@ -20,7 +20,8 @@ from planner import vault_db
 from planner.keys import INSECURE_TEST_COST
 from planner.vault import Vault
 from planner.vault_errors import VaultDamaged, VaultReadOnly
-from tests.planner.conftest import TEST_PASSPHRASE, Ran, plan_named
+from tests.conftest import Ran
+from tests.planner.conftest import TEST_PASSPHRASE, plan_named
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 

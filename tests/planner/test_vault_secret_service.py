@@ -25,11 +25,10 @@ from planner.vault_errors import KeyNotInKeyring, NoPinYet, PinNeeded, VaultDama
 from planner.vault_header import Header, Mode
 from planner.vault_pin import Pin, read_entry, unwrap
 from planner.vault_records import data_key_context
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, Ran
 from tests.planner.conftest import (
     TEST_PASSPHRASE,
     MemoryKeyStore,
-    Ran,
     plan_named,
     sentinel_plan,
     skip_or_fail,
