@@ -141,7 +141,7 @@ def test_without_contacts_the_pickup_list_says_to_add_them_first(
     assert not page.list_of("children").form.notes[0][0].isVisible()
     window.words.set_language("es")
     assert page.no_contacts.text().startswith("Todavía no hay ningún contacto de emergencia.")
-    assert page.to_contacts.text() == "Ir a contactos de emer&gencia"
+    assert page.to_contacts.text() == "Ir a con&tactos de emergencia"
     window.words.set_language("en")
     qtbot.mouseClick(page.to_contacts, Qt.MouseButton.LeftButton)
     assert window.current is SectionId.CONTACTS
