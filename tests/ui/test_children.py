@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from planner.flow import SectionId
@@ -311,3 +311,23 @@ def test_visiting_every_child_and_switching_language_changes_nothing(
         window.go_next()
         window.go_back()
         assert window.session.plan == example_plan(name), name
+
+
+def test_a_schools_notes_are_kept_and_shown_on_review(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window(example_plan("small-ca.json"))
+    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
+    page.list_of("schools").editor.items.setCurrentRow(0)
+    notes = page.editor("schools[0].notes")
+    assert notes.toPlainText() == window.session.plan.schools[0].notes != ""  # shown, not lost
+    focus(qtbot, notes)
+    qtbot.keyClick(notes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(notes, "Use the side gate on Elm St.")
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert window.session.plan.schools[0].notes == "Use the side gate on Elm St."
+    window.show_section(SectionId.REVIEW)
+    review = window.pages[SectionId.REVIEW]
+    qtbot.waitUntil(lambda: not review.pending)  # type: ignore[attr-defined]
+    shown = "\n".join(v.toPlainText() for v in review.findChildren(QTextBrowser))
+    assert "Use the side gate on Elm St." in shown

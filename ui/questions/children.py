@@ -54,6 +54,7 @@ SCHOOLS = Items(
             Answer("phone", "children.school_phone", Editor.PHONE, width=2),
         ),
         Postal(local=True),
+        Answer("notes", "children.school_notes", Editor.NOTES, why="children.school_notes_why"),
     ),
     heading=_school_name,
     new=lambda: School(id=new_id("school"), name=""),
