@@ -481,21 +481,23 @@ BOND = (
 
 def fill_papers(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.PAPERS, PapersPage)
-    kb.at(page.list_editor.items)
+    papers = page.list_of("documents")
+    paper = papers.form.answers
+    kb.at(papers.editor.items)
     for kind, description, whose, where, status in (
         ("Birth", "Texas birth certificates for all five children", "", SHELF, ""),
         ("Pass", "Guatemalan passport", "Carlos", "Red folder", "Exp"),
     ):
-        kb.alt("a", until=lambda: page.kind.hasFocus())  # "&Add"
+        kb.alt("a", until=lambda: paper["kind"].editor.hasFocus())  # "&Add a paper"
         kb.choose(kind)
         kb.tab()
         kb.fill(description)
-        kb.at(page.owner)
+        kb.at(paper["belongs_to"].editor)
         if whose:
             kb.choose(whose)
         kb.tab()
         kb.fill(where)
-        kb.at(page.status)
+        kb.at(paper["status"].editor)
         if status:
             kb.choose(status)
     kb.next_section(SectionId.MONEY)

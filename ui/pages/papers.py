@@ -1,9 +1,9 @@
-"""Where the papers are: each important paper, whose it is, where it is kept, and whether the family
-has it, still needs to get it, or must renew it. One button lists the usual papers to tick off."""
+"""Where the papers are: the page of `ui.questions.papers`, with one button that lists the usual
+papers of each person, marked still missing, for the family to tick off."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from dataclasses import replace
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
@@ -14,14 +14,10 @@ from planner.model import (
     ImmigrationStatus,
     PaperKind,
     Plan,
+    list_limit_at,
 )
-from planner.people import label
-from ui.i18n import PSEUDO, pseudo
-from ui.pages.list_page import ListSectionPage
-from ui.widgets import ChoiceField, TextField
-
-HOUSEHOLD = ""
-"""The choice for papers of the whole household (`belongs_to` None)."""
+from ui.pages.form import DeclaredPage
+from ui.questions.papers import PAPERS, paper_line
 
 CHILD_PAPERS = (PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT)
 NO_WORK_PERMIT = frozenset(
@@ -68,115 +64,65 @@ def usual_papers(plan: Plan) -> list[DocumentLocation]:
     ]
 
 
-class PapersPage(ListSectionPage):
+class PapersPage(DeclaredPage):
     section_id = SectionId.PAPERS
-    list_name = "documents"
+    declared = (PAPERS,)
 
     def build(self) -> None:
         super().build()
+        self.papers = self.list_of(PAPERS.path)
+        # The list names each paper's owner and status as well, which only the plan knows (the
+        # declared heading, read on Review, is given the words alone).
+        self.papers.items = replace(
+            PAPERS, heading=lambda paper, _: paper_line(paper, self.reading())
+        )
+        # "Add the usual papers" stands under the list, shown even while it is empty.
         self.usual = QPushButton()
         self.usual.clicked.connect(self._add_usual)
         self.usual_note = QLabel()
         self.usual_note.setWordWrap(True)
         self.usual_note.setObjectName("why")
-        row = QHBoxLayout()
-        row.addWidget(self.usual)
-        row.addWidget(self.usual_note, 1)
-        self.form.insertLayout(self.form.indexOf(self.list_editor) + 1, row)
+        line = QHBoxLayout()
+        line.addWidget(self.usual)
+        line.addWidget(self.usual_note, 1)
+        self.form.insertLayout(self.form.indexOf(self.papers.list_field) + 1, line)
 
-    def build_item(self) -> None:
-        self.kind = ChoiceField()
-        self.add_item_field("kind", self.kind)
-        self.description = TextField()
-        self.add_item_field("description", self.description)
-        self.owner = ChoiceField()
-        self.add_item_field("belongs_to", self.owner)
-        self.location = TextField()
-        self.add_item_field("location", self.location)
-        self.status = ChoiceField()
-        self.add_item_field("status", self.status)
-
-    # --- the list ---------------------------------------------------------------------------------
-
-    def new_item(self) -> DocumentLocation:
-        return DocumentLocation(kind=PaperKind.OTHER)
-
-    def item_label(self, item: DocumentLocation) -> str:
-        kind = self._label(item.kind)
-        if item.description:
-            kind = f"{kind}: {item.description}"
-        return f"{kind} — {self._owner_name(item.belongs_to)} — {self._label(item.status)}"
-
-    def load_item(self, item: DocumentLocation) -> None:
-        self._fill_owners(item.belongs_to)
-        self.kind.set_value(item.kind.value)
-        self.description.set_value(item.description)
-        self.owner.set_value(item.belongs_to or HOUSEHOLD)
-        self.location.set_value(item.location)
-        self.status.set_value(item.status.value)
-
-    def store_item(self, item: DocumentLocation) -> None:
-        item.kind = PaperKind(self.kind.value() or PaperKind.OTHER)
-        item.description = self.description.value()
-        item.belongs_to = self.owner.value() or None
-        item.location = self.location.value()
-        item.status = DocumentStatus(self.status.value() or DocumentStatus.HAVE)
-
-    # --- the usual papers -------------------------------------------------------------------------
+    def load(self, plan: Plan) -> None:
+        """The paper shown stays shown when the family comes back or switches language (papers
+        have no id the list could find it by)."""
+        kept = self.papers.index if plan is self.plan else -1
+        if plan is not self.plan:
+            self.usual_note.clear()
+        super().load(plan)
+        if 0 < kept < len(plan.documents):
+            self.papers.show(kept)
 
     def _add_usual(self) -> None:
+        """The usual papers not listed yet, after the list; the first of them is shown."""
         if self.plan is None:
             return
-        self._store_shown()
+        self.store(self.plan)  # what the shown paper holds, before the list changes
+        papers = self.plan.documents
         new = usual_papers(self.plan)
-        if new:
-            self.append_items(new)
-            self.usual_note.setText(self.words("papers.usual_added", count=len(new)))
-            self.list_editor.items.setFocus()
-        else:
+        limit = list_limit_at(PAPERS.path)
+        room = len(new) if limit is None else limit - len(papers)
+        if not new:
             self.usual_note.setText(self.words("papers.usual_none"))
-
-    # --- words ------------------------------------------------------------------------------------
-
-    def _label(self, choice: StrEnum) -> str:
-        text = label(choice, self.words.catalogue_language)
-        return pseudo(text) if self.words.language == PSEUDO else text
-
-    def _owner_name(self, owner: str | None) -> str:
-        if owner is None:
-            return self.words("papers.household")
-        people = [*self.plan.adults, *self.plan.children] if self.plan else []
-        found = next((p for p in people if p.id == owner), None)
-        return found.full_name if found else self.words("papers.unknown_person")
-
-    def _fill_owners(self, current: str | None) -> None:
-        people = [*self.plan.adults, *self.plan.children] if self.plan else []
-        choices = [(HOUSEHOLD, self.words("papers.household"))]
-        choices += [(p.id, p.full_name or self.words("papers.no_name")) for p in people]
-        if current and all(p.id != current for p in people):
-            choices.append((current, self.words("papers.unknown_person")))
-        self.owner.set_choices(choices, current or HOUSEHOLD)
+            return
+        if room <= 0:
+            self.usual_note.setText(self.words("list.full", limit=limit))
+            return
+        first = len(papers)
+        papers.extend(new[:room])
+        self.papers.show(first)
+        self.edited.emit()
+        self.usual_note.setText(self.words("papers.usual_added", count=len(papers) - first))
+        self.papers.editor.items.setFocus()
 
     def retranslate(self) -> None:
+        super().retranslate()
         w = self.words
-        self.set_heading()
-        self.list_editor.retranslate()
-        self.list_editor.items.setAccessibleName(w("papers.list"))
-        self.empty.setText(w("papers.empty"))
         self.usual.setText(w("papers.usual"))
         self.usual.setAccessibleName(w("papers.usual").replace("&", ""))
         self.usual.setToolTip(w("papers.usual_tip"))
         self.usual_note.setText("")
-        fields = self.item_fields
-        fields["kind"].set_texts(w("papers.kind"))
-        fields["description"].set_texts(w("papers.description"), w("papers.description_why"))
-        fields["belongs_to"].set_texts(w("papers.belongs_to"))
-        fields["location"].set_texts(w("papers.location"), w("papers.location_why"))
-        fields["status"].set_texts(w("papers.status"))
-        self.kind.set_choices([(k.value, self._label(k)) for k in PaperKind])
-        self.status.set_choices([(s.value, self._label(s)) for s in DocumentStatus])
-        if self.plan is not None:
-            papers = self.plan.documents
-            shown = papers[self.index] if 0 <= self.index < len(papers) else None
-            self._fill_owners(shown.belongs_to if shown else None)
-        self.relabel()
