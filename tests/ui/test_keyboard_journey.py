@@ -505,16 +505,17 @@ def fill_papers(kb: Keyboard, window: WizardWindow) -> None:
 
 def fill_money(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.MONEY, MoneyPage)
-    kb.at(page.list_editor.items)
+    money = page.list_of("money_and_property")
+    kb.at(money.editor.items)
     for kind, description, who, where in (
         ("Bank", "Joint checking at Neighborhood Credit Union (ends 4471)", "Carlos & Ana", BOX),
         ("Veh", "2016 Honda Odyssey, title in Carlos's name", "Ana, Rosa (spare key)", CAR),
     ):
-        kb.alt("a", until=lambda: page.kind.hasFocus())  # "&Add"
+        kb.alt("a", until=lambda: money.form.answers["kind"].editor.hasFocus())  # "&Add to …"
         kb.choose(kind)
         kb.tab()
         kb.fill(description, who, where)
-    kb.at(page.notes)
+    kb.at(page.editor("money_notes"))
     kb.type(BOND)
     kb.tab()
     kb.next_section(SectionId.REVIEW)
