@@ -419,52 +419,59 @@ def fill_caregivers(kb: Keyboard, window: WizardWindow) -> None:
 
 def fill_attorney(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.ATTORNEY, AttorneyPage)
-    kb.at(page.attorneys.editor.items)
-    kb.alt("a", until=lambda: page.attorney_given.hasFocus())  # "&Add"
-    kb.fill("Mariana", "Delgado", "Delgado & Asociados Immigration Law", "EOIR ID XK000000")
+    attorneys, cases, hotlines = (
+        page.list_of(path) for path in ("attorneys", "adults", "local_hotlines")
+    )
+    attorney, case = attorneys.form.answers, cases.form.answers
+    kb.at(attorneys.editor.items)
+    given = attorney["given_names"].editor
+    kb.alt("a", until=given.hasFocus)  # "&Add an attorney"
+    kb.fill("Mariana", "Delgado", SKIP)  # her name is written given names first
+    kb.fill("Delgado & Asociados Immigration Law", "EOIR ID XK000000")
     kb.fill("713-555-0160", "(832) 555-0161", "mdelgado@example.com")
-    kb.at(page.accredited)
+    kb.at(attorney["is_accredited_representative"].editor)
     kb.tab()
     kb.fill("1200 Smith St", "Suite 1650", "Houston", "Texas", "77002")
-    kb.at(page.attorney_address.country)
+    kb.at(page.editor("attorneys[0].address.country"))
     kb.tab()
 
-    kb.at(page.whose)  # Carlos, the first parent
+    kb.at(cases.editor.items)  # Carlos, the first parent
     kb.tab()
-    kb.at(page.a_number)
+    kb.at(case["case.a_number"].editor)
     kb.fill("A-208-456-317")
     kb.choose("Case")
     kb.tab()
     kb.fill("Houston Immigration Court, 600 Jefferson St", "02/16/2027")
-    kb.at(page.hearing.button)
+    kb.at(case["case.next_hearing"].editor.button)
     kb.tab()
     kb.fill("I-589 asylum and withholding of removal")
-    kb.at(page.case_attorney)
+    kb.at(case["case.attorney_id"].editor)
     kb.choose("Mariana")
     kb.tab()
-    kb.at(page.g28)
+    kb.at(case["case.g28_signed"].editor)
     kb.choose("Yes")
     kb.tab()
     kb.fill("Lic. Mariana Delgado, original in her office", SKIP)
-    kb.at(page.case_notes)
+    kb.at(case["case.notes"].editor)
     kb.type("Do not sign anything; call Lic. Delgado's 24-hour line first.")
     kb.tab()
 
     kb.alt("c")  # "Whose &case": Ana's
-    kb.at(page.whose)
+    kb.at(cases.editor.items)
     kb.choose("Ana")
+    assert cases.heading.text() == "Ana Lucía Pérez de Morales"
     kb.tab()
-    kb.at(page.a_number)
+    kb.at(case["case.a_number"].editor)
     kb.fill("87654321")  # eight digits: the A-number gets its leading zero
     kb.choose("Permanent")
     kb.tab(10)  # past the rest of her case to the local hotlines
-    kb.at(page.hotlines.editor.items)
+    kb.at(hotlines.editor.items)
     kb.tab()
-    kb.at(page.hotlines.editor.add)
+    kb.at(hotlines.editor.add)
     kb.space()
-    kb.at(page.hotline_name)
+    kb.at(hotlines.form.answers["name"].editor)
     kb.fill("Houston Rapid Response Network (example)", "713-555-0100")
-    kb.at(page.hotline_kind)
+    kb.at(hotlines.form.answers["kind"].editor)
     kb.tab()
     kb.type("24/7")
     kb.next_section(SectionId.PAPERS)
