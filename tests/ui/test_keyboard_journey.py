@@ -342,41 +342,44 @@ CONTACTS = (
 
 def fill_contacts(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.CONTACTS, ContactsPage)
-    kb.at(page.contacts.editor.items)
-    for (given, family, relationship, words), reach, home, about in CONTACTS:
+    contact = page.list_of("emergency_contacts").form.answers
+    named = contact["given_names"].editor
+    kb.at(page.list_of("emergency_contacts").editor.items)
+    for index, entry in enumerate(CONTACTS):
+        (given, family, relationship, words), reach, home, about = entry
         (street, unit, city, region, postal_code, country) = home
         born, picks_up, has_a_copy, stable = about
-        kb.alt("a", until=lambda: page.given.hasFocus() and not page.given.text())  # "&Add"
+        kb.alt("a", until=lambda: named.hasFocus() and not named.text())  # "&Add a contact"
         kb.fill(given, family)
-        kb.at(page.family_first)
+        kb.at(contact["family_name_first"].editor)
         kb.tab()
-        kb.at(page.relationship)
+        kb.at(contact["relationship"].editor)
         kb.choose(relationship)
         kb.tab()
         kb.fill(words, *reach)
-        kb.at(page.address.street)
+        kb.at(page.editor(f"emergency_contacts[{index}].address.street"))
         kb.fill(street, unit, city, region, postal_code)
-        kb.at(page.address.country)
+        kb.at(page.editor(f"emergency_contacts[{index}].address.country"))
         if country:
             kb.choose(country)
         kb.tab()
-        kb.at(page.languages)
+        kb.at(contact["languages"].editor)
         kb.choose("Spanish")
         kb.space()
         kb.tab()
-        kb.at(page.date_of_birth.line)
+        kb.at(contact["date_of_birth"].editor.line)
         kb.fill(born)
         kb.tab()  # past the calendar button
         for box, tick in (
-            (page.may_pick_up, picks_up),
-            (page.knows_the_plan, True),
-            (page.has_a_copy, has_a_copy),
+            ("may_pick_up_children", picks_up),
+            ("knows_the_plan", True),
+            ("has_a_copy", has_a_copy),
         ):
-            kb.at(box)
+            kb.at(contact[box].editor)
             if tick:
                 kb.space()
             kb.tab()
-        kb.at(page.stable)
+        kb.at(contact["situation_is_stable"].editor)
         if stable:
             kb.choose(stable)
     kb.next_section(SectionId.CAREGIVERS)

@@ -1,0 +1,103 @@
+"""What the Emergency contacts section asks: the people to call, in the order they should be called,
+and about each one — name, relationship, how to reach them, where they live, the languages they
+speak, whether they may pick up the children and know the plan. Declarations only (no Qt): the
+page (`ui.pages.contacts`) and Review are both built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.model import Contact, Plan, Relationship, new_id
+from ui.answers import (
+    Answer,
+    Editor,
+    Items,
+    Labels,
+    Languages,
+    Phones,
+    Postal,
+    Reading,
+    Row,
+    Say,
+    YesNo,
+)
+
+EXTRA_LANGUAGES = ("quc", "mam", "kjb", "cak", "ko", "tl", "ru", "so", "am", "uk", "fa")
+"""Offered for a contact beside the household's and the common ones: Mayan languages of Guatemala
+and other languages heard at clinics (a grandmother who speaks K'iche' can say so)."""
+
+
+class ContactLanguages(Languages):
+    """The household's languages and the common ones first, then `EXTRA_LANGUAGES`, then any the
+    contact holds."""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        from ui.pages.choices import language_choices
+
+        codes = [*reading.plan.household.family_languages, *EXTRA_LANGUAGES, *current]
+        return language_choices(list(dict.fromkeys(codes)), reading.language)
+
+
+RELATIONSHIPS = Labels("relationship", tuple(r.value for r in Relationship))
+
+
+def contact_name(contact: Contact, say: Say) -> str:
+    """A contact as the family names them, in the list, on Review, and in a removal's note."""
+    return contact.full_name or say("contacts.unnamed")
+
+
+def is_chosen(plan: Plan, contact: Contact) -> bool:
+    """Whether a child's care or pick-up list names the contact."""
+    return any(
+        contact.id in (child.care.primary_caregiver_id, child.care.alternate_caregiver_id)
+        or contact.id in child.may_be_released_to
+        for child in plan.children
+    )
+
+
+def forget_contact(plan: Plan, contact: Contact) -> None:
+    """A removed contact is no longer anyone's caregiver or on a pick-up list."""
+    for child in plan.children:
+        care = child.care
+        if care.primary_caregiver_id == contact.id:
+            care.primary_caregiver_id = None
+        if care.alternate_caregiver_id == contact.id:
+            care.alternate_caregiver_id = None
+        if contact.id in child.may_be_released_to:
+            child.may_be_released_to = [p for p in child.may_be_released_to if p != contact.id]
+
+
+CONTACTS = Items(
+    "emergency_contacts",
+    "contacts.list",
+    (
+        Row(
+            Answer("given_names", "contacts.given_names"),
+            Answer("family_names", "contacts.family_names"),
+        ),
+        Answer("family_name_first", "contacts.family_name_first", Editor.CHECK),
+        Row(
+            Answer("relationship", "contacts.relationship", Editor.CHOICE, choices=RELATIONSHIPS),
+            Answer("relationship_detail", "contacts.relationship_detail"),
+        ),
+        Phones("contacts.mobile", "contacts.second"),
+        Row(Answer("email", "contacts.email")),
+        Postal(),
+        Row(
+            Answer("languages", "contacts.languages", Editor.TICKS, why="contacts.languages_why",
+                   choices=ContactLanguages(), width=2),
+            Answer("date_of_birth", "contacts.date_of_birth", Editor.DATE,
+                   why="contacts.dob_why"),
+        ),
+        Answer("may_pick_up_children", "contacts.may_pick_up", Editor.CHECK),
+        Answer("knows_the_plan", "contacts.knows_the_plan", Editor.CHECK),
+        Answer("has_a_copy", "contacts.has_a_copy", Editor.CHECK),
+        Row(Answer("situation_is_stable", "contacts.stable", Editor.CHOICE,
+                   why="contacts.stable_why", choices=YesNo("contacts.stable_unasked"))),
+        Answer("notes", "contacts.notes", Editor.NOTES),
+    ),
+    heading=contact_name,
+    new=lambda: Contact(id=new_id("contact"), given_names=""),
+    removed=forget_contact,
+    empty="contacts.empty",
+)  # fmt: skip
