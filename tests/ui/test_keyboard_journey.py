@@ -156,18 +156,21 @@ def fill_welcome(kb: Keyboard, window: WizardWindow) -> None:
 
 def fill_household(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.HOUSEHOLD, HouseholdPage)
-    kb.at(page.street)
+    kb.at(page.editor("household.address.street"))
     kb.fill("8124 Bellfort Oaks Dr", SKIP, "Houston")
-    kb.at(page.state)
-    kb.choose("Texas")
+    kb.at(page.editor("household.address.state"))  # Texas, as chosen on Welcome
+    kb.fill(SKIP, "77061")
+    kb.at(page.editor("household.address.country"))
     kb.tab()
-    kb.fill("77061", "713-555-0126")
-    kb.at(page.languages)
+    kb.fill("713-555-0126")
+    kb.at(page.editor("household.family_languages"))
     kb.choose("Spanish")
     kb.space()
+    adult = page.list_of("adults").form.answers
 
     def new_parent() -> bool:
-        return page.given.hasFocus() and not page.given.text()
+        given = adult["given_names"].editor
+        return given.hasFocus() and not given.text()
 
     for parent in (
         (
@@ -186,27 +189,34 @@ def fill_household(kb: Keyboard, window: WizardWindow) -> None:
         (given, family, role, other_names, born), (country, *reach), employer, consulate = parent
         kb.alt("a", until=new_parent)  # "&Add a parent or guardian"
         kb.fill(given, family)
-        kb.at(page.role)
+        kb.at(adult["role"].editor)
         kb.choose(role)
         kb.tab()
-        kb.at(page.family_first)
+        kb.at(adult["family_name_first"].editor)
         kb.tab()
         kb.fill(other_names, born)
-        kb.at(page.born.button)
+        kb.at(adult["date_of_birth"].editor.button)
         kb.tab()
-        kb.at(page.country)
+        kb.at(adult["country_of_birth"].editor)
         kb.choose(country)
         kb.tab()
-        kb.at(page.mobile)
+        kb.at(adult["languages"].editor)
+        kb.tab()
+        _, mobile, _ = page.list_of("adults").form.phones["phones"]
+        kb.at(mobile)
         kb.fill(*reach)
-        kb.at(page.lives_here)
+        kb.at(adult["lives_in_household"].editor)
         kb.back_tab(3)  # a look back: the numbers now read as they will print
-        kb.at(page.mobile)
-        assert page.mobile.text() == display_phone(canonical_phone(reach[0]))
+        kb.at(mobile)
+        assert mobile.text() == display_phone(canonical_phone(reach[0]))
         kb.tab(4)  # on past the phones, the email and "Lives in this household"
-        kb.at(page.employer)
-        kb.fill(*employer, consulate[0])
-        kb.at(page.consulate_phone)
+        kb.at(adult["employer.name"].editor)
+        kb.fill(*employer)
+        kb.at(page.list_of("adults").form.addresses["employer.address"].editors["street"])
+        kb.fill(SKIP, SKIP, SKIP, SKIP, SKIP, SKIP, SKIP)  # its address and notes, and on
+        kb.at(adult["consulate.name"].editor)
+        kb.fill(consulate[0])
+        kb.at(adult["consulate.phone"].editor)
         kb.type(consulate[1])
     kb.enter_to(SectionId.CHILDREN)
 

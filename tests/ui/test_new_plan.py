@@ -16,17 +16,25 @@ from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import focus, open_section
 from tests.ui.vault_helpers import make_controller
 from ui.app import make_application
+from ui.check_list import CheckList
 from ui.controller import Controller
 from ui.pages.household import HouseholdPage
 from ui.pages.welcome import WelcomePage
 from ui.session import DEFAULT_STATE, follow_language, new_plan
 
 
+def home_languages(page: HouseholdPage) -> CheckList:
+    editor = page.editor("household.family_languages")
+    assert isinstance(editor, CheckList)
+    return editor
+
+
 def ticked_languages(page: HouseholdPage) -> list[str]:
+    languages = home_languages(page)
     return [
-        page.languages.item(row).text()
-        for row in range(page.languages.count())
-        if page.languages.item(row).checkState() is Qt.CheckState.Checked
+        languages.item(row).text()
+        for row in range(languages.count())
+        if languages.item(row).checkState() is Qt.CheckState.Checked
     ]
 
 
@@ -59,7 +67,7 @@ def test_choosing_spanish_on_welcome_moves_a_blank_plans_languages(
     assert (home.family_languages, home.document_language) == (["es"], "es")
     page = open_section(window, SectionId.HOUSEHOLD, HouseholdPage)
     assert ticked_languages(page) == ["Español"]
-    page.languages.set_value_checked("en")  # English may still be ticked by the parent
+    home_languages(page).set_value_checked("en")  # English may still be ticked by the parent
     page.edited.emit()
     assert home.family_languages == ["es", "en"]
 
