@@ -4,22 +4,56 @@ in the plan, problems beside them in English and Spanish, and the state's caregi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
-from planner.model import Adult, AdultRole, Child, Contact, Plan, Relationship
+from planner.model import (
+    Adult,
+    AdultRole,
+    Child,
+    Contact,
+    PaperEnd,
+    PaperStart,
+    Plan,
+    Relationship,
+)
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 from tests.ui.keyboard import assert_unique_mnemonics, focus, retype
 from ui.pages.caregivers import CaregiversPage
 from ui.session import new_plan
-from ui.widgets import ChoiceField
+from ui.widgets import ChoiceField, DateField, TextField
 from ui.wizard import WizardWindow
 
 
 def texts(choice: ChoiceField) -> list[str]:
     return [choice.itemText(i) for i in range(choice.count())]
+
+
+def choice(page: CaregiversPage, index: int, path: str) -> ChoiceField:
+    """The drop-down showing `care.<path>` of the child at `index`."""
+    editor = page.editor(f"children[{index}].care.{path}")
+    assert isinstance(editor, ChoiceField)
+    return editor
+
+
+def text(page: CaregiversPage, index: int, path: str) -> TextField:
+    editor = page.editor(f"children[{index}].care.{path}")
+    assert isinstance(editor, TextField)
+    return editor
+
+
+def day(page: CaregiversPage, index: int, path: str) -> DateField:
+    editor = page.editor(f"children[{index}].care.paper_period.{path}")
+    assert isinstance(editor, DateField)
+    return editor
+
+
+def period(page: CaregiversPage, index: int) -> list[QWidget]:
+    """The fields of the period the child's paper states."""
+    paths = ("starts", "start_date", "ends", "end_date")
+    return [page.fields[f"children[{index}].care.paper_period.{p}"] for p in paths]
 
 
 def open_page(window: WizardWindow) -> CaregiversPage:
@@ -56,27 +90,33 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
     window.session.replace(three_children())  # a new plan: problems show as fields are left
     page = open_page(window)
     first = page.groups[0]
+    primary, alternate = (
+        choice(page, 0, "primary_caregiver_id"),
+        choice(page, 0, "alternate_caregiver_id"),
+    )
+    term, told = choice(page, 0, "term"), choice(page, 0, "child_has_been_told")
+    who_pays = text(page, 0, "who_pays")
     assert first.box.title() == "Sofia Soto"
-    assert texts(first.primary) == [  # Ana, the mother at home, is who the plan is for
+    assert texts(primary) == [  # Ana, the mother at home, is who the plan is for
         "Not chosen yet",
         "Rosa Soto (Aunt or uncle)",
         "Juan (Godparent)",
     ]
-    focus(qtbot, first.primary)
-    qtbot.keyClicks(first.primary, "Rosa")
-    qtbot.keyClick(first.primary, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is first.alternate
-    assert texts(first.alternate) == ["Not chosen yet", "Juan (Godparent)"]
-    qtbot.keyClicks(first.alternate, "Juan")
-    qtbot.keyClick(first.alternate, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is first.term
-    qtbot.keyClick(first.term, Qt.Key.Key_Up)  # not decided → long term
-    qtbot.keyClick(first.term, Qt.Key.Key_Tab)
-    qtbot.keyClick(first.told, Qt.Key.Key_Down)  # not recorded → yes
-    qtbot.keyClick(first.told, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is first.who_pays
-    qtbot.keyClicks(first.who_pays, "Ana's savings")
-    qtbot.keyClick(first.who_pays, Qt.Key.Key_Tab)
+    focus(qtbot, primary)
+    qtbot.keyClicks(primary, "Rosa")
+    qtbot.keyClick(primary, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is alternate
+    assert texts(alternate) == ["Not chosen yet", "Juan (Godparent)"]
+    qtbot.keyClicks(alternate, "Juan")
+    qtbot.keyClick(alternate, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is term
+    qtbot.keyClick(term, Qt.Key.Key_Up)  # not decided → long term
+    qtbot.keyClick(term, Qt.Key.Key_Tab)
+    qtbot.keyClick(told, Qt.Key.Key_Down)  # not recorded → yes
+    qtbot.keyClick(told, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is who_pays
+    qtbot.keyClicks(who_pays, "Ana's savings")
+    qtbot.keyClick(who_pays, Qt.Key.Key_Tab)
 
     care = window.session.plan.children[0].care
     assert care.primary_caregiver_id == "contact-rosa"
@@ -87,18 +127,20 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
         "Ana's savings",
     )
 
-    assert first.same_for_all.isVisible()
+    assert first.same_for_all is not None and first.same_for_all.isVisible()
+    assert QApplication.focusWidget() is first.same_for_all
     qtbot.mouseClick(first.same_for_all, Qt.MouseButton.LeftButton)
     others = [c.care for c in window.session.plan.children[1:]]
     assert {(c.primary_caregiver_id, c.alternate_caregiver_id, c.term) for c in others} == {
         ("contact-rosa", "contact-juan", "long_term")
     }
     assert {c.child_has_been_told for c in others} == {None}
-    assert page.groups[2].primary.currentText() == "Rosa Soto (Aunt or uncle)"
+    assert choice(page, 2, "primary_caregiver_id").currentText() == "Rosa Soto (Aunt or uncle)"
     assert not first.same_for_all.isVisible()
+    assert [g.same_for_all for g in page.groups[1:]] == [None, None]  # the first child's only
 
-    focus(qtbot, first.primary)
-    qtbot.keyClick(first.primary, Qt.Key.Key_Home)
+    focus(qtbot, primary)
+    qtbot.keyClick(primary, Qt.Key.Key_Home)
     assert window.session.plan.children[0].care.primary_caregiver_id is None
 
 
@@ -108,20 +150,23 @@ def test_the_same_person_twice_is_named_beside_the_alternate(
     window = make_window()
     window.session.replace(three_children())
     page = open_page(window)
-    group = page.groups[1]
-    focus(qtbot, group.alternate)
-    qtbot.keyClicks(group.alternate, "Juan")
+    primary, alternate_choice = (
+        choice(page, 1, "primary_caregiver_id"),
+        choice(page, 1, "alternate_caregiver_id"),
+    )
+    focus(qtbot, alternate_choice)
+    qtbot.keyClicks(alternate_choice, "Juan")
     alternate = page.fields["children[1].care.alternate_caregiver_id"]
     assert not alternate.problem.isVisible()
-    focus(qtbot, group.primary)  # then Juan is made the caregiver as well
-    qtbot.keyClicks(group.primary, "Juan")
-    qtbot.keyClick(group.primary, Qt.Key.Key_Tab)
+    focus(qtbot, primary)  # then Juan is made the caregiver as well
+    qtbot.keyClicks(primary, "Juan")
+    qtbot.keyClick(primary, Qt.Key.Key_Tab)
     care = window.session.plan.children[1].care
     assert (care.primary_caregiver_id, care.alternate_caregiver_id) == ("contact-juan",) * 2
-    assert group.alternate.currentText() == (  # kept, not silently dropped, and marked
+    assert alternate_choice.currentText() == (  # kept, not silently dropped, and marked
         "Juan (Godparent) — already the caregiver: choose someone else"
     )
-    assert texts(group.alternate) == [
+    assert texts(alternate_choice) == [
         "Not chosen yet",
         "Rosa Soto (Aunt or uncle)",
         "Juan (Godparent) — already the caregiver: choose someone else",
@@ -132,17 +177,17 @@ def test_the_same_person_twice_is_named_beside_the_alternate(
     assert alternate.problem.text().startswith("The alternate caregiver is the same person")
     window.words.set_language("es")
     assert alternate.problem.text().startswith("El cuidador suplente es la misma persona")
-    assert group.alternate.currentText() == (
+    assert alternate_choice.currentText() == (
         "Juan (Padrino o madrina) — ya es el cuidador: elija a otra persona"
     )
     assert page.fields["children[1].care.primary_caregiver_id"].label.text() == "C&uidador"
-    focus(qtbot, group.alternate)
+    focus(qtbot, alternate_choice)
     qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new search, not "Juan" + "Rosa"
-    qtbot.keyClicks(group.alternate, "Rosa")  # fixed: Juan is no longer offered as alternate
-    qtbot.keyClick(group.alternate, Qt.Key.Key_Tab)
+    qtbot.keyClicks(alternate_choice, "Rosa")  # fixed: Juan is no longer offered as alternate
+    qtbot.keyClick(alternate_choice, Qt.Key.Key_Tab)
     assert care.alternate_caregiver_id == "contact-rosa"
     window.show_section(SectionId.CAREGIVERS)
-    assert "Juan (Padrino o madrina)" not in " ".join(texts(group.alternate))
+    assert "Juan (Padrino o madrina)" not in " ".join(texts(alternate_choice))
 
 
 def test_the_parents_at_home_are_not_offered_but_one_chosen_stays_marked(
@@ -155,23 +200,27 @@ def test_the_parents_at_home_are_not_offered_but_one_chosen_stays_marked(
     plan.children[0].care.primary_caregiver_id = "adult-ana"  # from an older plan
     plan.children[0].care.alternate_caregiver_id = "contact-rosa"
     window = make_window(plan)
-    group = open_page(window).groups[0]
-    assert texts(group.primary) == [
+    page = open_page(window)
+    primary, alternate = (
+        choice(page, 0, "primary_caregiver_id"),
+        choice(page, 0, "alternate_caregiver_id"),
+    )
+    assert texts(primary) == [
         "Not chosen yet",
         "Ana Soto (Mother) — lives with the child: choose someone else",
         "Luis (Father)",
         "Rosa Soto (Aunt or uncle)",
         "Juan (Godparent)",
     ]
-    assert group.primary.value() == "adult-ana"
-    assert texts(group.alternate) == [
+    assert primary.value() == "adult-ana"
+    assert texts(alternate) == [
         "Not chosen yet",
         "Luis (Father)",
         "Rosa Soto (Aunt or uncle)",
         "Juan (Godparent)",
     ]
-    others = open_page(window).groups[1]
-    assert "Ana Soto (Mother)" not in " ".join(texts(others.primary) + texts(others.alternate))
+    others = [choice(open_page(window), 1, f"{r}_caregiver_id") for r in ("primary", "alternate")]
+    assert "Ana Soto (Mother)" not in " ".join(texts(others[0]) + texts(others[1]))
     window.go_next()
     care = window.session.plan.children[0].care
     assert (care.primary_caregiver_id, care.alternate_caregiver_id) == ("adult-ana", "contact-rosa")
@@ -228,8 +277,9 @@ def test_someone_no_longer_in_the_plan_is_kept_and_named(make_window: WindowMake
     plan.children[0].care.alternate_caregiver_id = "contact-gone"
     window = make_window(plan)
     page = open_page(window)
-    group = page.groups[0]
-    assert group.alternate.currentText() == "(someone no longer in the plan)"
+    assert choice(page, 0, "alternate_caregiver_id").currentText() == (
+        "(someone no longer in the plan)"
+    )
     problem = page.fields["children[0].care.alternate_caregiver_id"].problem
     assert problem.text().startswith("This person is not in the plan.")
     window.go_next()
@@ -241,13 +291,14 @@ def test_visiting_and_switching_language_changes_nothing(make_window: WindowMake
     for name in ("large-tx.json", "small-ca.json", "mixed-names-ny.json"):
         window.session.replace(example_plan(name), household_id="opened")
         page = open_page(window)
-        shown = [g.primary.currentText() for g in page.groups]
+        primaries = [choice(page, i, "primary_caregiver_id") for i in range(len(page.groups))]
+        shown = [p.currentText() for p in primaries]
         window.words.set_language("es")
-        assert [g.primary.value() for g in page.groups] == [
+        assert [p.value() for p in primaries] == [
             c.care.primary_caregiver_id for c in example_plan(name).children
         ]
         window.words.set_language("en")
-        assert [g.primary.currentText() for g in page.groups] == shown
+        assert [p.currentText() for p in primaries] == shown
         window.go_next()
         assert window.current is ORDER[ORDER.index(SectionId.CAREGIVERS) + 1]
         assert window.session.plan == example_plan(name), name
@@ -260,27 +311,40 @@ def test_a_new_child_gets_a_group_and_tab_reaches_it(
     window = make_window(plan)
     page = open_page(window)
     assert len(page.groups) == 1
+    first = page.groups[0].box
     window.session.plan.children.append(Child(id="child-new", given_names="Mia"))
     window.session.plan.adults.append(
         Adult(id="adult-2", given_names="Luis", role=AdultRole.FATHER, lives_in_household=False)
     )
     page = open_page(window)
-    assert [g.box.title() for g in page.groups][1] == "Mia"
-    assert "Luis (Father)" in [page.groups[1].primary.itemText(i) for i in range(5)]
-    qtbot.waitUntil(page.groups[1].primary.isVisible)  # a new group shows once events run
+    assert [g.box.title() for g in page.groups] == ["Sofía Valentina Ramírez", "Mia"]
+    assert page.groups[0].box is first  # the first child's box stays as it is
+    assert "Luis (Father)" in texts(choice(page, 1, "primary_caregiver_id"))
+    qtbot.waitUntil(choice(page, 1, "primary_caregiver_id").isVisible)  # shows once events run
     focus(qtbot, page.to_contacts)
     qtbot.keyClick(page.to_contacts, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is page.groups[0].primary
-    retype(qtbot, page.groups[1].who_pays, "Luis")
+    assert QApplication.focusWidget() is choice(page, 0, "primary_caregiver_id")
+    focus(qtbot, text(page, 0, "who_pays"))
+    qtbot.keyClick(text(page, 0, "who_pays"), Qt.Key.Key_Tab)
+    same_for_all = page.groups[0].same_for_all
+    assert same_for_all is not None and QApplication.focusWidget() is same_for_all
+    qtbot.keyClick(same_for_all, Qt.Key.Key_Tab)  # Tab goes on to the new box
+    assert QApplication.focusWidget() is choice(page, 1, "primary_caregiver_id")
+    retype(qtbot, text(page, 1, "who_pays"), "Luis")
     assert window.session.plan.children[1].care.who_pays == "Luis"
     assert "children[1].care.who_pays" in page.fields
 
 
 def test_mnemonics_on_the_page_do_not_collide(make_window: WindowMaker) -> None:
-    window = make_window(example_plan("small-ca.json"))  # one child: one group of fields
-    for language in ("en", "es"):
-        window.words.set_language(language)
-        assert_unique_mnemonics(window, open_page(window), [])
+    plan = example_plan("small-ca.json")  # one child: one box of fields
+    window = make_window(plan)
+    for state in ("CA", "NY"):  # NY: the paper's period is asked too
+        plan = example_plan("small-ca.json")
+        plan.household.state = state
+        window.session.replace(plan, household_id="opened")
+        for language in ("en", "es"):
+            window.words.set_language(language)
+            assert_unique_mnemonics(window, open_page(window), [])
 
 
 def test_the_papers_period_is_asked_only_where_the_states_paper_states_one(
@@ -290,26 +354,27 @@ def test_the_papers_period_is_asked_only_where_the_states_paper_states_one(
     page = open_page(window)
     assert not page.groups[0].period.isVisibleTo(page)
     assert page.groups[0].dates is None  # not even made
+    assert "children[0].care.paper_period.starts" not in page.fields
     plan = example_plan("small-ca.json")
     plan.household.state = "NY"  # GOL §5-1552(2): "the date or contingent event"
     window.session.replace(plan)
     page = open_page(window)
-    group = page.groups[0]
-    assert group.period.isVisibleTo(page)
-    dates = group.dates  # made because this state's paper states a period
-    assert dates is not None
-    starts = [dates.starts.itemText(i) for i in range(dates.starts.count())]
-    assert starts == [
+    assert all(field.isVisibleTo(page) for field in period(page, 0))
+    assert texts(choice(page, 0, "paper_period.starts")) == [
         "On the day it is signed",
         "On a date",
         "If the parent is arrested, detained or removed by immigration authorities",
     ]
-    assert not dates.start_date.isEnabled() and not dates.end_date.isEnabled()
+    assert texts(choice(page, 0, "paper_period.ends")) == [
+        "As late as the state's law allows",
+        "On a date",
+    ]
+    assert not day(page, 0, "start_date").isEnabled()
+    assert not day(page, 0, "end_date").isEnabled()
     plan = example_plan("small-ca.json")
     plan.household.state = "GA"  # no start on an event found in O.C.G.A. §19-9-120 ff.
     window.session.replace(plan)
-    group = open_page(window).groups[0]
-    assert group.dates is not None and group.dates.starts.count() == 2
+    assert choice(open_page(window), 0, "paper_period.starts").count() == 2
 
 
 def test_a_period_longer_than_the_law_allows_is_named_beside_the_end_date(
@@ -319,12 +384,11 @@ def test_a_period_longer_than_the_law_allows_is_named_beside_the_end_date(
     plan.household.state = "NY"
     window = make_window(plan)
     page = open_page(window)
-    dates = page.groups[0].dates
-    assert dates is not None
-    focus(qtbot, dates.ends)
-    qtbot.keyClick(dates.ends, Qt.Key.Key_Down)  # the longest allowed → on a date
-    assert dates.end_date.isEnabled()
-    retype(qtbot, dates.end_date.line, "2031-01-31")
+    ends, end_date = choice(page, 0, "paper_period.ends"), day(page, 0, "end_date")
+    focus(qtbot, ends)
+    qtbot.keyClick(ends, Qt.Key.Key_Down)  # the longest allowed → on a date
+    assert end_date.isEnabled()
+    retype(qtbot, end_date.line, "2031-01-31")
     period = window.session.plan.children[0].care.paper_period
     assert period.end_date is not None and period.end_date.isoformat() == "2031-01-31"
     problem = page.fields["children[0].care.paper_period.end_date"].problem
@@ -332,3 +396,86 @@ def test_a_period_longer_than_the_law_allows_is_named_beside_the_end_date(
     assert "at most 12 months" in problem.text()
     window.words.set_language("es")
     assert "como máximo 12 meses" in problem.text()
+
+
+def test_a_date_is_kept_only_while_on_a_date_is_chosen(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    plan = example_plan("small-ca.json")
+    plan.household.state = "NY"
+    window = make_window(plan)
+    page = open_page(window)
+    starts, start_date = choice(page, 0, "paper_period.starts"), day(page, 0, "start_date")
+    focus(qtbot, starts)
+    qtbot.keyClick(starts, Qt.Key.Key_Down)  # on the day it is signed → on a date
+    assert start_date.isEnabled()
+    retype(qtbot, start_date.line, "2030-06-01")
+    period = window.session.plan.children[0].care.paper_period
+    assert (period.starts, str(period.start_date)) == ("on_date", "2030-06-01")
+    focus(qtbot, starts)
+    qtbot.keyClick(starts, Qt.Key.Key_Down)  # on a date → on the parent's detention
+    period = window.session.plan.children[0].care.paper_period
+    assert (period.starts, period.start_date) == ("on_event", None)
+    assert not start_date.isEnabled()
+    window.go_next()
+    window.go_back()
+    assert start_date.value() is None and not start_date.isEnabled()
+
+
+def test_a_start_on_an_event_where_the_law_has_none_stays_beside_its_problem(
+    make_window: WindowMaker,
+) -> None:
+    plan = example_plan("small-ca.json")
+    plan.household.state = "GA"  # no start on an event found in O.C.G.A. §19-9-120 ff.
+    plan.children[0].care.paper_period.starts = PaperStart.ON_EVENT  # from a NY plan, moved
+    window = make_window(plan)
+    page = open_page(window)
+    starts = choice(page, 0, "paper_period.starts")
+    assert starts.value() == "on_event"  # kept, not silently turned into another start
+    assert starts.count() == 3
+    problem = page.fields["children[0].care.paper_period.starts"].problem
+    assert problem.isVisible()
+    assert problem.text().startswith("This state's caregiver paper cannot start on an event.")
+    window.go_next()
+    assert window.session.plan.children[0].care.paper_period.starts is PaperStart.ON_EVENT
+
+
+def test_a_date_is_typed_in_the_readers_order(make_window: WindowMaker, qtbot: QtBot) -> None:
+    plan = example_plan("small-ca.json")
+    plan.household.state = "NY"
+    plan.children[0].care.paper_period.ends = PaperEnd.ON_DATE
+    window = make_window(plan, language="es")
+    page = open_page(window)
+    end_date = day(page, 0, "end_date")
+    assert end_date.isEnabled()
+    assert page.fields["children[0].care.paper_period.end_date"].label.text() == "Último día"
+    retype(qtbot, end_date.line, "03/02/2027")  # día/mes/año
+    assert str(window.session.plan.children[0].care.paper_period.end_date) == "2027-02-03"
+
+
+def test_each_alt_letter_reaches_the_child_being_worked_on(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    plan = example_plan("large-tx.json")  # five children: five boxes asking the same
+    plan.household.state = "NY"  # and each child's period
+    window = make_window(plan)
+    page = open_page(window)
+    for language in ("en", "es"):
+        window.words.set_language(language)
+        assert_unique_mnemonics(window, page, [])
+    window.words.set_language("en")
+    label = page.fields["children[2].care.alternate_caregiver_id"].label
+    assert label.text() == "Alternate caregiver"  # the first box has the letters, until…
+    focus(qtbot, text(page, 2, "who_pays"))  # … the family works on the third child
+    assert label.text() == "Al&ternate caregiver"
+    assert page.fields["children[0].care.alternate_caregiver_id"].label.text() == (
+        "Alternate caregiver"
+    )
+    assert_unique_mnemonics(window, page, [])
+    qtbot.keyClick(text(page, 2, "who_pays"), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is choice(page, 2, "alternate_caregiver_id")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is choice(page, 2, "paper_period.ends")
+    window.words.set_language("es")  # the words change; the letters stay with the third child
+    assert label.text() == "Cuidador su&plente"
+    assert_unique_mnemonics(window, page, [])

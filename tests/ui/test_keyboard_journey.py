@@ -408,24 +408,28 @@ def fill_caregivers(kb: Keyboard, window: WizardWindow) -> None:
     page = page_of(window, SectionId.CAREGIVERS, CaregiversPage)
     kb.at(page.to_contacts)
     kb.tab()
-    for group, (alternate, term, told, who_pays) in zip(page.groups, CARE, strict=True):
-        kb.at(group.primary)
+    assert len(page.groups) == len(CARE)  # every child's box at once
+    for index, (alternate, term, told, who_pays) in enumerate(CARE):
+        care = f"children[{index}].care"
+        kb.at(page.editor(f"{care}.primary_caregiver_id"))
         kb.choose("Rosa")
         kb.tab()
-        kb.at(group.alternate)
+        kb.at(page.editor(f"{care}.alternate_caregiver_id"))
         kb.choose(alternate)
         kb.tab()
-        kb.at(group.term)
+        kb.at(page.editor(f"{care}.term"))
         kb.choose(term)
         kb.tab()
-        kb.at(group.told)
+        kb.at(page.editor(f"{care}.child_has_been_told"))
         if told:
             kb.choose(told)
         kb.tab()
-        kb.at(group.who_pays)
+        kb.at(page.editor(f"{care}.who_pays"))
         kb.fill(who_pays)
-        if group.index == 0:  # the first child's caregivers for all, then each one's own
-            kb.at(group.same_for_all)
+        if index == 0:  # the first child's caregivers for all, then each one's own
+            same_for_all = page.groups[0].same_for_all
+            assert same_for_all is not None
+            kb.at(same_for_all)
             kb.space()
     kb.next_section(SectionId.ATTORNEY)
 

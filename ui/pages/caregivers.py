@@ -1,209 +1,168 @@
-"""Caregivers: for each child, who takes care of them if the parents cannot, and who takes over if
-that person cannot. Both are chosen from people already in the plan (an emergency contact, or a
-parent who lives elsewhere), so a caregiver's phone and address are typed once. The parents at
-home are the ones the plan is for, so they are not offered, and the alternate list leaves out
-the caregiver; someone already chosen stays, marked, so nothing is lost unseen."""
+"""Caregivers: the page of `ui.questions.caregivers`. For each child, who takes care of them if
+the parents cannot, and who takes over if that person cannot, chosen from people already in the
+plan, so a caregiver's phone and address are typed once.
+
+Every child's care shows at once, one box a child, rather than as a list with the selected
+child's form below it (as `Items` are shown elsewhere): a family decides the children's
+caregivers together, compares them, copies the first child's to the others, and Tab walks through
+them all. What no declaration says stays here: the state's caregiver paper and its limits, the
+ways to the Children and Emergency contacts sections, the period asked only where the state's
+paper states one, a date asked only "on a date", and "Use the same for the other children"."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.flow import SectionId
 from planner.jurisdictions import load_jurisdiction
-from planner.model import CareArrangement, Child, PaperEnd, PaperPeriod, PaperStart, Plan
+from planner.model import CareArrangement, Child, Plan
 from planner.places import US_STATES
 from planner.validation import Problem
-from ui.pages.base import SectionPage
-from ui.pages.entries import (
-    answer_choices,
-    as_answer,
-    from_answer,
-    label,
-    labelled,
-    why_label,
-)
-from ui.widgets import ChoiceField, DateField, TextField
-
-TERMS = ("short_term", "long_term", "undecided")
+from ui.answers import Box, Items, Part, put_at, value_at
+from ui.pages.form import DeclaredPage, Form
+from ui.pages.parts import why_label
+from ui.questions.caregivers import ARRANGEMENT, CARE, DATES, PERIOD, WHO_PAYS, ChildReading
+from ui.widgets import TextField
 
 
-def _column(line: QHBoxLayout) -> QVBoxLayout:
-    """One of the side-by-side places a field goes, keeping it at the top."""
-    column = QVBoxLayout()
-    line.addLayout(column, 1)
-    return column
+def without_letter(label: str) -> str:
+    """A label's words without the mark of its Alt+letter ("&&" is a shown "&": it stays)."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&&")
 
 
 class ChildCare:
-    """The group of one child's care arrangement."""
+    """One child's box: the declared answers of `CARE` below `children[index]`. The period is a
+    form of its own, made only once the state's paper states one (`period_form`): each field
+    costs the page's first showing, and most states' papers state none."""
 
     def __init__(self, page: CaregiversPage, index: int) -> None:
+        self.page = page
         self.index = index
         self.box = QGroupBox()
-        box = QVBoxLayout(self.box)
-        self.primary = ChoiceField()
-        self.alternate = ChoiceField()
-        self.term = ChoiceField()
-        self.told = ChoiceField()
-        self.who_pays = TextField()
-        self._pair(
-            page,
-            box,
-            ("primary_caregiver_id", self.primary),
-            ("alternate_caregiver_id", self.alternate),
-        )
-        self._pair(page, box, ("term", self.term), ("child_has_been_told", self.told))
-        page.add_field(self.path("who_pays"), self.who_pays, box)
-        # after the window has stored the new caregiver: the alternate list leaves them out
-        self.primary.edited.connect(lambda: page.offer_alternates(self))
+        self.form = Form(page, self.base)
         self.period = QWidget()
-        """Where the period goes when the state's paper states one (NY, WA…); its fields are
-        made only then (`period_fields`), since each costs the page's first showing."""
-        self._period_layout = QVBoxLayout(self.period)
-        self._period_layout.setContentsMargins(0, 0, 0, 0)
-        self.dates: PeriodFields | None = None
-        box.addWidget(self.period)
-        self.same_for_all = QPushButton()
-        self.same_for_all.clicked.connect(lambda: page.copy_to_all(self.index))
-        copy_line = QHBoxLayout()
-        copy_line.addWidget(self.same_for_all)
-        copy_line.addStretch(1)
-        box.addLayout(copy_line)
+        """Where the period's fields go (`build_extra` puts it after who pays)."""
+        self.period_layout = QVBoxLayout(self.period)
+        self.period_layout.setContentsMargins(0, 0, 0, 0)
+        self.dates: Form | None = None
+        self.same_for_all: QPushButton | None = None
+        """Made by the page's `build_extra`, in the first child's box only."""
 
-    def _pair(self, page: CaregiversPage, box: QVBoxLayout, *fields: tuple[str, QWidget]) -> None:
-        """Fields side by side (a lone one takes half the width), each kept at the top."""
-        line = QHBoxLayout()
-        box.addLayout(line)
-        for leaf, editor in fields:
-            column = _column(line)
-            page.add_field(self.path(leaf), editor, column)
-            column.addStretch(1)
-        if len(fields) == 1:
-            _column(line)
+    def base(self) -> str:
+        return f"{CARE.path}[{self.index}]"
 
-    def path(self, leaf: str) -> str:
-        return f"children[{self.index}].care.{leaf}"
+    def forms(self) -> list[Form]:
+        return [self.form] if self.dates is None else [self.form, self.dates]
 
-    def period_fields(self, page: CaregiversPage) -> PeriodFields:
-        """The period's fields, made the first time the state's paper asks for them, and put
-        in reading order after who pays."""
+    def period_form(self) -> Form:
+        """The period's fields, made the first time the state's paper asks for them, and put in
+        reading order after who pays."""
         if self.dates is None:
-            self.dates = PeriodFields(self, page)
-            previous: QWidget = self.who_pays
-            for widget in [*self.dates.editors(), self.same_for_all]:
-                QWidget.setTabOrder(previous, widget)
-                previous = widget
+            self.dates = Form(self.page, self.base)
+            self.dates.build(PERIOD, self.period_layout)
+            previous = self.form.answers[WHO_PAYS.path].editor
+            for shown in self.dates.answers.values():
+                QWidget.setTabOrder(previous, shown.editor)
+                previous = shown.editor
         return self.dates
 
-    def stored_period(self, kept: PaperPeriod) -> PaperPeriod:
-        """The chosen period; the one in the plan when the page never asked (no period here)."""
-        return self.dates.stored() if self.dates is not None else kept
-
     def editors(self) -> list[QWidget]:
-        period = self.dates.editors() if self.dates is not None else []
-        return [self.primary, self.alternate, self.term, self.told, self.who_pays, *period]
+        """What Tab reaches in this box, in reading order."""
+        editors = [shown.editor for form in self.forms() for shown in form.answers.values()]
+        return editors + ([self.same_for_all] if self.same_for_all is not None else [])
 
 
-class PeriodFields:
-    """When the child's paper starts and ends, for a state whose paper states a period."""
-
-    def __init__(self, group: ChildCare, page: CaregiversPage) -> None:
-        self.starts, self.start_date = ChoiceField(), DateField()
-        self.ends, self.end_date = ChoiceField(), DateField()
-        layout = group._period_layout
-        group._pair(
-            page,
-            layout,
-            ("paper_period.starts", self.starts),
-            ("paper_period.start_date", self.start_date),
-        )
-        group._pair(
-            page,
-            layout,
-            ("paper_period.ends", self.ends),
-            ("paper_period.end_date", self.end_date),
-        )
-        self.starts.edited.connect(self._dates_enabled)
-        self.ends.edited.connect(self._dates_enabled)
-
-    def _dates_enabled(self) -> None:
-        """A date is asked for only when the family chose "on a date"."""
-        self.start_date.setEnabled(self.starts.value() == PaperStart.ON_DATE.value)
-        self.end_date.setEnabled(self.ends.value() == PaperEnd.ON_DATE.value)
-
-    def load(self, period: PaperPeriod) -> None:
-        self.starts.set_value(period.starts.value)
-        self.start_date.set_value(period.start_date)
-        self.ends.set_value(period.ends.value)
-        self.end_date.set_value(period.end_date)
-        self._dates_enabled()
-
-    def stored(self) -> PaperPeriod:
-        starts = self.starts.value() or PaperStart.WHEN_SIGNED.value
-        ends = self.ends.value() or PaperEnd.LONGEST.value
-        return PaperPeriod(
-            starts=PaperStart(starts),
-            start_date=self.start_date.value() if starts == PaperStart.ON_DATE.value else None,
-            ends=PaperEnd(ends),
-            end_date=self.end_date.value() if ends == PaperEnd.ON_DATE.value else None,
-        )
-
-    def editors(self) -> list[QWidget]:
-        return [self.starts, self.start_date, self.ends, self.end_date]
-
-
-class CaregiversPage(SectionPage):
+class CaregiversPage(DeclaredPage):
     section_id = SectionId.CAREGIVERS
+    declared = ()
+    """Nothing as a list: each child's box is built from `CARE` (see `ChildCare`)."""
     edit_requested = Signal(str)
     """The family asks to go to another section (to add someone who is missing)."""
 
     def build(self) -> None:
-        self.plan: Plan | None = None
+        super().build()
         self.groups: list[ChildCare] = []
-        self.paper = why_label()
-        self.alternate_note = why_label()
-        self.form.addWidget(self.paper)
-        self.form.addWidget(self.alternate_note)
-        self.missing = why_label()
-        self.to_contacts = QPushButton()
-        self.to_contacts.clicked.connect(lambda: self.edit_requested.emit(SectionId.CONTACTS.value))
-        self.form.addLayout(self._line(self.missing, self.to_contacts))
-        self.no_children = why_label()
-        self.to_children = QPushButton()
-        self.to_children.clicked.connect(lambda: self.edit_requested.emit(SectionId.CHILDREN.value))
-        self.form.addLayout(self._line(self.no_children, self.to_children))
+        self._building: ChildCare | None = None
+        self._lettered: ChildCare | None = None
+        """The box whose labels carry their Alt+letters (see `_follow_focus`)."""
+        self.paper = why_label(self.form)
+        self.alternate_note = why_label(self.form)
+        self.missing, self.to_contacts = self._way_to(SectionId.CONTACTS)
+        self.no_children, self.to_children = self._way_to(SectionId.CHILDREN)
         self.children_box = QWidget()
         self.children_layout = QVBoxLayout(self.children_box)
         self.children_layout.setContentsMargins(0, 0, 0, 0)
         self.form.addWidget(self.children_box)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
-    @staticmethod
-    def _line(note: QWidget, button: QPushButton) -> QHBoxLayout:
+    def _way_to(self, section: SectionId) -> tuple[QLabel, QPushButton]:
+        """A sentence, and beside it a button to another section."""
+        note = QLabel()
+        note.setObjectName("why")
+        note.setWordWrap(True)
+        button = QPushButton()
+        button.clicked.connect(lambda: self.edit_requested.emit(section.value))
         line = QHBoxLayout()
         line.addWidget(note, 1)
         line.addWidget(button)
-        return line
+        self.form.addLayout(line)
+        return note, button
 
-    # --- one group per child ----------------------------------------------------------------------
+    # --- one box per child ------------------------------------------------------------------------
 
-    def _rebuild(self, count: int) -> None:
-        for group in self.groups:
+    def _fit(self, count: int) -> None:
+        """A box for each of `count` children: the boxes there are stay, with what they show."""
+        for group in self.groups[count:]:
             group.box.hide()
             group.box.setParent(None)
             group.box.deleteLater()
-        self.fields = {p: f for p, f in self.fields.items() if not p.startswith("children[")}
-        self.groups = [ChildCare(self, index) for index in range(count)]
-        previous: QWidget = self.to_children
-        for group in self.groups:
+        del self.groups[count:]
+        previous: QWidget = self.groups[-1].editors()[-1] if self.groups else self.to_children
+        for index in range(len(self.groups), count):
+            group = ChildCare(self, index)
+            self.groups.append(group)
+            self._building = group
+            group.form.build(ARRANGEMENT, QVBoxLayout(group.box))
+            self._building = None
             self.children_layout.addWidget(group.box)
             self._texts(group)
-            for widget in [*group.editors(), group.same_for_all]:
+            for widget in group.editors():
                 QWidget.setTabOrder(previous, widget)  # made after the window: keep reading order
                 previous = widget
 
+    def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
+        """After who pays: the place of the period, and in the first child's box the way to
+        give every child the same."""
+        group = self._building
+        if group is None or part is not ARRANGEMENT[-1]:
+            return
+        layout.addWidget(group.period)
+        if group.index == 0:
+            button = group.same_for_all = QPushButton()
+            button.clicked.connect(lambda: self.copy_to_all(0))
+            line = QHBoxLayout()
+            line.addWidget(button)
+            line.addStretch(1)
+            layout.addLayout(line)
+
     def copy_to_all(self, index: int) -> None:
-        """The same caregivers, term and costs for every child; whether each was told stays."""
+        """The same caregivers, term, costs and period for every child; whether each was told
+        stays."""
         if self.plan is None:
             return
         self.store(self.plan)
@@ -221,103 +180,93 @@ class CaregiversPage(SectionPage):
         self.load(self.plan)
         self.edited.emit()
 
+    def child_reading(self, child: Child) -> ChildReading:
+        """How one child's answers are read: the alternate's choices leave out their caregiver."""
+        plain = self.reading()
+        return ChildReading(plain.plan, plain.say, plain.language, plain.own, child)
+
+    def _boxes(self) -> list[tuple[ChildCare, Child]]:
+        children = self.plan.children if self.plan is not None else []
+        return list(zip(self.groups, children, strict=False))
+
     # --- load and store ---------------------------------------------------------------------------
 
+    def register(self) -> None:
+        super().register()
+        for group in self.groups:
+            for form in group.forms():
+                self.fields.update(form.fields())
+
+    def has_period(self) -> bool:
+        """Whether the state's caregiver paper states a period (NY, WA…)."""
+        return self.plan is not None and load_jurisdiction(self.plan.household.state).has_period
+
     def load(self, plan: Plan) -> None:
-        self.plan = plan
         if len(self.groups) != len(plan.children):
-            self._rebuild(len(plan.children))
-        self._describe_paper(plan)
-        has_children = bool(plan.children)
-        self.no_children.setVisible(not has_children)
-        self.to_children.setVisible(not has_children)
-        for group, child in zip(self.groups, plan.children, strict=True):
-            self._fill(group, child, plan)
+            self._fit(len(plan.children))
+        super().load(plan)
+        for group, child in self._boxes():
+            reading = self.child_reading(child)
+            if self.has_period() and group.dates is None:
+                group.period_form().retranslate(reading)
+                self._letters(group)
+            for form in group.forms():
+                form.show(child, reading, child.id)
+            self.load_extra(CARE, child)
+        self.register()
 
-    def _people(
-        self, plan: Plan, chosen: str | None, caregiver: str | None = None
-    ) -> list[tuple[str, str]]:
-        """Everyone who can be chosen: the parents who live elsewhere, then the emergency
-        contacts in calling order. Parents at home, and for the alternate the `caregiver`, are
-        left out, unless already `chosen`: then they stay, marked as not possible."""
-        w = self.words
-        people = [("", w("caregivers.not_chosen"))]
-        for adult in plan.adults:
-            role = label(w, "role", adult.role)
-            name = adult.full_name or w("caregivers.unnamed")
-            person = w("caregivers.person", name=name, who=role)
-            if adult.id == chosen and adult.id == caregiver:
-                person = w("caregivers.already_caregiver", person=person)
-            elif adult.id == chosen and adult.lives_in_household:
-                person = w("caregivers.lives_with_child", person=person)
-            elif adult.lives_in_household or adult.id == caregiver:
-                continue
-            people.append((adult.id, person))
-        for contact in plan.emergency_contacts:
-            who = label(w, "relationship", contact.relationship)
-            name = contact.full_name or w("caregivers.unnamed")
-            person = w("caregivers.person", name=name, who=who)
-            if contact.id == caregiver:
-                if contact.id != chosen:
-                    continue
-                person = w("caregivers.already_caregiver", person=person)
-            people.append((contact.id, person))
-        if chosen and plan.person(chosen) is None:
-            people.append((chosen, w("caregivers.not_in_plan")))
-        return people
-
-    def offer_alternates(self, group: ChildCare) -> None:
-        """The alternate list for the caregiver now chosen (the alternate shown stays)."""
-        if self.plan is None or group.index >= len(self.plan.children):
+    def load_extra(self, items: Items | None, entry: Any) -> None:
+        """The page: the state's paper, and the ways to the other sections. A child's box: its
+        name, the period where the state's paper states one, and the copy for all."""
+        if items is None:
+            self._describe_paper(entry)
+            self.no_children.setVisible(not entry.children)
+            self.to_children.setVisible(not entry.children)
             return
-        alternate = group.alternate.value()
-        people = self._people(self.plan, alternate, group.primary.value())
-        group.alternate.set_choices(people, alternate or "")
+        assert self.plan is not None
+        group = next(g for g, child in self._boxes() if child is entry)
+        self._title(group, entry)
+        group.period.setVisible(self.has_period())
+        self._dates_enabled(group)
+        if group.same_for_all is not None:
+            others = [c.care for c in self.plan.children if c is not entry]
+            undecided = all(
+                c.primary_caregiver_id is None and c.alternate_caregiver_id is None for c in others
+            )
+            group.same_for_all.setVisible(bool(others) and undecided)
 
-    def _fill(self, group: ChildCare, child: Child, plan: Plan) -> None:
+    def _title(self, group: ChildCare, child: Child) -> None:
+        """The child's name; "Child 2" while the child has none."""
         w = self.words
-        number = group.index + 1
-        group.box.setTitle(child.full_name or w("caregivers.child", number=number))
-        care = child.care
-        group.primary.set_choices(
-            self._people(plan, care.primary_caregiver_id), care.primary_caregiver_id or ""
-        )
-        alternates = self._people(plan, care.alternate_caregiver_id, care.primary_caregiver_id)
-        group.alternate.set_choices(alternates, care.alternate_caregiver_id or "")
-        group.term.set_value(care.term)
-        group.told.set_value(as_answer(care.child_has_been_told))
-        group.who_pays.set_value(care.who_pays)
-        has_period = load_jurisdiction(plan.household.state).has_period
-        group.period.setVisible(has_period)
-        if has_period:
-            self._period_texts(group)
-            self._period_choices(group, plan)
-            group.period_fields(self).load(care.paper_period)
-        others = [c.care for c in plan.children if c is not child]
-        undecided = all(
-            c.primary_caregiver_id is None and c.alternate_caregiver_id is None for c in others
-        )
-        group.same_for_all.setVisible(group.index == 0 and bool(others) and undecided)
+        named = CARE.heading(child, w) if child.full_name else ""
+        group.box.setTitle(named or w("caregivers.child", number=group.index + 1))
 
-    def _period_texts(self, group: ChildCare) -> None:
-        w = self.words
-        group.period_fields(self)
-        self.fields[group.path("paper_period.starts")].set_texts(
-            w("caregivers.starts"), w("caregivers.period_why")
-        )
-        self.fields[group.path("paper_period.start_date")].set_texts(w("caregivers.start_date"))
-        self.fields[group.path("paper_period.ends")].set_texts(w("caregivers.ends"))
-        self.fields[group.path("paper_period.end_date")].set_texts(w("caregivers.end_date"))
+    def _dates_enabled(self, group: ChildCare) -> None:
+        """A date is asked for only when the family chose "on a date"."""
+        if group.dates is None:
+            return
+        answers = group.dates.answers
+        for choice, (day, on_date) in DATES.items():
+            answers[day].editor.setEnabled(answers[choice].value() == on_date)
 
-    def _period_choices(self, group: ChildCare, plan: Plan) -> None:
-        """A start on an event is offered only where the state's law allows it (NY, NJ…)."""
-        w = self.words
-        starts = [PaperStart.WHEN_SIGNED, PaperStart.ON_DATE]
-        if load_jurisdiction(plan.household.state).term.starts_on_event:
-            starts.append(PaperStart.ON_EVENT)
-        dates = group.period_fields(self)
-        dates.starts.set_choices(labelled(w, "paper_starts", [s.value for s in starts]))
-        dates.ends.set_choices(labelled(w, "paper_ends", [e.value for e in PaperEnd]))
+    def store(self, plan: Plan) -> list[Problem]:
+        """Each child's answers; the period only where it was asked (else the plan's stays),
+        and a date only while "on a date" is chosen."""
+        problems = super().store(plan)
+        has_period = self.has_period()
+        for group, child in zip(self.groups, plan.children, strict=False):
+            stored = [p for form in group.forms() for p in form.store(child)]
+            unasked = set()
+            for choice, (day, on_date) in DATES.items():
+                if has_period and value_at(child, choice) != on_date:
+                    put_at(child, day, None)  # a date kept from "on a date" is not the answer
+                    unasked.add(group.form.path(day))
+            problems += [p for p in stored if p.path not in unasked]
+            reading = self.child_reading(child)
+            for form in group.forms():
+                form.refresh(reading)
+            self._dates_enabled(group)
+        return problems
 
     def _describe_paper(self, plan: Plan) -> None:
         w = self.words
@@ -341,51 +290,58 @@ class CaregiversPage(SectionPage):
             w("caregivers.alternate_on_paper" if on_paper else "caregivers.alternate_copy")
         )
 
-    def store(self, plan: Plan) -> list[Problem]:
-        for group, child in zip(self.groups, plan.children, strict=False):
-            care = child.care
-            care.primary_caregiver_id = group.primary.value()
-            care.alternate_caregiver_id = group.alternate.value()
-            term = group.term.value()
-            care.term = term if term in TERMS else "undecided"  # type: ignore[assignment]
-            care.who_pays = group.who_pays.value()
-            care.child_has_been_told = from_answer(group.told.value())
-            care.paper_period = group.stored_period(care.paper_period)
-        return []
-
     # --- words ------------------------------------------------------------------------------------
 
-    def _texts(self, group: ChildCare) -> None:
+    def _texts(self, group: ChildCare, child: Child | None = None) -> None:
         w = self.words
-        self.fields[group.path("primary_caregiver_id")].set_texts(
-            w("caregivers.primary"), w("caregivers.primary_why")
-        )
-        self.fields[group.path("alternate_caregiver_id")].set_texts(
-            w("caregivers.alternate"), w("caregivers.alternate_why")
-        )
-        self.fields[group.path("term")].set_texts(w("caregivers.term"), w("caregivers.term_why"))
-        self.fields[group.path("child_has_been_told")].set_texts(w("caregivers.told"))
-        self.fields[group.path("who_pays")].set_texts(w("caregivers.who_pays"))
-        group.who_pays.setPlaceholderText(w("caregivers.who_pays_example"))
-        group.term.set_choices(labelled(w, "care_term", TERMS))
-        group.told.set_choices(answer_choices(w))
-        if group.dates is not None:
-            self._period_texts(group)
-            if self.plan is not None:
-                self._period_choices(group, self.plan)
-        group.same_for_all.setText(w("caregivers.same_for_all"))
-        group.same_for_all.setAccessibleName(w("caregivers.same_for_all").replace("&", ""))
+        reading = self.child_reading(child) if child is not None else None
+        for form in group.forms():
+            form.retranslate(reading)
+        who_pays = group.form.answers[WHO_PAYS.path].editor
+        assert isinstance(who_pays, TextField)
+        who_pays.setPlaceholderText(w("caregivers.who_pays_example"))
+        if group.same_for_all is not None:
+            group.same_for_all.setText(w("caregivers.same_for_all"))
+            group.same_for_all.setAccessibleName(w("caregivers.same_for_all").replace("&", ""))
+        if child is not None:
+            self._title(group, child)
+        self._letters(group)
+
+    # --- Alt+letters ------------------------------------------------------------------------------
+
+    def _follow_focus(self, _: QWidget | None, now: QWidget | None) -> None:
+        """Every box asks the same questions, and an Alt+letter must reach one field: the
+        letters go with the box the family is working in, so Alt+T is this child's alternate."""
+        if now is None or not shiboken6.isValid(self) or not self.children_box.isAncestorOf(now):
+            return
+        found = next((g for g in self.groups if g.box.isAncestorOf(now)), None)
+        if found is not None and found is not self._lettered:
+            self._lettered = found
+            for group in self.groups:
+                self._letters(group)
+
+    def _letters(self, group: ChildCare) -> None:
+        """The labels of `group` with their Alt+letters if it is the box worked in (the first
+        until the family enters one), else the same words without."""
+        if self._lettered not in self.groups:
+            self._lettered = self.groups[0] if self.groups else None
+        lettered = group is self._lettered
+        for form in group.forms():
+            for shown in form.answers.values():
+                label = self.words(shown.answer.label)
+                shown.field.label.setText(label if lettered else without_letter(label))
 
     def retranslate(self) -> None:
+        super().retranslate()
         w = self.words
-        self.set_heading()
+        self.children_box.setAccessibleName(w("caregivers.children"))
         self.missing.setText(w("caregivers.missing"))
         self.to_contacts.setText(w("caregivers.to_contacts"))
         self.to_contacts.setAccessibleName(w("caregivers.to_contacts").replace("&", ""))
         self.no_children.setText(w("caregivers.no_children"))
         self.to_children.setText(w("caregivers.to_children"))
         self.to_children.setAccessibleName(w("caregivers.to_children").replace("&", ""))
-        for group in self.groups:
-            self._texts(group)
+        for group, child in self._boxes():
+            self._texts(group, child)
         if self.plan is not None:
             self._describe_paper(self.plan)

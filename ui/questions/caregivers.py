@@ -1,0 +1,158 @@
+"""What the Caregivers section asks of each child: the caregiver and the alternate (people already
+in the plan), for how long, whether the child has been told, who pays for what, and the period the
+caregiver paper states. Declarations only (no Qt): the page (`ui.pages.caregivers`) and Review
+are both built from them. The children themselves are made on the Children page (`fixed`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from planner.i18n import translate
+from planner.jurisdictions import load_jurisdiction
+from planner.model import Adult, Child, Contact, PaperEnd, PaperStart, new_id
+from planner.people import isolate
+from ui.answers import (
+    Answer,
+    Choices,
+    Editor,
+    Items,
+    Labels,
+    Reading,
+    Row,
+    YesNo,
+)
+from ui.questions.children import CHILDREN
+
+TERMS = ("short_term", "long_term", "undecided")
+
+
+@dataclass(frozen=True)
+class ChildReading(Reading):
+    """Reading one child's care: the alternate's choices leave out that child's caregiver."""
+
+    child: Child | None = None
+
+
+class Caregivers(Choices):
+    """Who may look after a child: the parents who live elsewhere, then the emergency contacts
+    in calling order. The parents at home are the ones the plan is for, and the alternate cannot
+    be the caregiver: they are left out, unless already chosen; then they stay, marked, so
+    nothing is lost unseen. Someone the plan no longer has stays too, named so."""
+
+    def __init__(self, alternate: bool = False) -> None:
+        self.alternate = alternate
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        say, plan = reading.say, reading.plan
+        chosen = next((value for value in current if value), None)
+        caregiver = None
+        if self.alternate and isinstance(reading, ChildReading) and reading.child is not None:
+            caregiver = reading.child.care.primary_caregiver_id
+        people = [("", say("caregivers.not_chosen"))]
+        for adult in plan.adults:
+            person = self._person(reading, adult)
+            if adult.id == chosen and adult.id == caregiver:
+                person = say("caregivers.already_caregiver", person=person)
+            elif adult.id == chosen and adult.lives_in_household:
+                person = say("caregivers.lives_with_child", person=person)
+            elif adult.lives_in_household or adult.id == caregiver:
+                continue
+            people.append((adult.id, person))
+        for contact in plan.emergency_contacts:
+            person = self._person(reading, contact)
+            if contact.id == caregiver:
+                if contact.id != chosen:
+                    continue
+                person = say("caregivers.already_caregiver", person=person)
+            people.append((contact.id, person))
+        if chosen and plan.person(chosen) is None:
+            people.append((chosen, say("caregivers.not_in_plan")))
+        return people
+
+    def read(self, reading: Reading, value: str) -> str:
+        person = reading.plan.person(value)
+        if person is None:
+            return reading.say("review.not_in_plan")
+        return self._person(reading, person, isolate)
+
+    @staticmethod
+    def _person(
+        reading: Reading, person: Adult | Contact, named: Callable[[str], str] = str
+    ) -> str:
+        """The name and who they are to the family: "Rosa Soto (Aunt or uncle)"."""
+        if isinstance(person, Adult):
+            table, value = "role", person.role.value
+        else:
+            table, value = "relationship", person.relationship.value
+        who = reading.own(translate(f"{table}.{value}", reading.language, domain="labels"))
+        name = named(person.full_name) or reading.say("caregivers.unnamed")
+        return reading.say("caregivers.person", name=name, who=who)
+
+
+@dataclass(frozen=True)
+class PaperStarts(Labels):
+    """A start on an event is offered only where the state's law allows it (NY, NJ…); a plan
+    that holds one elsewhere keeps it on show, beside its problem, until the family changes it."""
+
+    table: str = "paper_starts"
+    values: tuple[str, ...] = tuple(start.value for start in PaperStart)
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        rules = load_jurisdiction(reading.plan.household.state)
+        event = PaperStart.ON_EVENT.value
+        offered = [v for v in self.values if v != event or rules.term.starts_on_event]
+        if event in current and event not in offered:
+            offered.append(event)
+        return [(value, self.read(reading, value)) for value in offered]
+
+
+PRIMARY = Answer(
+    "care.primary_caregiver_id", "caregivers.primary", Editor.CHOICE,
+    why="caregivers.primary_why", choices=Caregivers(),
+)  # fmt: skip
+ALTERNATE = Answer(
+    "care.alternate_caregiver_id", "caregivers.alternate", Editor.CHOICE,
+    why="caregivers.alternate_why", choices=Caregivers(alternate=True),
+)  # fmt: skip
+STARTS = Answer(
+    "care.paper_period.starts", "caregivers.starts", Editor.CHOICE,
+    why="caregivers.period_why", choices=PaperStarts(),
+)  # fmt: skip
+START_DATE = Answer("care.paper_period.start_date", "caregivers.start_date", Editor.DATE)
+ENDS = Answer(
+    "care.paper_period.ends", "caregivers.ends", Editor.CHOICE,
+    choices=Labels("paper_ends", tuple(end.value for end in PaperEnd)),
+)  # fmt: skip
+END_DATE = Answer("care.paper_period.end_date", "caregivers.end_date", Editor.DATE)
+WHO_PAYS = Answer("care.who_pays", "caregivers.who_pays")
+
+PERIOD = (Row(STARTS, START_DATE), Row(ENDS, END_DATE))
+"""Asked only where the state's paper states a period (NY, WA…): when it starts and ends."""
+
+DATES = {
+    STARTS.path: (START_DATE.path, PaperStart.ON_DATE.value),
+    ENDS.path: (END_DATE.path, PaperEnd.ON_DATE.value),
+}
+"""A date is asked for (and kept) only when the family chose "on a date"."""
+
+ARRANGEMENT = (
+    Row(PRIMARY, ALTERNATE),
+    Row(
+        Answer("care.term", "caregivers.term", Editor.CHOICE, why="caregivers.term_why",
+               choices=Labels("care_term", TERMS)),
+        Answer("care.child_has_been_told", "caregivers.told", Editor.CHOICE, choices=YesNo()),
+    ),
+    WHO_PAYS,
+)  # fmt: skip
+"""Who looks after the child, for how long, whether the child knows, and who pays."""
+
+CARE = Items(
+    "children",
+    "caregivers.children",
+    (*ARRANGEMENT, *PERIOD),
+    heading=CHILDREN.heading,
+    new=lambda: Child(id=new_id("child"), given_names=""),
+    fixed=True,
+)
+"""Each child's care. The children are made on the Children page: this list only selects."""
