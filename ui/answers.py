@@ -111,6 +111,8 @@ class Postal:
 
     path: str = "address"
     local: bool = False
+    label: str = "address.heading"
+    """Its heading, which Review shows too: "Address", or whose ("Employer's address")."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ class Items:
     path: str
     words: str
     parts: tuple[Part | Box, ...]
-    heading: Callable[[Any, Say], str]
+    heading: Callable[[Any, Reading], str]
     new: Callable[[], BaseModel]
     removed: Callable[[Plan, Any], None] = lambda plan, entry: None
     title: str = ""
@@ -210,6 +212,24 @@ def value_at(owner: object, path: str) -> Any:
     return value
 
 
+def shown_at(owner: BaseModel, path: str) -> Any:
+    """The value a field shows for `path`: inside an optional part the plan does not hold yet
+    (a parent's `case`), the default an empty part would have."""
+    value: Any = owner
+    for name in path.split("."):
+        if value is None:
+            return None
+        holder, value = value, getattr(value, name)
+        if value is None and isinstance(holder, BaseModel) and name != path.rsplit(".", 1)[-1]:
+            value = _empty_part(holder, name)
+    return value
+
+
+def _empty_part(holder: BaseModel, name: str) -> BaseModel:
+    """A plan's optional parts have no required answer: each can be made empty."""
+    return _part_type(holder, name)()
+
+
 def put_at(owner: BaseModel, path: str, value: object) -> None:
     """Set the value at a dotted path, making an absent optional part (an employer) only when
     the value says something; a part left empty is dropped again (`prune`)."""
@@ -218,9 +238,10 @@ def put_at(owner: BaseModel, path: str, value: object) -> None:
     for part in parents:
         inner = getattr(holder, part)
         if inner is None:
-            if not value:
-                return
-            inner = _part_type(holder, part)()
+            empty = _empty_part(holder, part)
+            if value in (None, "", []) or getattr(empty, name, None) == value:
+                return  # nothing said: no part made (a G-28 "No" is something said)
+            inner = _part_type(holder, part).model_validate({})
             setattr(holder, part, inner)
         holder = inner
     if getattr(holder, name) != value:
@@ -313,7 +334,7 @@ def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[
         elif isinstance(part, Postal):
             text = read_address(value_at(owner, part.path), reading)
             if text.strip():
-                found.append((_plain(reading.say("address.heading")), text))
+                found.append((_plain(reading.say(part.label)), text))
         elif isinstance(part, Phones):
             text = read_phones(value_at(owner, part.path), reading)
             if text:

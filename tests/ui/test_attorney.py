@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.flow import ORDER, SectionId
+from planner.flow import SectionId
 from planner.model import Adult, Attorney, CaseInfo, Hotline, ImmigrationStatus, Plan
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
-from tests.ui.keyboard import assert_unique_mnemonics, focus, retype
+from tests.ui.keyboard import focus, retype
 from ui.answers import Items, Postal, answers_of
 from ui.pages.attorney import AttorneyPage
 from ui.questions.attorney import ATTORNEYS, CASES, HOTLINES
@@ -331,22 +331,6 @@ def test_local_hotlines_are_entered_by_the_family(make_window: WindowMaker, qtbo
     assert window.session.plan.local_hotlines == [] and not hotlines.detail.isVisible()
 
 
-def test_visiting_and_switching_language_changes_nothing(make_window: WindowMaker) -> None:
-    window = make_window()
-    for name in ("large-tx.json", "small-ca.json", "mixed-names-ny.json"):
-        window.session.replace(example_plan(name), household_id="opened")
-        page = open_page(window)
-        for found in page.lists:
-            for row in range(found.editor.items.count()):
-                found.editor.items.setCurrentRow(row)
-                page.edited.emit()  # as if the family left a field: the form is written back
-        window.words.set_language("es")
-        window.words.set_language("en")
-        window.go_next()
-        assert window.current is ORDER[ORDER.index(SectionId.ATTORNEY) + 1]
-        assert window.session.plan == example_plan(name), name
-
-
 def test_without_parents_the_page_sends_the_family_to_enter_them(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
@@ -360,12 +344,3 @@ def test_without_parents_the_page_sends_the_family_to_enter_them(
     assert page.to_household.accessibleName() == "Go to Household and parents"
     qtbot.mouseClick(page.to_household, Qt.MouseButton.LeftButton)
     assert window.current is SectionId.HOUSEHOLD
-
-
-def test_mnemonics_on_the_page_do_not_collide(make_window: WindowMaker) -> None:
-    window = make_window(example_plan("large-tx.json"))
-    for language in ("en", "es", "pseudo"):
-        window.words.set_language(language)
-        page = open_page(window)
-        editor = page.list_of("attorneys").editor
-        assert_unique_mnemonics(window, page, [editor.up, editor.down])

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.flow import ORDER, SectionId
+from planner.flow import SectionId
 from planner.model import (
     Adult,
     AdultRole,
@@ -286,24 +286,6 @@ def test_someone_no_longer_in_the_plan_is_kept_and_named(make_window: WindowMake
     assert window.session.plan.children[0].care.alternate_caregiver_id == "contact-gone"
 
 
-def test_visiting_and_switching_language_changes_nothing(make_window: WindowMaker) -> None:
-    window = make_window()
-    for name in ("large-tx.json", "small-ca.json", "mixed-names-ny.json"):
-        window.session.replace(example_plan(name), household_id="opened")
-        page = open_page(window)
-        primaries = [choice(page, i, "primary_caregiver_id") for i in range(len(page.groups))]
-        shown = [p.currentText() for p in primaries]
-        window.words.set_language("es")
-        assert [p.value() for p in primaries] == [
-            c.care.primary_caregiver_id for c in example_plan(name).children
-        ]
-        window.words.set_language("en")
-        assert [p.currentText() for p in primaries] == shown
-        window.go_next()
-        assert window.current is ORDER[ORDER.index(SectionId.CAREGIVERS) + 1]
-        assert window.session.plan == example_plan(name), name
-
-
 def test_a_new_child_gets_a_group_and_tab_reaches_it(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
@@ -333,18 +315,6 @@ def test_a_new_child_gets_a_group_and_tab_reaches_it(
     retype(qtbot, text(page, 1, "who_pays"), "Luis")
     assert window.session.plan.children[1].care.who_pays == "Luis"
     assert "children[1].care.who_pays" in page.fields
-
-
-def test_mnemonics_on_the_page_do_not_collide(make_window: WindowMaker) -> None:
-    plan = example_plan("small-ca.json")  # one child: one box of fields
-    window = make_window(plan)
-    for state in ("CA", "NY"):  # NY: the paper's period is asked too
-        plan = example_plan("small-ca.json")
-        plan.household.state = state
-        window.session.replace(plan, household_id="opened")
-        for language in ("en", "es"):
-            window.words.set_language(language)
-            assert_unique_mnemonics(window, open_page(window), [])
 
 
 def test_the_papers_period_is_asked_only_where_the_states_paper_states_one(

@@ -289,30 +289,6 @@ def test_children_reordered_and_removed_and_a_removed_school_is_unchosen(
     )
 
 
-def test_visiting_every_child_and_switching_language_changes_nothing(
-    make_window: WindowMaker,
-) -> None:
-    window = make_window(language="es")
-    page = open_section(window, SectionId.CHILDREN, ChildrenPage)
-    texts = [f.label.text() for f in page.fields.values()] + [
-        f.why.text() for f in page.fields.values()
-    ]
-    assert not [t for t in texts if t.startswith(("children.", "item."))]
-    assert page.list_of("children").editor.add.text() == "Agregar &niño o niña"
-    assert child_editor(page, "health.medications").table.horizontalHeaderItem(2).text() == "Cuándo"
-    for name in ("large-tx.json", "mixed-names-ny.json", "small-ca.json"):
-        window.words.set_language("es")
-        window.session.replace(example_plan(name), household_id=name)
-        for form in page.lists:
-            for row in range(form.editor.items.count()):
-                form.editor.items.setCurrentRow(row)
-                page.edited.emit()  # as if the family left a field: the form is written back
-        window.words.set_language("pseudo")
-        window.go_next()
-        window.go_back()
-        assert window.session.plan == example_plan(name), name
-
-
 def test_a_schools_notes_are_kept_and_shown_on_review(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:

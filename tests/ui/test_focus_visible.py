@@ -28,7 +28,7 @@ def test_adding_a_parent_brings_the_field_being_typed_in_on_screen(
     page = window.pages[SectionId.HOUSEHOLD]
     assert isinstance(page, HouseholdPage)
     page.scroll_area.verticalScrollBar().setValue(0)
-    add = page.adults.list.add
+    add = page.list_of("adults").editor.add
     add.setFocus()
     qtbot.waitUntil(add.hasFocus)
     qtbot.keyClick(add, Qt.Key.Key_Space)

@@ -413,27 +413,3 @@ def test_every_one_line_field_of_the_home_and_a_parent_stops_at_the_plans_limit(
     assert "adults[1].consulate.address.postal_code" in limited
     assert all(typed == limit for typed, limit in limited.values()), limited
     assert page.editor("adults[1].family_names").maxLength() == 100
-
-
-def test_visiting_every_parent_and_switching_language_changes_nothing(
-    make_window: WindowMaker,
-) -> None:
-    window = make_window(language="es")
-    page = open_section(window, SectionId.HOUSEHOLD, HouseholdPage)
-    texts = [f.label.text() for f in page.fields.values()] + [
-        f.why.text() for f in page.fields.values()
-    ]
-    assert not [t for t in texts if t.startswith(("household.", "item.", "address."))]
-    adults = page.list_of("adults")
-    assert adults.editor.add.text() == "A&gregar padre, madre o tutor"
-    assert adults.editor.items.accessibleName() == "Padres y tutores legales"
-    for name in ("large-tx.json", "mixed-names-ny.json", "small-ca.json"):
-        window.words.set_language("es")
-        window.session.replace(example_plan(name), household_id=name)
-        for row in range(adults.editor.items.count()):
-            adults.editor.items.setCurrentRow(row)
-            page.edited.emit()  # as if the family left a field: the page writes the form back
-        window.words.set_language("pseudo")
-        window.go_next()
-        window.go_back()
-        assert window.session.plan == example_plan(name), name

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +12,7 @@ from planner.flow import ORDER, SectionId
 from planner.model import MoneyItem, MoneyKind
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
-from tests.ui.keyboard import assert_unique_mnemonics, focus, open_section, type_and_tab
+from tests.ui.keyboard import focus, open_section, type_and_tab
 from ui.pages.money import MoneyPage, looks_like_account_number
 
 
@@ -132,11 +131,3 @@ def test_money_items_move_and_are_removed_and_survive_a_language_switch(
     window.sidebar.setCurrentRow(ORDER.index(SectionId.PAPERS))
     window.sidebar.setCurrentRow(ORDER.index(SectionId.MONEY))
     assert money.editor.current() == 1  # coming back, the same entry is shown
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_no_alt_letter_is_used_twice(make_window: WindowMaker, language: str) -> None:
-    window = make_window(example_plan("large-tx.json"), language=language)
-    page = open_section(window, SectionId.MONEY, MoneyPage)
-    editor = page.list_of("money_and_property").editor
-    assert_unique_mnemonics(window, page, [editor.up, editor.down])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -24,7 +23,7 @@ from planner.model import (
 )
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
-from tests.ui.keyboard import assert_unique_mnemonics, focus, open_section, type_and_tab
+from tests.ui.keyboard import focus, open_section, type_and_tab
 from ui.pages.papers import PapersPage, usual_papers
 from ui.session import new_plan
 
@@ -220,11 +219,3 @@ def test_switching_language_keeps_every_paper(make_window: WindowMaker) -> None:
     window.sidebar.setCurrentRow(ORDER.index(SectionId.PAPERS))
     assert papers.editor.current() == 4  # coming back, the same paper is shown
     assert window.session.plan == example_plan("large-tx.json")
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_no_alt_letter_is_used_twice(make_window: WindowMaker, language: str) -> None:
-    window = make_window(example_plan("large-tx.json"), language=language)
-    page = open_section(window, SectionId.PAPERS, PapersPage)
-    editor = page.list_of("documents").editor
-    assert_unique_mnemonics(window, page, [editor.up, editor.down])

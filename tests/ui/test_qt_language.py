@@ -117,7 +117,7 @@ def test_pseudo_locale_leaves_qt_in_english(qtbot: QtBot) -> None:
 def test_the_windows_language_switch_reaches_its_date_calendars(make_window: WindowMaker) -> None:
     window = make_window(language="es")
     page = open_section(window, SectionId.HOUSEHOLD, HouseholdPage)
-    calendar = page.born.calendar
+    calendar = page.list_of("adults").form.answers["date_of_birth"].editor.calendar
     calendar.setCurrentPage(2019, 4)
     assert month_shown(calendar) == "abril"
     assert message_box_cancel() == "Cancelar"

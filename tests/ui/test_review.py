@@ -56,9 +56,9 @@ def test_every_answer_is_shown_readably_by_section(make_window: WindowMaker, qtb
     text = shown_text(page)
     assert "Nothing is missing." in text
     for expected in (
-        "Name of the plan: Morales Pérez Family",
+        "Name of this plan: Morales Pérez Family",
         "Home phone: (713) 555-0126",
-        "Carlos Eduardo Morales Xicará (Father)",
+        "Carlos Eduardo Morales Xicará — Father",
         "Date of birth: November 3, 1984",
         "Country of birth: Guatemala",
         "1. Rosa María Pérez Camacho",
@@ -173,4 +173,4 @@ def test_the_familys_words_are_shown_as_typed_not_as_markup(
     plan.household.display_name = "<b>Ríos</b> & Co"
     window = make_window(plan)
     page = open_page(window, qtbot)
-    assert "Name of the plan: <b>Ríos</b> & Co" in shown_text(page)
+    assert "Name of this plan: <b>Ríos</b> & Co" in shown_text(page)

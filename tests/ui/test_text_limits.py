@@ -8,13 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
 from planner.model import limit_at
+from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
 
 
 def test_every_one_line_field_stops_at_the_plans_limit(
     make_window: WindowMaker, qtbot: QtBot
 ) -> None:
-    window = make_window()
+    window = make_window(example_plan("large-tx.json"))  # entries in every list: their fields
     checked = 0
     for section in ORDER:
         window.show_section(section)

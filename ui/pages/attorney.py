@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton
 
 from planner.flow import SectionId
-from planner.model import Adult, CaseInfo, Plan
+from planner.model import Adult, Plan
 from planner.validation import Problem
-from ui.answers import Items, Reading
-from ui.pages.form import DeclaredPage, Form, ListForm
+from ui.answers import Items
+from ui.pages.form import DeclaredPage, ListForm
 from ui.questions.attorney import (
     ATTORNEYS,
     CASE_ATTORNEY,
@@ -27,16 +26,6 @@ from ui.questions.attorney import (
 from ui.widgets import ChoiceField
 
 
-class CaseForm(Form):
-    """The shown parent's case. While there is none yet, its answers show those of an empty case
-    (`Form.show` would hand the editors None for the absent part, which none of them shows)."""
-
-    def show(self, owner: BaseModel, reading: Reading, owner_id: str) -> None:
-        if isinstance(owner, Adult) and owner.case is None:
-            owner = owner.model_copy(update={"case": CaseInfo()})
-        super().show(owner, reading, owner_id)
-
-
 class AttorneyPage(DeclaredPage):
     section_id = SectionId.ATTORNEY
     declared = (ATTORNEYS, CASES, HOTLINES)
@@ -47,7 +36,6 @@ class AttorneyPage(DeclaredPage):
         """The declared lists; beside the words shown while no parent is entered, the button to
         the Household page."""
         super().build()
-        self.cases.form.__class__ = CaseForm
         empty, box = self.cases.empty, self.cases.box
         holder = box.layout() if box is not None else self.form
         assert isinstance(holder, QBoxLayout)
@@ -91,18 +79,7 @@ class AttorneyPage(DeclaredPage):
                 # the plan's first attorney, added just now, for the case shown
                 assert CASE_ATTORNEY.choices is not None
                 chooser.set_choices(CASE_ATTORNEY.choices.options(self.reading(), [only]), only)
-            # A case to store into, so that an answer a part would not be made for (G-28 "No"
-            # is False) is kept; one left with nothing in it is dropped again as it is stored.
-            adult.case = CaseInfo()
         return super().store(plan)
-
-    def visible(self, problems: list[Problem]) -> list[Problem]:
-        """Also the problems of a field the family left in an entry not shown now, so that the
-        entry keeps its ⚠ in the list after another one is selected."""
-        if self.reveal_all:
-            return problems
-        left = self.touched
-        return [p for p in problems if p.path in left or self.field_path(p.path) in left]
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -93,7 +94,7 @@ class SectionPage(QWidget):
 
     # --- shared -----------------------------------------------------------------------------------
 
-    def add_field(self, path: str, editor: QWidget, layout: QVBoxLayout | None = None) -> Field:
+    def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
         """A field for the plan value at `path` (e.g. `household.display_name`)."""
         field = Field(editor)
         limit_typing(editor, path)

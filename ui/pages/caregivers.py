@@ -238,7 +238,7 @@ class CaregiversPage(DeclaredPage):
     def _title(self, group: ChildCare, child: Child) -> None:
         """The child's name; "Child 2" while the child has none."""
         w = self.words
-        named = CARE.heading(child, w) if child.full_name else ""
+        named = CARE.heading(child, self.reading()) if child.full_name else ""
         group.box.setTitle(named or w("caregivers.child", number=group.index + 1))
 
     def _dates_enabled(self, group: ChildCare) -> None:

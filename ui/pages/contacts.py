@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from planner.flow import SectionId
 from planner.model import Contact, Plan
-from ui.answers import Items, Say
+from ui.answers import Items, Reading
 from ui.pages.form import DeclaredPage
 from ui.pages.parts import why_label
 from ui.questions.contacts import CONTACTS, RELATIONSHIPS, contact_name, forget_contact, is_chosen
@@ -37,20 +37,20 @@ class ContactsPage(DeclaredPage):
         self.removed_note.hide()
         self.form.insertWidget(self.form.indexOf(self.contacts.list_field) + 1, self.removed_note)
 
-    def _listed(self, contact: Contact, say: Say) -> str:
+    def _listed(self, contact: Contact, reading: Reading) -> str:
         """A contact as the list shows them, numbered in calling order: "2. Julio (Godparent)"."""
-        name = contact_name(contact, say)
+        say, name = reading.say, contact_name(contact, reading)
         entries = self.plan.emergency_contacts if self.plan is not None else []
         number = next((n for n, c in enumerate(entries, start=1) if c is contact), None)
         if number is None:
             return name
-        relationship = RELATIONSHIPS.read(self.reading(), contact.relationship.value)
+        relationship = RELATIONSHIPS.read(reading, contact.relationship.value)
         return say("contacts.item", number=number, name=name, relationship=relationship)
 
     def _removed(self, plan: Plan, contact: Contact) -> None:
         chosen = is_chosen(plan, contact)
         forget_contact(plan, contact)
-        name = contact_name(contact, self.words)
+        name = contact_name(contact, self.reading())
         self.removed_note.setText(self.words("contacts.removed", name=name) if chosen else "")
         self.removed_note.setVisible(chosen)
 

@@ -38,6 +38,7 @@ from ui.answers import (
     merged_phones,
     prune,
     put_at,
+    shown_at,
     value_at,
 )
 from ui.check_list import CheckList
@@ -59,6 +60,11 @@ from ui.widgets import (
 )
 
 ERROR_MARK = "⚠"
+EMPTY: dict[Editor, Any] = {
+    Editor.TEXT: "", Editor.NOTES: "", Editor.PHONE: "", Editor.A_NUMBER: "",
+    Editor.CHECK: False, Editor.TICKS: [], Editor.LINES: [], Editor.MEDICATIONS: [],
+}  # fmt: skip
+"""What an editor shows for an answer the plan has no value for."""
 
 
 def reading_for(plan: Plan, words: Words) -> Reading:
@@ -106,6 +112,8 @@ class AnswerField:
 
     def show(self, value: Any, reading: Reading, owner_id: str) -> None:
         editor, kind, choices = self.editor, self.answer.editor, self.answer.choices
+        if value is None and kind in EMPTY:
+            value = EMPTY[kind]
         if isinstance(editor, DateField):
             read_date(editor, value, owner_id)
         elif isinstance(editor, ChoiceField) and choices is not None:
@@ -238,7 +246,7 @@ class AddressEditor:
 
     def retranslate(self) -> None:
         w = self.words
-        self.heading.setText(f"<b>{html.escape(w('address.heading'))}</b>")
+        self.heading.setText(f"<b>{html.escape(w(self.postal.label))}</b>")
         for part, field in self.fields.items():
             field.set_texts(w(f"address.{part}"))
         keep = self.country.value() or self._kept_country
@@ -359,7 +367,7 @@ class Form:
 
     def show(self, owner: BaseModel, reading: Reading, owner_id: str) -> None:
         for relative, shown in self.answers.items():
-            shown.show(value_at(owner, relative), reading, owner_id)
+            shown.show(shown_at(owner, relative), reading, owner_id)
         for relative, editor in self.addresses.items():
             editor.show(value_at(owner, relative), reading.plan.household.state)
         for relative, (_, first, second) in self.phones.items():
@@ -379,7 +387,14 @@ class Form:
             put_at(owner, relative, editor.value(value_at(owner, relative)))
         for relative, (_, first, second) in self.phones.items():
             typed = (first.value(), second.value())
-            put_at(owner, relative, merged_phones(value_at(owner, relative), typed))
+            phones = merged_phones(value_at(owner, relative), typed)
+            put_at(owner, relative, phones)
+            # As the plan now holds them (an emptied first lets the second move up), so the
+            # next store keeps each number's kind and note.
+            numbers = [p.number for p in phones[:2]] + ["", ""]
+            for phone, number in zip((first, second), numbers, strict=False):
+                if phone.value() != number:
+                    phone.set_value(number)
         for relative in self._optional_parts():
             prune(owner, relative)
         return problems
@@ -486,7 +501,7 @@ class ListForm:
         return entries[self.index] if 0 <= self.index < len(entries) else None
 
     def name(self, entry: Any) -> str:
-        return self.items.heading(entry, self.page.words)
+        return self.items.heading(entry, self.page.reading())
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -663,7 +678,7 @@ class DeclaredPage(SectionPage):
     A page with something no declaration says (a button to another section) adds it in
     `build_extra` beside the part it follows, and fills it in `load_extra`."""
 
-    declared: ClassVar[tuple[Items | Box, ...]]
+    declared: ClassVar[tuple[Items | Box | Part, ...]]
 
     def build(self) -> None:
         self.plan: Plan | None = None
@@ -699,9 +714,16 @@ class DeclaredPage(SectionPage):
             if found is not changed and found.current() is not None:
                 found.show(found.index)
 
+    def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
+        """A field of the page's own, for something that is not an answer of the plan (the
+        interface's language): kept as the declared fields are registered again."""
+        field = super().add_field(path, editor, layout)
+        self.own_fields = {**getattr(self, "own_fields", {}), path: field}
+        return field
+
     def register(self) -> None:
         """Every field answers to the paths of what it shows now."""
-        self.fields = dict(self.top.fields())
+        self.fields = {**getattr(self, "own_fields", {}), **self.top.fields()}
         for found in self.lists:
             self.fields[found.items.path] = found.list_field
             if found.index >= 0:
@@ -733,6 +755,21 @@ class DeclaredPage(SectionPage):
         self.top.retranslate(self.reading() if self.plan is not None else None)
         for found in self.lists:
             found.retranslate()
+
+    def visible(self, problems: list[Problem]) -> list[Problem]:
+        """The problems of fields the family has left, in the entry shown or another one (those
+        mark their entry in its list), or all of them once the family moved on."""
+        if self.reveal_all:
+            return problems
+        return [p for p in problems if self._left(p.path)]
+
+    def _left(self, path: str) -> bool:
+        while path:
+            if path in self.touched:
+                return True
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return False
 
     def field_path(self, path: str) -> str | None:
         """A problem of an entry not in the form shows nowhere but as a mark in its list."""

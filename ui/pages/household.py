@@ -19,10 +19,10 @@ from planner.flow import (
 from planner.model import Household, Plan
 from planner.places import US_STATES
 from planner.validation import Problem
-from ui.answers import Box, Items, Part, Reading
+from ui.answers import Box, Items, Part
 from ui.check_list import CheckList
 from ui.pages.choices import language_choices, other_language_choices
-from ui.pages.form import AnswerField, DeclaredPage, Form
+from ui.pages.form import DeclaredPage, Form
 from ui.questions.household import (
     ADULTS,
     ELSEWHERE,
@@ -30,6 +30,7 @@ from ui.questions.household import (
     HOME,
     LANGUAGES,
     LIVES_HERE,
+    NOTES,
     VIOLENCE,
 )
 from ui.session import follow_language
@@ -45,20 +46,9 @@ def keep_home_state(home: Household) -> None:
         address.state = ""
 
 
-def show_blank_when_absent(shown: AnswerField) -> None:
-    """An answer inside an optional part the plan does not have yet (`employer.name` of a parent
-    with no employer) shows as blank: the form reads it as None, which a text field cannot show."""
-    show = shown.show
-
-    def show_or_blank(value: Any, reading: Reading, owner_id: str) -> None:
-        show("" if value is None else value, reading, owner_id)
-
-    shown.show = show_or_blank  # type: ignore[method-assign]
-
-
 class HouseholdPage(DeclaredPage):
     section_id = SectionId.HOUSEHOLD
-    declared = (HOME, LANGUAGES, ADULTS)
+    declared = (HOME, LANGUAGES, ADULTS, NOTES)
 
     speaking: str | None = None
     """The interface's language when the page last loaded: a switch since moves a blank plan's
@@ -81,9 +71,6 @@ class HouseholdPage(DeclaredPage):
         assert isinstance(lives_here, YesNoField)
         lives_here.toggled.connect(lambda here: self.elsewhere_box.setVisible(not here))
         lives_here.edited.connect(self._show_address_problem)
-        for path, shown in form.answers.items():
-            if "." in path:  # employer.name, consulate.phone …
-                show_blank_when_absent(shown)
 
     def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
         """Below the home's languages: any other language, chosen by name and added."""
@@ -128,21 +115,10 @@ class HouseholdPage(DeclaredPage):
         problems = super().store(plan)
         keep_home_state(plan.household)
         adult = self.list_of(ADULTS.path).current()
-        if adult is not None:
-            if adult.lives_in_household:  # no other home, and nobody to mail a copy to
-                adult.address = None
-                adult.family_violence_order = False
-            self._show_phones(adult.phones)
+        if adult is not None and adult.lives_in_household:  # no other home, nobody to mail to
+            adult.address = None
+            adult.family_violence_order = False
         return problems
-
-    def _show_phones(self, phones: list[Any]) -> None:
-        """The numbers as the plan now holds them (an emptied first phone lets the second move
-        up), so the next store keeps each number's kind and note."""
-        _, first, second = self.adults_form.phones["phones"]
-        numbers = [p.number for p in phones[:2]] + ["", ""]
-        for editor, number in zip((first, second), numbers, strict=False):
-            if editor.value() != number:
-                editor.set_value(number)
 
     # --- reactions -------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
@@ -17,16 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.flow import SectionId
-from planner.jurisdictions import available_states, load_jurisdiction
+from planner.jurisdictions import load_jurisdiction
 from planner.model import Plan
-from planner.places import US_STATES
-from ui.pages.base import SectionPage
+from ui.answers import Box, Part
+from ui.pages.form import DeclaredPage
+from ui.pages.parts import why_label
+from ui.questions.welcome import NAME, STATE, WELCOME
 from ui.session import Mode, follow_language
 from ui.widgets import ChoiceField, TextField
 
 
-class WelcomePage(SectionPage):
+class WelcomePage(DeclaredPage):
     section_id = SectionId.WELCOME
+    declared = WELCOME
     mode_chosen = Signal(str)
     open_requested = Signal(str)
     new_requested = Signal()
@@ -42,17 +46,18 @@ class WelcomePage(SectionPage):
             lambda _: self.words.set_language(str(self.language.currentData()))
         )
         self.add_field("interface.language", self.language)
-        self.state = ChoiceField()
-        self.add_field("household.state", self.state)
-        self.state_note = QLabel()
-        self.state_note.setWordWrap(True)
-        self.state_note.setObjectName("why")
-        self.form.addWidget(self.state_note)
+        super().build()
+        state, name = self.top.answers[STATE.path].editor, self.top.answers[NAME.path].editor
+        assert isinstance(state, ChoiceField) and isinstance(name, TextField)
+        self.state, self.name = state, name
         self.state.edited.connect(self._describe_state)
-        self.name = TextField()
-        self.add_field("household.display_name", self.name)
         self._build_mode()
         self._build_saved()
+
+    def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
+        """Below the state: which paper it brings, or that it brings only a general letter."""
+        if part is STATE:
+            self.state_note = why_label(layout)
 
     def _build_mode(self) -> None:
         self.mode_box = QGroupBox()
@@ -130,28 +135,14 @@ class WelcomePage(SectionPage):
         follow_language(plan, self.speaking or spoken, spoken)  # a blank plan only
         self.speaking = spoken
         self.language.set_value(self.words.language)
-        self.state.set_value(plan.household.state)
-        self.name.set_value(plan.household.display_name)
+        super().load(plan)
         self._describe_state()
-
-    def store(self, plan: Plan) -> list:  # type: ignore[type-arg]
-        plan.household.state = self.state.value() or plan.household.state
-        plan.household.display_name = self.name.value()
-        return []
 
     def retranslate(self) -> None:
         w = self.words
-        self.set_heading()
+        super().retranslate()
         self.language.set_value(w.language)  # chosen in the toolbar, perhaps
         self.fields["interface.language"].set_texts(w("welcome.language"))
-        self.fields["household.state"].set_texts(w("welcome.state"), w("welcome.state_why"))
-        self.fields["household.display_name"].set_texts(w("welcome.name"), w("welcome.name_why"))
-        with_rules = set(available_states())
-        choices = [
-            (code, name if code in with_rules else w("welcome.state_no_rules", state=name))
-            for code, name in sorted(US_STATES.items(), key=lambda item: item[1])
-        ]
-        self.state.set_choices(choices)
         self.mode_box.setTitle(w("welcome.mode"))
         self.save_mode.setText(w("welcome.save"))
         self.workshop_mode.setText(w("welcome.workshop"))

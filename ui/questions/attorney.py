@@ -21,7 +21,6 @@ from ui.answers import (
     Postal,
     Reading,
     Row,
-    Say,
     YesNo,
     prune,
 )
@@ -30,8 +29,9 @@ HOTLINE_KINDS = ("rapid_response", "legal_aid", "other")
 STATUSES = tuple(status.value for status in ImmigrationStatus)
 
 
-def attorney_name(attorney: Attorney, say: Say) -> str:
+def attorney_name(attorney: Attorney, reading: Reading) -> str:
     """How the family reads an attorney: the name, and the office beside it when there is one."""
+    say = reading.say
     name = attorney.full_name or say("attorney.unnamed")
     if attorney.organization:
         return say("attorney.item", name=name, organization=attorney.organization)
@@ -51,7 +51,8 @@ def _attorney_removed(plan: Plan, attorney: Attorney) -> None:
             prune(adult, "case")
 
 
-def _hotline_name(hotline: Hotline, say: Say) -> str:
+def _hotline_name(hotline: Hotline, reading: Reading) -> str:
+    say = reading.say
     name = hotline.name or say("attorney.hotline_unnamed")
     kind = say(f"attorney.hotline_kind_{hotline.kind}")
     return say("attorney.hotline_item", name=name, kind=kind)
@@ -81,7 +82,7 @@ class CaseAttorneys(Choices):
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
         say, attorneys = reading.say, reading.plan.attorneys
         found = [("", say("attorney.no_attorney_chosen"))]
-        found += [(a.id, attorney_name(a, say)) for a in attorneys]
+        found += [(a.id, attorney_name(a, reading)) for a in attorneys]
         known = {a.id for a in attorneys}
         found += [(v, say("attorney.not_in_plan")) for v in current if v and v not in known]
         return found
@@ -149,7 +150,7 @@ CASES = Items(
         Answer("case.arresting_officer", "attorney.officer", why="attorney.officer_why"),
         Answer("case.notes", "attorney.case_notes", Editor.NOTES),
     ),
-    heading=lambda adult, say: adult.full_name or say("attorney.unnamed"),
+    heading=lambda adult, reading: adult.full_name or reading.say("attorney.unnamed"),
     new=lambda: Adult(id=new_id("adult"), given_names=""),
     title="attorney.case_heading",
     empty="attorney.no_adults",

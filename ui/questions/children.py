@@ -15,8 +15,8 @@ from ui.answers import (
     Note,
     People,
     Postal,
+    Reading,
     Row,
-    Say,
     Schools,
     YesNo,
 )
@@ -24,7 +24,8 @@ from ui.answers import (
 SCHOOL_KINDS = ("school", "child_care", "after_school")
 
 
-def _school_name(school: School, say: Say) -> str:
+def _school_name(school: School, reading: Reading) -> str:
+    say = reading.say
     name = school.name or say("children.unnamed_school")
     return say("children.school_label", name=name, kind=say(f"children.kind_{school.kind}"))
 
@@ -124,7 +125,7 @@ CHILDREN = Items(
                    why="children.not_released_why"),
         ),
     ),
-    heading=lambda child, say: child.full_name or say("children.unnamed_child"),
+    heading=lambda child, reading: child.full_name or reading.say("children.unnamed_child"),
     new=lambda: Child(id=new_id("child"), given_names=""),
     removed=_child_removed,
 )  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.model import Contact, Plan, Relationship, new_id
+from planner.people import isolate
 from ui.answers import (
     Answer,
     Editor,
@@ -18,7 +19,6 @@ from ui.answers import (
     Postal,
     Reading,
     Row,
-    Say,
     YesNo,
 )
 
@@ -41,9 +41,18 @@ class ContactLanguages(Languages):
 RELATIONSHIPS = Labels("relationship", tuple(r.value for r in Relationship))
 
 
-def contact_name(contact: Contact, say: Say) -> str:
+def contact_name(contact: Contact, reading: Reading) -> str:
     """A contact as the family names them, in the list, on Review, and in a removal's note."""
-    return contact.full_name or say("contacts.unnamed")
+    return contact.full_name or reading.say("contacts.unnamed")
+
+
+def contact_heading(contact: Contact, reading: Reading) -> str:
+    """A contact with how they are related, in the family's own words too: "Julio César Xicará
+    (Godparent — Carlos's cousin)"; each name the family typed in an isolate of its own."""
+    relation = RELATIONSHIPS.read(reading, contact.relationship.value)
+    if contact.relationship_detail:
+        relation = f"{relation} — {isolate(contact.relationship_detail)}"
+    return f"{isolate(contact_name(contact, reading))} ({relation})"
 
 
 def is_chosen(plan: Plan, contact: Contact) -> bool:
@@ -96,7 +105,7 @@ CONTACTS = Items(
                    why="contacts.stable_why", choices=YesNo("contacts.stable_unasked"))),
         Answer("notes", "contacts.notes", Editor.NOTES),
     ),
-    heading=contact_name,
+    heading=contact_heading,
     new=lambda: Contact(id=new_id("contact"), given_names=""),
     removed=forget_contact,
     empty="contacts.empty",

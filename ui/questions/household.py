@@ -24,7 +24,6 @@ from ui.answers import (
     Postal,
     Reading,
     Row,
-    Say,
 )
 
 DOCUMENT_LANGUAGES = ("en", "es")
@@ -73,6 +72,12 @@ class BirthCountries(Countries):
 
 # --- the household's own answers ------------------------------------------------------------------
 
+NOTES = Box(
+    "household.notes_box",
+    Answer("notes", "household.notes", Editor.NOTES, why="household.notes_why"),
+)
+"""The plan's own notes: the caregiver's instructions print them as the family wrote them."""
+
 HOME = Box(
     "household.home",
     Postal("household.address", local=True),
@@ -96,8 +101,9 @@ LANGUAGES = Box(
 # --- each parent or legal guardian ----------------------------------------------------------------
 
 
-def adult_name(adult: Adult, say: Say) -> str:
+def adult_name(adult: Adult, reading: Reading) -> str:
     """A parent as the list, the form's heading and Review name them: "Ana Pérez — Mother"."""
+    say = reading.say
     role = say(f"household.role_{adult.role.value}")
     return say("household.adult_label", name=adult.full_name or say("household.unnamed"), role=role)
 
@@ -123,7 +129,9 @@ VIOLENCE = Answer(
 )
 """Asked only where the state's rules make it matter (Texas: no copy mailed to that parent)."""
 
-ELSEWHERE = Box("household.elsewhere_box", Postal("address"), VIOLENCE)
+ELSEWHERE = Box(
+    "household.elsewhere_box", Postal("address", label="household.own_address"), VIOLENCE
+)
 """Only for a parent who does not live in the household; the page puts the state's reason to
 ask at its top."""
 
@@ -157,7 +165,7 @@ ADULTS = Items(
                 Answer("employer.name", "household.employer", width=2),
                 Answer("employer.phone", "household.employer_phone", Editor.PHONE),
             ),
-            Postal("employer.address"),
+            Postal("employer.address", label="household.employer_address"),
             Answer("employer.notes", "household.employer_notes", Editor.NOTES),
         ),
         Box(
@@ -167,7 +175,7 @@ ADULTS = Items(
                 Answer("consulate.name", "household.consulate", width=2),
                 Answer("consulate.phone", "household.consulate_phone", Editor.PHONE),
             ),
-            Postal("consulate.address"),
+            Postal("consulate.address", label="household.consulate_address"),
         ),
     ),
     heading=adult_name,

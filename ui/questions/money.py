@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from planner.model import MoneyItem, MoneyKind
 from planner.people import isolate
-from ui.answers import Answer, Editor, Items, Labels, Row, Say
-from ui.questions.papers import labelled
+from ui.answers import Answer, Editor, Items, Labels, Reading, Row
 
 KINDS = Labels("money_kind", tuple(kind.value for kind in MoneyKind))
 
 
-def money_name(item: MoneyItem, say: Say) -> str:
+def money_name(item: MoneyItem, reading: Reading) -> str:
     """An account or thing as the family names it: its kind and their description ("Bank
     account: Checking at River Bank, ends 0042"), in the list and on Review."""
-    kind = labelled(KINDS, item.kind.value, say)
+    kind = KINDS.read(reading, item.kind.value)
     return f"{kind}: {isolate(item.description)}" if item.description else kind
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.i18n import translate
 from planner.model import Adult, Child, DocumentLocation, DocumentStatus, PaperKind, Plan
 from planner.people import isolate
-from ui.answers import Answer, Choices, Editor, Items, Labels, Reading, Row, Say
+from ui.answers import Answer, Choices, Editor, Items, Labels, Reading, Row
 
 KINDS = Labels("document_kind", tuple(kind.value for kind in PaperKind))
 STATUSES = Labels("document_status", tuple(status.value for status in DocumentStatus))
@@ -47,19 +46,6 @@ class Owners(Choices):
 OWNERS = Owners()
 
 
-def labelled(choices: Labels, value: str, say: Say) -> str:
-    """One of the plan's labels (`choices`) in the language of `say`. `Items.heading` is given
-    the interface's words only, a `ui.i18n.Words` on the page and on Review: the label follows
-    their catalogue language, and is marked in the pseudo-locale as `Labels.read` marks it."""
-    language = getattr(say, "catalogue_language", "en")
-    text = translate(f"{choices.table}.{value}", language, domain="labels")
-    if getattr(say, "language", language) == "pseudo":
-        from ui.i18n import pseudo  # only ever reached with the window's words, under Qt
-
-        return pseudo(text)
-    return text
-
-
 def paper_name(paper: DocumentLocation, kind: str) -> str:
     """A paper as the family names it: its kind (`kind`, in the reader's words) and the detail
     that tells it apart ("Passport: Guatemalan passport")."""
@@ -84,7 +70,7 @@ PAPERS = Items(
         Answer("location", "papers.location", why="papers.location_why"),
         Row(Answer("status", "papers.status", Editor.CHOICE, choices=STATUSES)),
     ),
-    heading=lambda paper, say: paper_name(paper, labelled(KINDS, paper.kind.value, say)),
+    heading=lambda paper, reading: paper_name(paper, KINDS.read(reading, paper.kind.value)),
     new=lambda: DocumentLocation(kind=PaperKind.OTHER),
     empty="papers.empty",
 )
