@@ -1,10 +1,10 @@
 """The review sheet an attorney reads: every element of a state's paper, its section, its place
-and our source for it, from `planner review-sheet XX` and as a page of the packet."""
+and our source for it, from `planner review-sheet XX` and as a page of the packet.
+
+The command runs in this process (`cli`, through `planner.cli.main`); none needs a process."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, get_args
 
@@ -28,15 +28,8 @@ from planner.jurisdictions import (
     load_jurisdiction,
 )
 from planner.review_sheet import CITES, ELSEWHERE, FACTS, review_sheet, review_text
-from tests.conftest import example_plan
+from tests.conftest import RunCommand, example_plan
 from tests.forms.pdf import body_text, flat
-
-
-def planner(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "planner.cli", *args],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
 
 
 @pytest.mark.parametrize("state", available_states())
@@ -53,14 +46,16 @@ def test_the_sheet_lists_every_element_with_its_citation_and_source(state: str) 
         assert f"  - {fact}" in text
 
 
-def test_the_command_prints_a_states_sheet_and_refuses_a_state_without_rules() -> None:
-    result = planner("review-sheet", "tx")
+def test_the_command_prints_a_states_sheet_and_refuses_a_state_without_rules(
+    cli: RunCommand,
+) -> None:
+    result = cli("review-sheet", "tx")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Texas: Authorization Agreement for Nonparent Adult Caregiver")
     assert "Tex. Fam. Code §34.003(a)(5)" in result.stdout
-    spanish = planner("review-sheet", "TX", "--lang", "es")
+    spanish = cli("review-sheet", "TX", "--lang", "es")
     assert "La ley exige" in spanish.stdout
-    refused = planner("review-sheet", "OH")
+    refused = cli("review-sheet", "OH")
     assert refused.returncode == 2
     assert refused.stdout == ""
     assert "OH has no caregiver rules of its own" in refused.stderr
