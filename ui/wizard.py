@@ -36,6 +36,7 @@ from planner.flow import (
     problems_in,
     section_state,
 )
+from planner.model import Plan
 from ui.i18n import LANGUAGES, PSEUDO, Words
 from ui.packet_service import PacketMaker
 from ui.pages.base import SectionPage
@@ -52,20 +53,40 @@ BUILD_AHEAD_DELAY_MS = 300
 BUILD_AHEAD_RETRY_MS = 1000
 """While the lock screen covers the plan, building ahead waits this long and looks again."""
 
-PageFactory = Callable[[Words], SectionPage]
+PageFactory = Callable[..., SectionPage]
+"""Makes a section's page from the interface's words; `later=True`: its frame only."""
 
 
 class LazyPages(Mapping[SectionId, SectionPage]):
-    """The window's pages by section, each built on first use: start-up builds only the first."""
+    """The window's pages by section, each built on first use: start-up builds only the first.
+    A page being built ahead (`start`) is finished at once if it is needed before it is whole."""
 
-    def __init__(self, build: Callable[[SectionId], SectionPage]) -> None:
-        self._build = build
+    def __init__(
+        self, make: Callable[[SectionId, bool], SectionPage], wire: Callable[[SectionPage], None]
+    ) -> None:
+        self._make = make
+        self._wire = wire
         self._pages: dict[SectionId, SectionPage] = {}
+        self._wired: set[SectionId] = set()
 
     def __getitem__(self, section_id: SectionId) -> SectionPage:
         if section_id not in self._pages:
-            self._pages[section_id] = self._build(section_id)
-        return self._pages[section_id]
+            self._pages[section_id] = self._make(section_id, False)
+        return self.finish(section_id)
+
+    def start(self, section_id: SectionId) -> SectionPage:
+        """The frame of a page whose fields are built a step at a time (`build_more`)."""
+        page = self._pages[section_id] = self._make(section_id, True)
+        return page
+
+    def finish(self, section_id: SectionId) -> SectionPage:
+        """The page whole, and joined to the window once."""
+        page = self._pages[section_id]
+        page.finish_building()
+        if section_id not in self._wired:
+            self._wired.add(section_id)
+            self._wire(page)
+        return page
 
     def __iter__(self) -> Iterator[SectionId]:
         return iter(ORDER)
@@ -74,11 +95,14 @@ class LazyPages(Mapping[SectionId, SectionPage]):
         return len(ORDER)
 
     def get_built(self, section_id: SectionId) -> SectionPage | None:
-        return self._pages.get(section_id)
+        return self._pages.get(section_id) if section_id in self._wired else None
 
     def built(self) -> list[SectionPage]:
         """The pages built so far, without building the others."""
-        return list(self._pages.values())
+        return [self._pages[s] for s in ORDER if s in self._wired]
+
+    def being_built(self, section_id: SectionId) -> SectionPage:
+        return self._pages[section_id]
 
 
 class WizardWindow(QMainWindow):
@@ -102,9 +126,12 @@ class WizardWindow(QMainWindow):
         """Makes, prints and saves the family's packet for the documents page, which only shows
         it (a page never renders or writes files); the controller asks it what "Finish and
         erase" and closing would lose."""
-        self.pages = LazyPages(self._build_page)
+        self.pages = LazyPages(self._make_page, self._wire_page)
         """Pages are built the first time they are shown (or asked for): start-up builds one."""
-        self._built_unfilled: SectionPage | None = None
+        self._building: SectionId | None = None
+        """The page being built ahead, a step at a time."""
+        self._filling: tuple[SectionPage, Plan, Iterator[None]] | None = None
+        """The page built ahead last, being filled from the plan a step at a time."""
         """A page built ahead whose fields are filled from the plan at the next step."""
         self._current = SectionId.WELCOME
         self.sidebar = QListWidget()
@@ -189,8 +216,10 @@ class WizardWindow(QMainWindow):
         for action in (self.smaller, self.bigger, self.lock_action, self.erase_action):
             toolbar.addAction(action)
 
-    def _build_page(self, section_id: SectionId) -> SectionPage:
-        page = self._factories[section_id](self.words)
+    def _make_page(self, section_id: SectionId, later: bool) -> SectionPage:
+        return self._factories[section_id](self.words, later=later)
+
+    def _wire_page(self, page: SectionPage) -> None:
         page.edited.connect(self._edited)
         jump = getattr(page, "edit_requested", None)  # the review page's Edit links
         if jump is not None:
@@ -201,7 +230,6 @@ class WizardWindow(QMainWindow):
         page.reveal_all = self.session.household_id is not None
         self.stack.addWidget(page)
         page.retranslate()
-        return page
 
     # --- navigation ------------------------------------------------------------------------------
 
@@ -239,21 +267,42 @@ class WizardWindow(QMainWindow):
             QTimer.singleShot(0, self, self._build_ahead_step)
 
     def build_next_ahead(self) -> bool:
-        """One step of building ahead: fill the page built last step, or build the next one (two
-        steps, so neither holds the GUI thread long); True while more remain. Nothing is done
-        while the plan is covered (locked): it looks again a little later."""
+        """One step of building ahead: a part of the next page (a box of fields), or a part of
+        filling the page built last from the plan, so that no step holds the GUI thread long;
+        True while more remain. Nothing is done while the plan is covered (locked): it looks
+        again a little later."""
         waiting = [s for s in ORDER if self.pages.get_built(s) is None]
-        if not waiting and self._built_unfilled is None:
+        if not waiting and self._filling is None:
             return False
         if not self.plan_view.isVisible():
             self.build_ahead(BUILD_AHEAD_RETRY_MS)
             return False
-        if self._built_unfilled is not None:
-            page, self._built_unfilled = self._built_unfilled, None
-            if page is not self.pages[self.current]:  # shown meanwhile: filled, maybe typed in
-                page.load(self.session.plan)
-            return bool(waiting)
-        self._built_unfilled = self.pages[waiting[0]]
+        if self._filling is not None:
+            return self._fill_more(bool(waiting))
+        if self._building is None:
+            self._building = waiting[0]
+            self.pages.start(self._building)
+            return True
+        page = self.pages.being_built(self._building)
+        if page.build_more():
+            return True
+        self.pages.finish(self._building)
+        self._building = None
+        if page is not self.pages[self.current]:  # shown meanwhile: filled, maybe typed in
+            plan = self.session.plan
+            self._filling = (page, plan, page.load_steps(plan))
+        return True
+
+    def _fill_more(self, more_to_build: bool) -> bool:
+        assert self._filling is not None
+        page, plan, steps = self._filling
+        shown = page is self.pages[self.current]  # shown meanwhile: filled, maybe typed in
+        if shown or plan is not self.session.plan:  # or another plan since (erased, opened)
+            self._filling = None
+            return more_to_build
+        if next(steps, StopIteration) is StopIteration:
+            self._filling = None
+            return more_to_build
         return True
 
     def go_next(self) -> None:

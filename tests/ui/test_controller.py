@@ -777,3 +777,40 @@ def test_nothing_is_built_ahead_behind_the_lock_screen(controllers: Maker, qtbot
     window.build_ahead(delay_ms=0)
     qtbot.wait(200)
     assert len(window.pages.built()) == built < len(ORDER)
+
+
+def test_a_page_needed_while_it_is_built_ahead_is_finished_at_once(
+    controllers: Maker, qtbot: QtBot
+) -> None:
+    """Pages are built ahead a box of fields at a time; one the family opens in the middle is
+    finished there and then, whole, and building ahead goes on without building it twice."""
+    controller = controllers(real_pages=True)
+    window = controller.window
+    controller.session.replace(example_plan("large-tx.json"), household_id="ahead")
+    assert window.build_next_ahead()  # the Household page's frame only
+    assert window.pages.get_built(SectionId.HOUSEHOLD) is None
+    window.show_section(SectionId.HOUSEHOLD)
+    page = window.pages[SectionId.HOUSEHOLD]
+    assert page.is_built and window.pages.get_built(SectionId.HOUSEHOLD) is page
+    adults = page.list_of("adults")  # type: ignore[attr-defined]
+    assert adults.editor.items.count() == 2
+    while window.build_next_ahead():
+        pass
+    assert window.pages.built() == [window.pages[s] for s in ORDER]
+    assert window.stack.indexOf(page) >= 0
+
+
+def test_a_page_filled_ahead_never_takes_an_erased_plan(controllers: Maker, qtbot: QtBot) -> None:
+    """Filling a page built ahead takes steps; if the plan is erased meanwhile ("Finish and
+    erase"), the page is not filled with it."""
+    controller = controllers(real_pages=True)
+    window = controller.window
+    controller.session.replace(example_plan("large-tx.json"), household_id="erased")
+    while window.pages.get_built(SectionId.CHILDREN) is None:
+        window.build_next_ahead()
+    controller.session.forget()  # the Children page built, not yet filled
+    while window.build_next_ahead():
+        pass
+    children = window.pages[SectionId.CHILDREN]
+    names = [children.editor(p).text() for p in children.fields if p.endswith("given_names")]  # type: ignore[attr-defined]
+    assert "Isabella" not in names

@@ -13,15 +13,15 @@ from ui.i18n import Words
 from ui.pages.base import SectionPage
 
 
-def _page(module: str, name: str) -> Callable[[Words], SectionPage]:
-    def build(words: Words) -> SectionPage:
+def _page(module: str, name: str) -> Callable[..., SectionPage]:
+    def build(words: Words, later: bool = False) -> SectionPage:
         page_type: type[SectionPage] = getattr(import_module(f"ui.pages.{module}"), name)
-        return page_type(words)
+        return page_type(words, later=later)
 
     return build
 
 
-PAGES: dict[SectionId, Callable[[Words], SectionPage]] = {
+PAGES: dict[SectionId, Callable[..., SectionPage]] = {
     SectionId.WELCOME: _page("welcome", "WelcomePage"),
     SectionId.HOUSEHOLD: _page("household", "HouseholdPage"),
     SectionId.CHILDREN: _page("children", "ChildrenPage"),

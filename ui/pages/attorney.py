@@ -35,7 +35,6 @@ class AttorneyPage(DeclaredPage):
     def build(self) -> None:
         """The declared lists; beside the words shown while no parent is entered, the button to
         the Household page."""
-        super().build()
         empty, box = self.cases.empty, self.cases.box
         holder = box.layout() if box is not None else self.form
         assert isinstance(holder, QBoxLayout)

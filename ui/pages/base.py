@@ -4,6 +4,7 @@ family leaves a field. A page never saves, renders or asks the keyring itself.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import shiboken6
@@ -33,7 +34,9 @@ class SectionPage(QWidget):
     edited = Signal()
     """The family left a field having changed it: the window stores, checks and autosaves."""
 
-    def __init__(self, words: Words, parent: QWidget | None = None) -> None:
+    def __init__(self, words: Words, parent: QWidget | None = None, later: bool = False) -> None:
+        """`later`: only the frame now; the fields one step at a time (`build_more`), as the
+        window builds pages ahead without holding the keyboard and mouse for long."""
         super().__init__(parent)
         self.words = words
         self.fields: dict[str, Field] = {}
@@ -58,11 +61,47 @@ class SectionPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.build()
+        self._steps: Iterator[None] | None = self._all_steps()
+        if not later:
+            self.finish_building()
+
+    # --- building in steps -----------------------------------------------------------------------
+
+    def _all_steps(self) -> Iterator[None]:
+        yield from self.build_steps()
         self.form.addStretch(1)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_focused)
+
+    def build_steps(self) -> Iterator[None]:
+        """Create the fields, pausing (`yield`) where the window may let the family act."""
+        self.build()
+        yield from ()
+
+    def build_more(self) -> bool:
+        """One more step of building; False once the page is whole."""
+        if self._steps is None:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    def finish_building(self) -> None:
+        while self.build_more():
+            pass
+
+    @property
+    def is_built(self) -> bool:
+        return self._steps is None
+
+    def load_steps(self, plan: Plan) -> Iterator[None]:
+        """`load`, in steps where filling takes long (a box for each of many children)."""
+        self.load(plan)
+        yield from ()
 
     def _show_focused(self, _: QWidget | None, now: QWidget | None) -> None:
         """The field the keyboard is in is always on screen: "Add parent" put the cursor in a

@@ -11,6 +11,7 @@ paper states one, a date asked only "on a date", and "Use the same for the other
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import shiboken6
@@ -93,7 +94,6 @@ class CaregiversPage(DeclaredPage):
     """The family asks to go to another section (to add someone who is missing)."""
 
     def build(self) -> None:
-        super().build()
         self.groups: list[ChildCare] = []
         self._building: ChildCare | None = None
         self._lettered: ChildCare | None = None
@@ -200,6 +200,13 @@ class CaregiversPage(DeclaredPage):
     def has_period(self) -> bool:
         """Whether the state's caregiver paper states a period (NY, WA…)."""
         return self.plan is not None and load_jurisdiction(self.plan.household.state).has_period
+
+    def load_steps(self, plan: Plan) -> Iterator[None]:
+        """A box for each child a step (each is a form of its own), then the plan in them."""
+        for count in range(len(self.groups) + 1, len(plan.children) + 1):
+            self._fit(count)
+            yield
+        self.load(plan)
 
     def load(self, plan: Plan) -> None:
         if len(self.groups) != len(plan.children):

@@ -24,9 +24,10 @@ class ContactsPage(DeclaredPage):
     section_id = SectionId.CONTACTS
     declared = (CONTACTS,)
 
-    def build(self) -> None:
+    def build_first(self) -> None:
         self.advice = why_label(self.form)
-        super().build()
+
+    def build(self) -> None:
         self.contacts = self.list_of(CONTACTS.path)
         # The list as this page shows it: numbered in calling order, and a removal says whom
         # it took off a child's care or pick-up list.

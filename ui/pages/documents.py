@@ -75,8 +75,9 @@ class DocumentsPage(SectionPage):
         parent: QWidget | None = None,
         *,
         choose_folder: FolderChooser | None = None,
+        later: bool = False,
     ) -> None:
-        super().__init__(words, parent)
+        super().__init__(words, parent)  # a short page: built whole, even ahead (`later`)
         stretch = self.form.takeAt(self.form.count() - 1)  # the preview takes the height instead
         assert stretch is not None and stretch.spacerItem() is not None
         self.choose_folder: FolderChooser = choose_folder or ask_folder

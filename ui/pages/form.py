@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -484,12 +484,18 @@ class ListForm:
         self.heading.setWordWrap(True)
         detail.addWidget(self.heading)
         self.form = Form(page, lambda: f"{items.path}[{max(self.index, 0)}]")
-        self.form.build(items.parts, detail)
+        self._detail_layout = detail
         layout.addWidget(self.detail)
         self.editor.selected.connect(self.select)
         self.editor.add_requested.connect(self.add)
         self.editor.remove_requested.connect(self.remove)
         self.editor.move_requested.connect(self.move)
+
+    def build_steps(self) -> Iterator[None]:
+        """The selected entry's form, a part (a box) a step."""
+        for part in self.items.parts:
+            self.form.build([part], self._detail_layout)
+            yield
 
     def entries(self) -> list[Any]:
         plan = self.page.plan
@@ -680,16 +686,28 @@ class DeclaredPage(SectionPage):
 
     declared: ClassVar[tuple[Items | Box | Part, ...]]
 
-    def build(self) -> None:
+    def build_steps(self) -> Iterator[None]:
+        """The declared parts, one step each (a list's form a box a step), then the page's own."""
         self.plan: Plan | None = None
         self.shown_problems: list[Problem] = []
         self.top = Form(self, lambda: "")
         self.lists: list[ListForm] = []
+        self.build_first()
         for part in self.declared:
             if isinstance(part, Items):
-                self.lists.append(ListForm(self, part, self.form))
+                found = ListForm(self, part, self.form)
+                self.lists.append(found)
+                yield from found.build_steps()
             else:
                 self.top.build([part], self.form)
+                yield
+        self.build()
+
+    def build_first(self) -> None:
+        """What stands above the declared parts."""
+
+    def build(self) -> None:
+        """What the page adds after its declared parts."""
 
     def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
         """Add what follows `part` that no declaration says."""

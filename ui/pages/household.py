@@ -57,7 +57,6 @@ class HouseholdPage(DeclaredPage):
     """The language the long list of other languages was built in; None until first shown."""
 
     def build(self) -> None:
-        super().build()
         form = self.adults_form
         self.elsewhere_box = next(box for box, title in form.boxes if title == ELSEWHERE.title)
         inside = self.elsewhere_box.layout()

@@ -31,7 +31,6 @@ class MoneyPage(DeclaredPage):
     declared = (MONEY,)
 
     def build(self) -> None:
-        super().build()
         self.money = self.list_of(MONEY.path)
         self.top.build([MONEY_NOTES], self.form)  # the plan's own answer, below the list
 

@@ -69,7 +69,6 @@ class PapersPage(DeclaredPage):
     declared = (PAPERS,)
 
     def build(self) -> None:
-        super().build()
         self.papers = self.list_of(PAPERS.path)
         # The list names each paper's owner and status as well, which only the plan knows (the
         # declared heading, read on Review, is given the words alone).

@@ -35,7 +35,8 @@ class WelcomePage(DeclaredPage):
     open_requested = Signal(str)
     new_requested = Signal()
 
-    def build(self) -> None:
+    def build_first(self) -> None:
+        """Above the plan's answers: the interface's own language."""
         self.speaking: str | None = None
         """The interface's language when the page last loaded: a switch since moves a blank
         plan's languages along (see `ui.session.follow_language`)."""
@@ -46,7 +47,9 @@ class WelcomePage(DeclaredPage):
             lambda _: self.words.set_language(str(self.language.currentData()))
         )
         self.add_field("interface.language", self.language)
-        super().build()
+
+    def build(self) -> None:
+        """After the state and the plan's name: keep or keep nothing, and the saved plans."""
         state, name = self.top.answers[STATE.path].editor, self.top.answers[NAME.path].editor
         assert isinstance(state, ChoiceField) and isinstance(name, TextField)
         self.state, self.name = state, name
