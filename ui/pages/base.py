@@ -168,12 +168,7 @@ class SectionPage(QWidget):
 
     def field_path(self, path: str) -> str | None:
         """The path of the field showing the value at `path`, or of the closest field above it."""
-        while path:
-            if path in self.fields:
-                return path
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return None
+        return next((p for p in path_and_parents(path) if p in self.fields), None)
 
     def field_for(self, path: str) -> Field | None:
         found = self.field_path(path)
@@ -194,6 +189,14 @@ class SectionPage(QWidget):
             beside = self.field_for(problem.path)
             if beside is not None and not beside.problem.text():
                 beside.set_problem(problem.message(language), problem.severity is Severity.ERROR)
+
+
+def path_and_parents(path: str) -> Iterator[str]:
+    """`children[2].health.doctor`, then `children[2].health`, `children[2]`, `children`."""
+    while path:
+        yield path
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
 
 
 def limit_typing(editor: QWidget, path: str) -> None:

@@ -44,7 +44,7 @@ from ui.answers import (
 from ui.check_list import CheckList
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.list_editor import ListEditor
-from ui.pages.base import SectionPage, limit_typing
+from ui.pages.base import SectionPage, limit_typing, path_and_parents
 from ui.pages.choices import country_choices
 from ui.pages.medications import MedicationTable
 from ui.pages.parts import label_check, label_date, read_date, row, why_label
@@ -779,15 +779,7 @@ class DeclaredPage(SectionPage):
         mark their entry in its list), or all of them once the family moved on."""
         if self.reveal_all:
             return problems
-        return [p for p in problems if self._left(p.path)]
-
-    def _left(self, path: str) -> bool:
-        while path:
-            if path in self.touched:
-                return True
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return False
+        return [p for p in problems if not self.touched.isdisjoint(path_and_parents(p.path))]
 
     def field_path(self, path: str) -> str | None:
         """A problem of an entry not in the form shows nowhere but as a mark in its list."""
