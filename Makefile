@@ -36,7 +36,7 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict planner/ forms/
 
 pytest: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 test: system-packages lint typecheck pytest bundle-check
 

@@ -73,9 +73,11 @@ def test_each_platforms_keyring_is_one_the_vault_trusts(platform: str, backend: 
     assert refusal(kind.__new__(kind)) is None
 
 
-def test_the_data_folder_of_each_platform() -> None:
+def test_the_data_folder_of_each_platform(monkeypatch: pytest.MonkeyPatch) -> None:
     windows = data_dirs("family-planner", "win32")
     assert type(windows).__name__ == "Windows" and windows.roaming is False  # never roams
+    # platformdirs follows XDG_DATA_HOME on macOS too, when someone sets it; the tests set it.
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     assert user_data_folder("family-planner", "darwin") == (
         Path.home() / "Library" / "Application Support" / "family-planner"
     )
