@@ -33,7 +33,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict planner/ forms/
+	$(BIN)/mypy --strict planner/ forms/ ui/
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n auto --dist worksteal
