@@ -63,15 +63,11 @@ def address_text(address: Address | None, language: str) -> str:
     if address is None:
         return ""
     street = ", ".join(isolate(part) for part in (address.street, address.unit) if part)
-    city = " ".join(
-        part
-        for part in (
-            f"{isolate(address.city)}," if address.city else "",
-            address.state,
-            address.postal_code,
-        )
-        if part
-    ).strip(" ,")
+    # "Houston, TX 77061": the comma only between a city and what follows it, so a city the
+    # family typed with punctuation of its own keeps it.
+    rest = " ".join(part for part in (address.state, address.postal_code) if part)
+    town = isolate(address.city) if address.city else ""
+    city = f"{town}, {rest}" if town and rest else town or rest
     country = "" if address.country == "US" else country_name(address.country, language)
     return "\n".join(line for line in (street, city, country) if line)
 

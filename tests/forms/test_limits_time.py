@@ -77,9 +77,9 @@ def test_rendering_a_100_kb_note_takes_about_three_times_a_33_kb_one() -> None:
     def seconds(plan: Plan) -> float:
         runs = []
         for _ in range(2):
-            started = time.perf_counter()
-            _render(plan)
-            runs.append(time.perf_counter() - started)
+            started = time.process_time()  # this process's own time: a busy machine or a
+            _render(plan)  # test on the other core does not count against it
+            runs.append(time.process_time() - started)
         return min(runs)
 
     assert seconds(_with_long_notes(100_000)) < 4.5 * seconds(_with_long_notes(33_000))

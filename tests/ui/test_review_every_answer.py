@@ -164,7 +164,7 @@ def normalised(text: str) -> str:
 def test_every_answer_of_any_plan_is_on_review(qtbot: QtBot, language: str) -> None:
     words = Words(language)
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
     @given(whole_plans() | st.just(_example()))
     def check(plan: Plan) -> None:
         reading = Reading(plan, words, language)
