@@ -6,8 +6,7 @@ import gettext
 import json
 from functools import cache
 from pathlib import Path
-
-import pycountry
+from types import ModuleType
 
 US_STATES: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -27,25 +26,31 @@ US_STATES: dict[str, str] = {
 """States, DC and the inhabited territories: where a family in the US may live."""
 
 
+def _iso() -> ModuleType:
+    """pycountry, imported the first time a country or language is looked up: most starts of
+    the window and most commands never need its tables."""
+    import pycountry
+
+    return pycountry
+
+
 def is_us_state(code: str) -> bool:
     return code in US_STATES
 
 
 def is_country(code: str) -> bool:
     """An ISO 3166-1 alpha-2 code, upper case, as the plan stores countries."""
-    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
+    return len(code) == 2 and code.isupper() and _iso().countries.get(alpha_2=code) is not None
 
 
 @cache
 def _country_names(language: str) -> gettext.NullTranslations:
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
-    )
+    return gettext.translation("iso3166-1", _iso().LOCALES_DIR, languages=[language], fallback=True)
 
 
 def country_name(code: str, language: str = "en") -> str:
     """The country's common name in the reader's language; the code itself if unknown."""
-    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    country = _iso().countries.get(alpha_2=code) if len(code) == 2 else None
     if country is None:
         return code
     name: str = getattr(country, "common_name", None) or country.name
@@ -53,14 +58,12 @@ def country_name(code: str, language: str = "en") -> str:
 
 
 def country_codes() -> list[str]:
-    return sorted(c.alpha_2 for c in pycountry.countries)
+    return sorted(c.alpha_2 for c in _iso().countries)
 
 
 @cache
 def _language_names(language: str) -> gettext.NullTranslations:
-    return gettext.translation(
-        "iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True
-    )
+    return gettext.translation("iso639-3", _iso().LOCALES_DIR, languages=[language], fallback=True)
 
 
 _LANGUAGE_NAMES_WE_SAY = {
@@ -92,7 +95,7 @@ def _languages() -> dict[str, str]:
     pycountry's own table with the standard JSON reader: a third of the time pycountry takes
     to index its 8,000 entries as objects, which every `planner` command that checks a plan,
     and every worker that renders one, would pay."""
-    table = Path(pycountry.DATABASE_DIR, "iso639-3.json").read_text(encoding="utf-8")
+    table = Path(_iso().DATABASE_DIR, "iso639-3.json").read_text(encoding="utf-8")
     names: dict[str, str] = {}
     for entry in json.loads(table)["639-3"]:
         names[entry["alpha_3"]] = entry["name"]

@@ -8,6 +8,7 @@ checked, problems appear beside their fields and in the sidebar, and the autosav
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
@@ -38,7 +39,6 @@ from planner.flow import (
 )
 from planner.model import Plan
 from ui.i18n import LANGUAGES, PSEUDO, Words
-from ui.packet_service import PacketMaker
 from ui.pages.base import SectionPage
 from ui.session import Mode, Session
 
@@ -55,6 +55,10 @@ BUILD_AHEAD_RETRY_MS = 1000
 
 PageFactory = Callable[..., SectionPage]
 """Makes a section's page from the interface's words; `later=True`: its frame only."""
+
+
+if TYPE_CHECKING:
+    from ui.packet_service import PacketMaker
 
 
 class LazyPages(Mapping[SectionId, SectionPage]):
@@ -122,10 +126,7 @@ class WizardWindow(QMainWindow):
         self.words = words
         self.session = session
         self._factories = pages
-        self.packet = PacketMaker(self)
-        """Makes, prints and saves the family's packet for the documents page, which only shows
-        it (a page never renders or writes files); the controller asks it what "Finish and
-        erase" and closing would lose."""
+        self._packet: PacketMaker | None = None
         self.pages = LazyPages(self._make_page, self._wire_page)
         """Pages are built the first time they are shown (or asked for): start-up builds one."""
         self._building: SectionId | None = None
@@ -215,6 +216,18 @@ class WizardWindow(QMainWindow):
         self.erase_action.triggered.connect(self.erase_requested)
         for action in (self.smaller, self.bigger, self.lock_action, self.erase_action):
             toolbar.addAction(action)
+
+    @property
+    def packet(self) -> PacketMaker:
+        """Makes, prints and saves the family's packet for the documents page, which only shows
+        it (a page never renders or writes files); the controller asks it what "Finish and
+        erase" and closing would lose. Made when first asked for: its Qt printing and PDF
+        libraries are not loaded at start."""
+        if self._packet is None:
+            from ui.packet_service import PacketMaker
+
+            self._packet = PacketMaker(self)
+        return self._packet
 
     def _make_page(self, section_id: SectionId, later: bool) -> SectionPage:
         return self._factories[section_id](self.words, later=later)
