@@ -22,7 +22,7 @@ from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
 from planner.model import Address, Medication, Phone, PhoneKind, Plan
 from planner.people import address_text, date_text, isolate
-from planner.places import US_STATES, country_name, language_name
+from planner.places import country_name, language_name
 
 Say = Callable[..., str]
 """The interface's words (`ui.i18n.Words`): a key, and the names it fills in."""
@@ -410,17 +410,6 @@ class YesNo(Choices):
 
     def stored(self, choice: str) -> Any:
         return None if not choice else choice == "yes"
-
-
-class States(Choices):
-    """A US state, by name; "" for none chosen yet."""
-
-    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        kept = [(c, c) for c in current if c and c not in US_STATES]
-        return [("", reading.say("item.choose")), *kept, *US_STATES.items()]
-
-    def read(self, reading: Reading, value: str) -> str:
-        return US_STATES.get(value, value)
 
 
 class Countries(Choices):

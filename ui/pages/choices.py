@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from planner.places import US_STATES, country_codes, country_name, language_codes, language_name
+from planner.places import country_codes, country_name, language_codes, language_name
 
 COMMON_LANGUAGES = ("en", "es", "pt", "ht", "vi", "zh", "fr", "ar")
 """Shown first, as check boxes: the languages most families at a clinic speak."""
@@ -55,13 +55,5 @@ def country_choices(language: str, keep: str = "") -> list[tuple[str, str]]:
     """Every country by name; a code the plan holds that is no country is kept, shown as itself."""
     choices = list(_countries(language))
     if keep and keep not in dict(choices):
-        choices.insert(0, (keep, keep))
-    return choices
-
-
-def state_choices(keep: str = "") -> list[tuple[str, str]]:
-    """US states (and DC, territories) by name; a value the plan holds that is none is kept."""
-    choices = sorted(US_STATES.items(), key=lambda pair: pair[1])
-    if keep and keep not in US_STATES:
         choices.insert(0, (keep, keep))
     return choices
