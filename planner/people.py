@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 
@@ -48,8 +49,9 @@ def label(choice: StrEnum, language: str) -> str:
     return translate(f"{group}.{choice.value}", language, domain="labels")
 
 
-def phone_line(phone: Phone, language: str) -> str:
-    kind = translate(f"phone_kind.{phone.kind.value}", language, domain="labels")
+def phone_line(phone: Phone, language: str, mark: Callable[[str], str] = str) -> str:
+    """ "(713) 555-0121 (mobile) — WhatsApp"; `mark` marks our words (the pseudo-locale)."""
+    kind = mark(translate(f"phone_kind.{phone.kind.value}", language, domain="labels"))
     text = f"{display_phone(phone.number)} ({kind})"
     return f"{text} — {isolate(phone.note)}" if phone.note else text
 

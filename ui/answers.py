@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
 from planner.model import Address, Medication, Phone, PhoneKind, Plan
-from planner.people import address_text, date_text, isolate
+from planner.people import address_text, date_text, isolate, phone_line
 from planner.places import country_name, language_name
 
 Say = Callable[..., str]
@@ -238,10 +238,9 @@ def put_at(owner: BaseModel, path: str, value: object) -> None:
     for part in parents:
         inner = getattr(holder, part)
         if inner is None:
-            empty = _empty_part(holder, part)
-            if value in (None, "", []) or getattr(empty, name, None) == value:
+            inner = _empty_part(holder, part)
+            if value in (None, "", []) or getattr(inner, name, None) == value:
                 return  # nothing said: no part made (a G-28 "No" is something said)
-            inner = _part_type(holder, part).model_validate({})
             setattr(holder, part, inner)
         holder = inner
     if getattr(holder, name) != value:
@@ -314,13 +313,8 @@ def read_address(address: Address | None, reading: Reading) -> str:
 
 
 def read_phones(phones: list[Phone], reading: Reading) -> str:
-    """Every phone of the list (not only the two the page shows): number, kind, note."""
-    lines = []
-    for phone in phones:
-        kind = translate(f"phone_kind.{phone.kind.value}", reading.language, domain="labels")
-        line = f"{display_phone(phone.number)} ({reading.own(kind)})"
-        lines.append(f"{line} — {isolate(phone.note)}" if phone.note else line)
-    return "\n".join(lines)
+    """Every phone of the list (not only the two the page shows), as the papers print them."""
+    return "\n".join(phone_line(p, reading.language, reading.own) for p in phones)
 
 
 def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[tuple[str, str]]:
@@ -357,20 +351,25 @@ def _plain(label: str) -> str:
 @dataclass(frozen=True)
 class Labels(Choices):
     """One of the plan's fixed choices (an enum), named from the planner's `labels` catalogue
-    (`relationship.godparent`), as the printed documents name it."""
+    (`relationship.godparent`), as the printed documents name it. With `unset` (the words of
+    an answer not given), the family may leave it unrecorded: None in the plan."""
 
     table: str
     values: tuple[str, ...]
+    unset: str = ""
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        return [(value, self.read(reading, value)) for value in self.values]
+        first = [("", reading.say(self.unset))] if self.unset else []
+        return first + [(value, self.read(reading, value)) for value in self.values]
 
     def read(self, reading: Reading, value: str) -> str:
+        if value not in self.values:
+            return ""
         text = translate(f"{self.table}.{value}", reading.language, domain="labels")
         return reading.own(text)
 
     def stored(self, choice: str) -> Any:
-        return choice or self.values[0]
+        return choice or (None if self.unset else self.values[0])
 
 
 @dataclass(frozen=True)
@@ -412,24 +411,36 @@ class YesNo(Choices):
         return None if not choice else choice == "yes"
 
 
+@dataclass(frozen=True)
 class Countries(Choices):
+    """Every country by name, after `unset`, the words of none chosen yet ("" in the plan)."""
+
+    unset: str = "item.choose"
+
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
         from ui.pages.choices import country_choices
 
-        return [("", reading.say("item.choose")), *country_choices(reading.language, *current)]
+        return [("", reading.say(self.unset)), *country_choices(reading.language, *current)]
 
     def read(self, reading: Reading, value: str) -> str:
         return country_name(value, reading.language)
 
+    def stored(self, choice: str) -> Any:
+        return choice
 
+
+@dataclass(frozen=True)
 class Languages(Choices):
-    """The household's languages and the common ones first, then any the entry holds."""
+    """The household's languages and the common ones first, then `extra` ones, then any the
+    entry holds."""
+
+    extra: tuple[str, ...] = ()
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
         from ui.pages.choices import language_choices
 
-        codes = [*reading.plan.household.family_languages, *current]
-        return language_choices(codes, reading.language)
+        codes = [*reading.plan.household.family_languages, *self.extra, *current]
+        return language_choices(list(dict.fromkeys(codes)), reading.language)
 
     def read(self, reading: Reading, value: str) -> str:
         return language_name(value, reading.language)

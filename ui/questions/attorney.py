@@ -6,8 +6,6 @@ the page (`ui.pages.attorney`) and Review are both built from them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from planner.model import Adult, Attorney, Hotline, ImmigrationStatus, Plan, new_id
 from planner.people import isolate
@@ -56,23 +54,6 @@ def _hotline_name(hotline: Hotline, reading: Reading) -> str:
     name = hotline.name or say("attorney.hotline_unnamed")
     kind = say(f"attorney.hotline_kind_{hotline.kind}")
     return say("attorney.hotline_item", name=name, kind=kind)
-
-
-@dataclass(frozen=True)
-class OptionalLabels(Labels):
-    """One of the plan's fixed choices that a family may leave unrecorded (None in the plan), as
-    an adult's immigration status."""
-
-    unset: str = "answer.not_recorded"
-
-    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        return [("", reading.say(self.unset)), *super().options(reading, current)]
-
-    def read(self, reading: Reading, value: str) -> str:
-        return super().read(reading, value) if value in self.values else ""
-
-    def stored(self, choice: str) -> Any:
-        return choice or None
 
 
 class CaseAttorneys(Choices):
@@ -133,7 +114,7 @@ CASES = Items(
                    why="attorney.a_number_why"),
             Answer("case.immigration_status", "attorney.status", Editor.CHOICE,
                    why="attorney.status_why",
-                   choices=OptionalLabels("immigration_status", STATUSES)),
+                   choices=Labels("immigration_status", STATUSES, unset="answer.not_recorded")),
         ),
         Row(
             Answer("case.immigration_court", "attorney.court", why="attorney.court_why"),

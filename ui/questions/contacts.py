@@ -5,8 +5,6 @@ page (`ui.pages.contacts`) and Review are both built from them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from planner.model import Contact, Plan, Relationship, new_id
 from planner.people import isolate
 from ui.answers import (
@@ -25,17 +23,6 @@ from ui.answers import (
 EXTRA_LANGUAGES = ("quc", "mam", "kjb", "cak", "ko", "tl", "ru", "so", "am", "uk", "fa")
 """Offered for a contact beside the household's and the common ones: Mayan languages of Guatemala
 and other languages heard at clinics (a grandmother who speaks K'iche' can say so)."""
-
-
-class ContactLanguages(Languages):
-    """The household's languages and the common ones first, then `EXTRA_LANGUAGES`, then any the
-    contact holds."""
-
-    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        from ui.pages.choices import language_choices
-
-        codes = [*reading.plan.household.family_languages, *EXTRA_LANGUAGES, *current]
-        return language_choices(list(dict.fromkeys(codes)), reading.language)
 
 
 RELATIONSHIPS = Labels("relationship", tuple(r.value for r in Relationship))
@@ -94,7 +81,7 @@ CONTACTS = Items(
         Postal(),
         Row(
             Answer("languages", "contacts.languages", Editor.TICKS, why="contacts.languages_why",
-                   choices=ContactLanguages(), width=2),
+                   choices=Languages(extra=EXTRA_LANGUAGES), width=2),
             Answer("date_of_birth", "contacts.date_of_birth", Editor.DATE,
                    why="contacts.dob_why"),
         ),

@@ -59,17 +59,6 @@ class Roles(Named):
         return choice or AdultRole.PARENT.value
 
 
-class BirthCountries(Countries):
-    """Every country; "Not recorded" while none is chosen (the family may leave it blank)."""
-
-    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        _, *countries = super().options(reading, current)
-        return [("", reading.say("answer.not_recorded")), *countries]
-
-    def stored(self, choice: str) -> Any:
-        return choice
-
-
 # --- the household's own answers ------------------------------------------------------------------
 
 NOTES = Box(
@@ -151,7 +140,7 @@ ADULTS = Items(
             Answer("other_names", "household.other_names", why="household.other_names_why"),
             Row(Answer("date_of_birth", "household.date_of_birth", Editor.DATE)),
             Answer("country_of_birth", "household.country_of_birth", Editor.CHOICE,
-                   why="household.country_why", choices=BirthCountries()),
+                   why="household.country_why", choices=Countries(unset="answer.not_recorded")),
             Answer("languages", "household.adult_languages", Editor.TICKS, choices=Languages()),
             Phones("household.mobile", "household.second_phone"),
             Row(Answer("email", "household.email")),
