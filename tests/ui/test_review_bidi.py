@@ -17,6 +17,7 @@ from planner.model import Plan
 from planner.people import FSI, PDI
 from tests.conftest import example_plan
 from tests.ui.conftest import WindowMaker
+from ui.answers import Reading
 from ui.pages.review import ReviewPage
 from ui.pages.review_summary import Reader
 from ui.questions.contacts import CONTACTS
@@ -91,7 +92,7 @@ def test_the_answers_keep_their_labels_before_an_arabic_name(
 
 def test_the_reader_isolates_the_family_s_words_beside_ours() -> None:
     plan = plan_with_arabic_contact()
-    reader = Reader(plan, lambda key, **_: key, "es", lambda text: text)
+    reader = Reader(Reading(plan, lambda key, **_: key, "es"))
     contact = reader.entries(CONTACTS, numbered=True)[0]
     assert contact.heading.startswith(f"1. {FSI}{NAME}{PDI} (")
     assert contact.heading.endswith(f" — {FSI}جار{PDI})")

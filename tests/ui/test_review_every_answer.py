@@ -149,7 +149,7 @@ def expected_forms(part: Part, value: Any, reading: Reading) -> list[str]:
 
 def review_text(plan: Plan, words: Words, language: str) -> str:
     lines = []
-    for group in Reader(plan, words, language, lambda text: text).groups():
+    for group in Reader(Reading(plan, words, language)).groups():
         for entry in group.entries:
             lines.append(entry.heading)
             lines += [f"{label}: {value}" for label, value in entry.facts]

@@ -32,8 +32,8 @@ from planner.flow import ORDER, SectionId, problems_in
 from planner.jurisdictions import add_months
 from planner.model import Plan
 from planner.validation import Problem, Severity, check, completeness
-from ui.i18n import PSEUDO, pseudo
 from ui.pages.base import SectionPage
+from ui.pages.form import reading_for
 from ui.pages.parts import label_date
 from ui.pages.review_summary import Entry, Group, Reader
 from ui.widgets import DateField
@@ -184,10 +184,7 @@ class ReviewPage(SectionPage):
 
     def _reader(self) -> Reader:
         assert self.plan is not None
-        return Reader(self.plan, self.words, self.words.catalogue_language, self._own)
-
-    def _own(self, text: str) -> str:
-        return pseudo(text) if self.words.language == PSEUDO else text
+        return Reader(reading_for(self.plan, self.words))
 
     def _show_todo(self) -> None:
         _clear_layout(self.todo)
@@ -204,7 +201,7 @@ class ReviewPage(SectionPage):
             found = True
             lines = []
             for problem in mine:
-                text = self._own(problem.message(language))
+                text = reader.reading.own(problem.message(language))
                 if problem.severity is Severity.ERROR:
                     text = self.words("review.to_fix", problem=text)
                 who = reader.subject(problem.path)

@@ -9,15 +9,14 @@ its own order and cannot turn a Spanish or English line around."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from planner.flow import SectionId
 from planner.jurisdictions import load_jurisdiction
-from planner.model import Plan
 from planner.people import isolate
-from ui.answers import Box, Items, Part, Reading, Say, facts, value_at
+from ui.answers import Box, Items, Part, Reading, facts, value_at
 from ui.questions.attorney import ATTORNEYS, CASES, HOTLINES
 from ui.questions.caregivers import CARE, PERIOD
 from ui.questions.children import CHILDREN, SCHOOLS
@@ -50,10 +49,10 @@ class Group:
 class Reader:
     """Reads a plan aloud in the interface's language."""
 
-    def __init__(self, plan: Plan, say: Say, language: str, own: Callable[[str], str]) -> None:
-        self.plan = plan
-        self.say = say
-        self.reading = Reading(plan, say, language, own)
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.plan = reading.plan
+        self.say = reading.say
 
     def groups(self) -> list[Group]:
         plan = self.plan
