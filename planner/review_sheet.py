@@ -12,6 +12,7 @@ packet may include it as a page (`forms.review`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -217,6 +218,11 @@ class ReviewSheet:
     signing choices are the program's suggestion, not a state's law."""
 
 
+_BOLD = re.compile(r"</?b>")
+"""The papers' catalogues set a heading in bold ("<b>Warnings and disclosures:</b>"); the sheet
+quotes the words the paper prints, not the markup that makes them bold."""
+
+
 def review_sheet(rules: Jurisdiction) -> ReviewSheet:
     """The review sheet of one state's rules (no rows and no rules for the generic letter)."""
     rows = tuple(
@@ -227,7 +233,7 @@ def review_sheet(rules: Jurisdiction) -> ReviewSheet:
             place=element.place,
             requires=element.requires,
             source=element.source,
-            printed=rules.element_text(element, "en"),
+            printed=_BOLD.sub("", rules.element_text(element, "en")),
         )
         for number, element in enumerate(rules.elements, start=1)
     )

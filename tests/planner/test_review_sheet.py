@@ -298,3 +298,10 @@ def test_the_generic_letter_has_no_rules_of_a_state() -> None:
     sheet = review_sheet(load_jurisdiction("OH"))
     assert sheet.sections == ()
     assert catalogue("review_sheet", "en")["sheet.facts"] not in review_text(sheet)
+
+
+@pytest.mark.parametrize("state", available_states())
+def test_the_sheet_quotes_the_papers_words_not_their_markup(state: str) -> None:
+    """Texas's paper prints "Warnings and disclosures:" in bold; the sheet showed "<b>…</b>"."""
+    rows = review_sheet(load_jurisdiction(state)).rows
+    assert [row.element for row in rows if "<" in row.printed] == []
