@@ -1,10 +1,10 @@
-"""Review: what is still missing or wrong, section by section; when the plan was last reviewed and
-when to review it next; then every answer, readable, each group with a way back to change it.
+"""Review: what is still missing or wrong, by section; the review dates; then every answer, each
+group with a way back to change it.
 
-Each block of rich text states its direction (the interface's): Qt would otherwise take it from
-the first letter of the block, and a name in Arabic letters at the start of "عمر حداد: Falta el
-teléfono" would turn the whole Spanish line around. The family's words themselves stand in
-isolates (see `review_summary`), so each keeps its own order inside ours."""
+Each block of rich text states the interface's direction: Qt would otherwise take it from the
+block's first letter, and an Arabic name starting "عمر حداد: Falta el teléfono" would turn the
+whole Spanish line around. The family's words stand in isolates (see `review_summary`), so each
+keeps its own order inside ours."""
 
 from __future__ import annotations
 
@@ -44,18 +44,14 @@ SOON = (3, 6)
 
 
 def _clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            break
-        widget = item.widget()
-        if widget is not None:
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
             widget.hide()
             for shown in [widget, *widget.findChildren(QLabel), *widget.findChildren(QTextBrowser)]:
                 if isinstance(shown, QLabel | QTextBrowser):
                     shown.clear()  # the family's words go now, not when Qt gets round to it
             widget.deleteLater()
-        elif isinstance(inner := item.layout(), QLayout):
+        elif (inner := item.layout()) is not None:
             _clear_layout(inner)
 
 
@@ -68,13 +64,11 @@ class ReviewPage(SectionPage):
         self.plan: Plan | None = None
         self.summary_stale = False
         self.pending: list[Group] = []
+        """Groups of answers still to draw: one an event-loop turn, so the page shows at once."""
         self.todo_buttons: list[QPushButton] = []
         self.answer_buttons: list[QPushButton] = []
-        """Groups of answers still to draw: one an event-loop turn, so the page shows at once."""
         self.today = date.today
-        self.next_group = QTimer(self)
-        self.next_group.setSingleShot(True)
-        self.next_group.setInterval(0)
+        self.next_group = QTimer(self, singleShot=True, interval=0)
         self.next_group.timeout.connect(self._add_next_group)
         self.todo_box = QGroupBox()
         self.todo = QVBoxLayout(self.todo_box)
@@ -95,8 +89,7 @@ class ReviewPage(SectionPage):
         self.soon_buttons: list[QPushButton] = []
         for name in DATES:
             column = QVBoxLayout()
-            editor = DateField()
-            self.date_fields[name] = editor
+            self.date_fields[name] = editor = DateField()
             field = self.add_field(f"review.{name}", editor, column)
             if name == "next_review":
                 buttons = QHBoxLayout()
@@ -124,12 +117,11 @@ class ReviewPage(SectionPage):
             self._show_summary()
         else:  # built when shown: a hidden page keeps none of the family's words as text
             self._forget_summary()
-            self.summary_stale = True
 
     def store(self, plan: Plan) -> list[Problem]:
         """Only the review dates are this page's; a date that is not a date is not written."""
         problems: list[Problem] = []
-        if self.plan is None:  # not loaded since it was cleared: nothing here to write
+        if self.plan is None:  # cleared and not loaded since: nothing here to write
             return problems
         for name, editor in self.date_fields.items():
             if editor.is_valid():
@@ -156,7 +148,6 @@ class ReviewPage(SectionPage):
         super().hideEvent(event)
         if not event.spontaneous():
             self._forget_summary()
-            self.summary_stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -164,6 +155,7 @@ class ReviewPage(SectionPage):
             self._show_summary()
 
     def _forget_summary(self) -> None:
+        self.summary_stale = True
         self.next_group.stop()
         self.pending = []
         _clear_layout(self.todo)
@@ -193,12 +185,9 @@ class ReviewPage(SectionPage):
         problems = check(self.plan) + completeness(self.plan)
         reader = self._reader()
         language = self.words.catalogue_language
-        found = False
         for section_id in ORDER:
-            mine = problems_in(section_id, problems)
-            if not mine:
+            if not (mine := problems_in(section_id, problems)):
                 continue
-            found = True
             lines = []
             for problem in mine:
                 text = reader.reading.own(problem.message(language))
@@ -213,7 +202,7 @@ class ReviewPage(SectionPage):
             self.todo.addWidget(
                 self._rich(f"<ul dir='{self._direction()}' style='margin-top:0'>{listed}</ul>")
             )
-        if not found:
+        if not self.todo.count():
             nothing = QLabel(self.words("review.nothing_missing"))
             nothing.setWordWrap(True)  # one line at the usual size; several with larger text
             self.todo.addWidget(nothing)
@@ -264,21 +253,17 @@ class ReviewPage(SectionPage):
         return f"<p dir='{self._direction()}' style='margin-top:0; margin-bottom:8px'>{shown}</p>"
 
     def _direction(self) -> str:
-        """The direction of the interface's language, for a block of our sentences: never the
-        direction of the first letter the family typed in it."""
+        """The interface's direction, never that of the first letter the family typed."""
         return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
 
     def _tab_in_order(self, buttons: list[QPushButton], before: QWidget) -> None:
         """Buttons made after the page was built go where they are seen, not at the end."""
-        if not buttons:
-            return
         previous = before.previousInFocusChain()
-        if previous is None:
+        if not buttons or previous is None:
             return
-        for button in buttons:
+        for button in [*buttons, before]:
             QWidget.setTabOrder(previous, button)
             previous = button
-        QWidget.setTabOrder(previous, before)
 
     def _heading_row(
         self, text: str, section_id: SectionId, buttons: list[QPushButton]
@@ -316,8 +301,8 @@ class ReviewPage(SectionPage):
             field = self.fields[f"review.{name}"]
             label_date(field, w, w(f"review.{name}"), w(f"review.{name}_why"))
         for button, months in zip(self.soon_buttons, SOON, strict=True):
-            button.setText(w("review.in_months", months=months))
-            button.setAccessibleName(w("review.in_months", months=months).replace("&", ""))
+            button.setText(text := w("review.in_months", months=months))
+            button.setAccessibleName(text.replace("&", ""))
 
 
 class Answers(QTextBrowser):
@@ -346,11 +331,10 @@ class Answers(QTextBrowser):
             return
         QApplication.sendEvent(outer.verticalScrollBar(), event)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(0, self.height())
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(0, self.height())
+
+    minimumSizeHint = sizeHint  # noqa: N815 - Qt's name
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
