@@ -16,7 +16,8 @@ from planner.model import Contact, Plan
 from ui.answers import Items, Reading
 from ui.pages.form import DeclaredPage
 from ui.pages.parts import why_label
-from ui.questions.contacts import CONTACTS, RELATIONSHIPS, contact_name, forget_contact, is_chosen
+from ui.questions import forget
+from ui.questions.contacts import CONTACTS, RELATIONSHIPS, contact_name, is_chosen
 from ui.widgets import Field
 
 
@@ -50,7 +51,7 @@ class ContactsPage(DeclaredPage):
 
     def _removed(self, plan: Plan, contact: Contact) -> None:
         chosen = is_chosen(plan, contact)
-        forget_contact(plan, contact)
+        forget(plan, contact)
         name = contact_name(contact, self.reading())
         self.removed_note.setText(self.words("contacts.removed", name=name) if chosen else "")
         self.removed_note.setVisible(chosen)

@@ -1,7 +1,6 @@
 """What the Attorney and case section asks: the family's attorneys or accredited representatives,
-each parent's case (all optional; the parents are entered on the Household page), and the local
-hotlines the family or navigator enters (none ship with the program). Declarations only (no Qt):
-the page (`ui.pages.attorney`) and Review are both built from them."""
+each parent's case (all optional), and the local hotlines the family or navigator enters (none
+ship with the program)."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from ui.answers import (
     YesNo,
     prune,
 )
+from ui.questions import name_parts
 
 HOTLINE_KINDS = ("rapid_response", "legal_aid", "other")
 STATUSES = tuple(status.value for status in ImmigrationStatus)
@@ -77,11 +77,7 @@ ATTORNEYS = Items(
     "attorneys",
     "attorney.list",
     (
-        Row(
-            Answer("given_names", "attorney.given_names"),
-            Answer("family_names", "attorney.family_names"),
-        ),
-        Answer("family_name_first", "attorney.family_first", Editor.CHECK),
+        *name_parts("attorney"),
         Row(
             Answer("organization", "attorney.organization"),
             Answer("bar_or_eoir_id", "attorney.bar_or_eoir_id"),

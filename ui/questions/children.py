@@ -1,6 +1,5 @@
 """What the Children section asks: the schools and child care, then each child — school, health,
-custody and travel, routines, and who may or may not pick them up. Declarations only (no Qt): the
-page (`ui.pages.children`) and Review (`ui.pages.review_summary`) are both built from them."""
+custody and travel, routines, and who may or may not pick them up."""
 
 from __future__ import annotations
 
@@ -20,6 +19,7 @@ from ui.answers import (
     Schools,
     YesNo,
 )
+from ui.questions import forget, name_and_phone, name_parts
 
 SCHOOL_KINDS = ("school", "child_care", "after_school")
 
@@ -35,13 +35,6 @@ def _school_removed(plan: Plan, school: School) -> None:
     for child in plan.children:
         if child.school_id == school.id:
             child.school_id = None
-
-
-def _child_removed(plan: Plan, child: Child) -> None:
-    """The child's papers stay, as the household's."""
-    for paper in plan.documents:
-        if paper.belongs_to == child.id:
-            paper.belongs_to = None
 
 
 SCHOOLS = Items(
@@ -68,18 +61,15 @@ RELEASED_TO = Answer(
     why="children.released_why", choices=People(),
 )  # fmt: skip
 
+BIRTH = Answer("date_of_birth", "children.date_of_birth", Editor.DATE)
+
 CHILDREN = Items(
     "children",
     "children.children",
     (
         Box(
             "children.about_box",
-            Row(
-                Answer("given_names", "children.given_names", width=2),
-                Answer("family_names", "children.family_names", width=2),
-                Answer("date_of_birth", "children.date_of_birth", Editor.DATE),
-            ),
-            Answer("family_name_first", "children.family_first", Editor.CHECK),
+            *name_parts("children", BIRTH, width=2),
             Answer("languages", "children.languages", Editor.TICKS, choices=Languages()),
             Row(
                 Answer("school_id", "children.school", Editor.CHOICE, width=3, choices=Schools()),
@@ -89,14 +79,8 @@ CHILDREN = Items(
         ),
         Box(
             "children.health_box",
-            Row(
-                Answer("health.doctor", "children.doctor", width=2),
-                Answer("health.doctor_phone", "children.doctor_phone", Editor.PHONE),
-            ),
-            Row(
-                Answer("health.dentist", "children.dentist", width=2),
-                Answer("health.dentist_phone", "children.dentist_phone", Editor.PHONE),
-            ),
+            name_and_phone("health.doctor", "health.doctor_phone", "children.doctor"),
+            name_and_phone("health.dentist", "health.dentist_phone", "children.dentist"),
             Answer("health.insurance", "children.insurance"),
             Row(Answer("health.insurance_member_id", "children.insurance_member_id",
                        why="children.insurance_member_id_why")),
@@ -127,5 +111,5 @@ CHILDREN = Items(
     ),
     heading=lambda child, reading: child.full_name or reading.say("children.unnamed_child"),
     new=lambda: Child(id=new_id("child"), given_names=""),
-    removed=_child_removed,
+    removed=forget,
 )  # fmt: skip

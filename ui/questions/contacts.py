@@ -1,24 +1,12 @@
-"""What the Emergency contacts section asks: the people to call, in the order they should be called,
-and about each one — name, relationship, how to reach them, where they live, the languages they
-speak, whether they may pick up the children and know the plan. Declarations only (no Qt): the
-page (`ui.pages.contacts`) and Review are both built from them."""
+"""What the Emergency contacts section asks: the people to call, in calling order, and about each
+one: relationship, how to reach them, languages, whether they may pick up the children."""
 
 from __future__ import annotations
 
 from planner.model import Contact, Plan, Relationship, new_id
 from planner.people import isolate
-from ui.answers import (
-    Answer,
-    Editor,
-    Items,
-    Labels,
-    Languages,
-    Phones,
-    Postal,
-    Reading,
-    Row,
-    YesNo,
-)
+from ui.answers import Answer, Editor, Items, Labels, Languages, Phones, Postal, Reading, Row, YesNo
+from ui.questions import forget, name_parts
 
 EXTRA_LANGUAGES = ("quc", "mam", "kjb", "cak", "ko", "tl", "ru", "so", "am", "uk", "fa")
 """Offered for a contact beside the household's and the common ones: Mayan languages of Guatemala
@@ -51,27 +39,11 @@ def is_chosen(plan: Plan, contact: Contact) -> bool:
     )
 
 
-def forget_contact(plan: Plan, contact: Contact) -> None:
-    """A removed contact is no longer anyone's caregiver or on a pick-up list."""
-    for child in plan.children:
-        care = child.care
-        if care.primary_caregiver_id == contact.id:
-            care.primary_caregiver_id = None
-        if care.alternate_caregiver_id == contact.id:
-            care.alternate_caregiver_id = None
-        if contact.id in child.may_be_released_to:
-            child.may_be_released_to = [p for p in child.may_be_released_to if p != contact.id]
-
-
 CONTACTS = Items(
     "emergency_contacts",
     "contacts.list",
     (
-        Row(
-            Answer("given_names", "contacts.given_names"),
-            Answer("family_names", "contacts.family_names"),
-        ),
-        Answer("family_name_first", "contacts.family_name_first", Editor.CHECK),
+        *name_parts("contacts", first="family_name_first"),
         Row(
             Answer("relationship", "contacts.relationship", Editor.CHOICE, choices=RELATIONSHIPS),
             Answer("relationship_detail", "contacts.relationship_detail"),
@@ -94,6 +66,6 @@ CONTACTS = Items(
     ),
     heading=contact_heading,
     new=lambda: Contact(id=new_id("contact"), given_names=""),
-    removed=forget_contact,
+    removed=forget,
     empty="contacts.empty",
 )  # fmt: skip

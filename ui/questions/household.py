@@ -1,14 +1,12 @@
-"""What the Household section asks: the home's address and phone, the languages spoken there and
-the language of the papers, then each parent or legal guardian — names, birth, languages, phones,
-where a parent living elsewhere lives, work and consulate. Declarations only (no Qt): the page
-(`ui.pages.household`) and Review are both built from them."""
+"""What the Household section asks: the home's address, phone and languages, the papers' language,
+then each parent or legal guardian (names, birth, phones, a home elsewhere, work, consulate)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from planner.model import Adult, AdultRole, Plan, new_id
+from planner.model import Adult, AdultRole, new_id
 from planner.places import language_name
 from ui.answers import (
     Answer,
@@ -25,13 +23,10 @@ from ui.answers import (
     Reading,
     Row,
 )
+from ui.questions import forget, name_and_phone, name_parts
 
 DOCUMENT_LANGUAGES = ("en", "es")
 """The languages the papers are printed in beside English."""
-
-
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class DocumentLanguages(Choices):
@@ -39,14 +34,14 @@ class DocumentLanguages(Choices):
     named as a language."""
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        found = [(code, reading.say(f"household.document_{code}")) for code in DOCUMENT_LANGUAGES]
         kept = [c for c in current if c and c not in DOCUMENT_LANGUAGES]
-        return found + [(c, _capitalized(language_name(c, reading.language))) for c in kept]
+        return [(code, self.read(reading, code)) for code in (*DOCUMENT_LANGUAGES, *kept)]
 
     def read(self, reading: Reading, value: str) -> str:
         if value in DOCUMENT_LANGUAGES:
             return reading.say(f"household.document_{value}")
-        return _capitalized(language_name(value, reading.language))
+        name = language_name(value, reading.language)
+        return name[:1].upper() + name[1:]
 
     def stored(self, choice: str) -> Any:
         return choice or DOCUMENT_LANGUAGES[0]
@@ -97,19 +92,6 @@ def adult_name(adult: Adult, reading: Reading) -> str:
     return say("household.adult_label", name=adult.full_name or say("household.unnamed"), role=role)
 
 
-def forget_person(plan: Plan, person: Adult) -> None:
-    """A removed parent no longer picks anyone up, cares for anyone or owns a paper."""
-    for child in plan.children:
-        child.may_be_released_to = [p for p in child.may_be_released_to if p != person.id]
-        if child.care.primary_caregiver_id == person.id:
-            child.care.primary_caregiver_id = None
-        if child.care.alternate_caregiver_id == person.id:
-            child.care.alternate_caregiver_id = None
-    for paper in plan.documents:
-        if paper.belongs_to == person.id:
-            paper.belongs_to = None
-
-
 LIVES_HERE = Answer("lives_in_household", "household.lives_here", Editor.CHECK)
 """Unticked, the box below asks where the parent lives (the page shows and hides it)."""
 
@@ -121,8 +103,12 @@ VIOLENCE = Answer(
 ELSEWHERE = Box(
     "household.elsewhere_box", Postal("address", label="household.own_address"), VIOLENCE
 )
-"""Only for a parent who does not live in the household; the page puts the state's reason to
-ask at its top."""
+"""Only for a parent living elsewhere; the page puts the state's reason to ask at its top."""
+
+ROLE = Answer(
+    "role", "household.role", Editor.CHOICE,
+    choices=Roles("household.role_", tuple(r.value for r in AdultRole)),
+)  # fmt: skip
 
 ADULTS = Items(
     "adults",
@@ -130,13 +116,7 @@ ADULTS = Items(
     (
         Box(
             "household.person_box",
-            Row(
-                Answer("given_names", "household.given_names", width=2),
-                Answer("family_names", "household.family_names", width=2),
-                Answer("role", "household.role", Editor.CHOICE,
-                       choices=Roles("household.role_", tuple(r.value for r in AdultRole))),
-            ),
-            Answer("family_name_first", "household.family_first", Editor.CHECK),
+            *name_parts("household", ROLE, width=2),
             Answer("other_names", "household.other_names", why="household.other_names_why"),
             Row(Answer("date_of_birth", "household.date_of_birth", Editor.DATE)),
             Answer("country_of_birth", "household.country_of_birth", Editor.CHOICE,
@@ -150,24 +130,18 @@ ADULTS = Items(
         Box(
             "household.work_box",
             Note("household.employer_why"),
-            Row(
-                Answer("employer.name", "household.employer", width=2),
-                Answer("employer.phone", "household.employer_phone", Editor.PHONE),
-            ),
+            name_and_phone("employer.name", "employer.phone", "household.employer"),
             Postal("employer.address", label="household.employer_address"),
             Answer("employer.notes", "household.employer_notes", Editor.NOTES),
         ),
         Box(
             "household.consulate_box",
             Note("household.consulate_why"),
-            Row(
-                Answer("consulate.name", "household.consulate", width=2),
-                Answer("consulate.phone", "household.consulate_phone", Editor.PHONE),
-            ),
+            name_and_phone("consulate.name", "consulate.phone", "household.consulate"),
             Postal("consulate.address", label="household.consulate_address"),
         ),
     ),
     heading=adult_name,
     new=lambda: Adult(id=new_id("adult"), given_names=""),
-    removed=forget_person,
+    removed=forget,
 )  # fmt: skip

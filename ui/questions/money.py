@@ -1,7 +1,5 @@
 """What the Money section asks: each account, benefit, vehicle or lease — described in words, never
-with a full account number —, who can reach it and where its papers are; then anything else about
-money, in the family's words. Declarations only (no Qt): the page (`ui.pages.money`) and Review are
-both built from them."""
+with a full account number —, who can reach it and where its papers are; then any other note."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
-"""What the Papers section asks: each of the family's own papers (a birth certificate, a passport)
-— its kind, a detail that tells it apart, whose it is, where it is kept, and whether the family
-has it. Declarations only (no Qt): the page (`ui.pages.papers`) and Review are both built from
-them."""
+"""What the Papers section asks: each of the family's papers (a birth certificate, a passport) —
+its kind, a detail that tells it apart, whose it is, where it is kept, whether the family has it."""
 
 from __future__ import annotations
 

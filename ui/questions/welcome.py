@@ -1,5 +1,5 @@
 """What the Welcome section asks of the plan: the state the children live in (it decides the
-caregiver paper) and what to call the plan. Declarations only (no Qt)."""
+caregiver paper) and what to call the plan."""
 
 from __future__ import annotations
 
