@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
+TICKED, UNTICKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
 class CheckList(QListWidget):
@@ -38,21 +39,15 @@ class CheckList(QListWidget):
         """(value, label) pairs; the ticks stay when only the labels change (language switch)."""
         keep = set(self.values() if checked is None else checked)
         row = max(self.currentRow(), 0)
-        self.blockSignals(True)
-        self.clear()
-        for value, label in choices:
-            item = QListWidgetItem(label)
-            item.setData(VALUE_ROLE, value)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            item.setCheckState(Qt.CheckState.Checked if value in keep else Qt.CheckState.Unchecked)
-            self.addItem(item)
-        if self.count():
-            self.setCurrentRow(min(row, self.count() - 1))
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.clear()
+            for value, label in choices:
+                item = QListWidgetItem(label)  # Qt's default flags: enabled, selectable, tickable
+                item.setData(VALUE_ROLE, value)
+                item.setCheckState(TICKED if value in keep else UNTICKED)
+                self.addItem(item)
+            if self.count():
+                self.setCurrentRow(min(row, self.count() - 1))
         self._fit()
 
     def choices(self) -> list[str]:
@@ -60,17 +55,12 @@ class CheckList(QListWidget):
 
     def values(self) -> list[str]:
         """The ticked values, in the order they are shown."""
-        return [
-            str(self.item(row).data(VALUE_ROLE))
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return [v for row, v in enumerate(self.choices()) if self.item(row).checkState() == TICKED]
 
     def set_value_checked(self, value: str, on: bool = True) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            if item.data(VALUE_ROLE) == value:
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        for row, choice in enumerate(self.choices()):
+            if choice == value:
+                self.item(row).setCheckState(TICKED if on else UNTICKED)
 
     # --- size: a wrapping list is as tall as its rows; a plain one as tall as its items, up to 8 -
 
