@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import Words
+
+BUTTONS = ("list.add", "list.remove", "list.up", "list.down")
 
 
 class ListEditor(QWidget):
@@ -30,12 +32,9 @@ class ListEditor(QWidget):
         """The most entries the plan's list holds (its MaxItems): "Add" stops there."""
         self.items = QListWidget(self)
         self.items.setMaximumHeight(150)
-        self.add = QPushButton(self)
-        self.remove = QPushButton(self)
-        self.up = QPushButton(self)
-        self.down = QPushButton(self)
+        self.add, self.remove, self.up, self.down = (QPushButton(self) for _ in BUTTONS)
         buttons = QHBoxLayout()
-        for button in (self.add, self.remove, self.up, self.down):
+        for button in self._buttons():
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -51,37 +50,32 @@ class ListEditor(QWidget):
         self.down.clicked.connect(lambda: self._move(+1))
         self.retranslate()
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.add, self.remove, self.up, self.down)
+
     def retranslate(self) -> None:
-        self.add.setText(self.words("list.add"))
-        self.remove.setText(self.words("list.remove"))
-        self.up.setText(self.words("list.up"))
-        self.down.setText(self.words("list.down"))
+        for button, key in zip(self._buttons(), BUTTONS, strict=True):
+            button.setText(self.words(key))
         self.items.setAccessibleName(self.words("list.items"))
 
     def allow_dragging(self) -> None:
         """Let the family also drag an entry to its place; the page hears it as `move_requested`
         and rebuilds the list from the plan once the drop is over."""
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.items.model().rowsMoved.connect(self._dropped)
+        self.items.model().rowsMoved.connect(
+            lambda _, start, _end, _to, row: self._dropped(start, row)
+        )
 
-    def _dropped(
-        self,
-        _parent: QModelIndex | QPersistentModelIndex,
-        start: int,
-        _end: int,
-        _destination: QModelIndex | QPersistentModelIndex,
-        row: int,
-    ) -> None:
+    def _dropped(self, start: int, row: int) -> None:
         target = row - 1 if row > start else row
         if target != start:
             QTimer.singleShot(0, lambda: self.move_requested.emit(start, target))
 
     def set_items(self, labels: list[str], current: int) -> None:
-        self.items.blockSignals(True)
-        self.items.clear()
-        self.items.addItems(labels)
-        self.items.setCurrentRow(min(current, len(labels) - 1))
-        self.items.blockSignals(False)
+        with QSignalBlocker(self.items):
+            self.items.clear()
+            self.items.addItems(labels)
+            self.items.setCurrentRow(min(current, len(labels) - 1))
         self._update_buttons()
 
     def current(self) -> int:
@@ -94,9 +88,8 @@ class ListEditor(QWidget):
 
     def _move(self, step: int) -> None:
         row = self.items.currentRow()
-        target = row + step
-        if row >= 0 and 0 <= target < self.items.count():
-            self.move_requested.emit(row, target)
+        if row >= 0 and 0 <= row + step < self.items.count():
+            self.move_requested.emit(row, row + step)
 
     def set_limit(self, limit: int | None) -> None:
         self.limit = limit
