@@ -1,7 +1,6 @@
-"""What the Caregivers section asks of each child: the caregiver and the alternate (people already
-in the plan), for how long, whether the child has been told, who pays for what, and the period the
-caregiver paper states. Declarations only (no Qt): the page (`ui.pages.caregivers`) and Review
-are both built from them. The children themselves are made on the Children page (`fixed`)."""
+"""What the Caregivers section asks of each child: who looks after them and who takes over (people
+already in the plan), for how long, who pays, and the period the caregiver paper states.
+Declarations only (no Qt): the page (`ui.pages.caregivers`) and Review are both built from them."""
 
 from __future__ import annotations
 
@@ -12,19 +11,8 @@ from planner.i18n import translate
 from planner.jurisdictions import load_jurisdiction
 from planner.model import Adult, Child, Contact, PaperEnd, PaperStart, new_id
 from planner.people import isolate
-from ui.answers import (
-    Answer,
-    Choices,
-    Editor,
-    Items,
-    Labels,
-    Reading,
-    Row,
-    YesNo,
-)
+from ui.answers import Answer, Choices, Editor, Items, Labels, Reading, Row, YesNo
 from ui.questions.children import CHILDREN
-
-TERMS = ("short_term", "long_term", "undecided")
 
 
 @dataclass(frozen=True)
@@ -44,30 +32,23 @@ class Caregivers(Choices):
         self.alternate = alternate
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        say, plan = reading.say, reading.plan
         chosen = next((value for value in current if value), None)
-        caregiver = None
-        if self.alternate and isinstance(reading, ChildReading) and reading.child is not None:
-            caregiver = reading.child.care.primary_caregiver_id
-        people = [("", say("caregivers.not_chosen"))]
-        for adult in plan.adults:
-            person = self._person(reading, adult)
-            if adult.id == chosen and adult.id == caregiver:
-                person = say("caregivers.already_caregiver", person=person)
-            elif adult.id == chosen and adult.lives_in_household:
-                person = say("caregivers.lives_with_child", person=person)
-            elif adult.lives_in_household or adult.id == caregiver:
+        child = reading.child if isinstance(reading, ChildReading) else None
+        caregiver = child.care.primary_caregiver_id if self.alternate and child else None
+        people = [("", reading.say("caregivers.not_chosen"))]
+        everyone: list[Adult | Contact] = [*reading.plan.adults, *reading.plan.emergency_contacts]
+        for person in everyone:
+            mark = ""
+            if person.id == caregiver:
+                mark = "caregivers.already_caregiver"
+            elif isinstance(person, Adult) and person.lives_in_household:
+                mark = "caregivers.lives_with_child"
+            if mark and person.id != chosen:
                 continue
-            people.append((adult.id, person))
-        for contact in plan.emergency_contacts:
-            person = self._person(reading, contact)
-            if contact.id == caregiver:
-                if contact.id != chosen:
-                    continue
-                person = say("caregivers.already_caregiver", person=person)
-            people.append((contact.id, person))
-        if chosen and plan.person(chosen) is None:
-            people.append((chosen, say("caregivers.not_in_plan")))
+            name = self._person(reading, person)
+            people.append((person.id, reading.say(mark, person=name) if mark else name))
+        if chosen and reading.plan.person(chosen) is None:
+            people.append((chosen, reading.say("caregivers.not_in_plan")))
         return people
 
     def read(self, reading: Reading, value: str) -> str:
@@ -107,14 +88,6 @@ class PaperStarts(Labels):
         return [(value, self.read(reading, value)) for value in offered]
 
 
-PRIMARY = Answer(
-    "care.primary_caregiver_id", "caregivers.primary", Editor.CHOICE,
-    why="caregivers.primary_why", choices=Caregivers(),
-)  # fmt: skip
-ALTERNATE = Answer(
-    "care.alternate_caregiver_id", "caregivers.alternate", Editor.CHOICE,
-    why="caregivers.alternate_why", choices=Caregivers(alternate=True),
-)  # fmt: skip
 STARTS = Answer(
     "care.paper_period.starts", "caregivers.starts", Editor.CHOICE,
     why="caregivers.period_why", choices=PaperStarts(),
@@ -137,15 +110,19 @@ DATES = {
 """A date is asked for (and kept) only when the family chose "on a date"."""
 
 ARRANGEMENT = (
-    Row(PRIMARY, ALTERNATE),
+    Row(
+        Answer("care.primary_caregiver_id", "caregivers.primary", Editor.CHOICE,
+               why="caregivers.primary_why", choices=Caregivers()),
+        Answer("care.alternate_caregiver_id", "caregivers.alternate", Editor.CHOICE,
+               why="caregivers.alternate_why", choices=Caregivers(alternate=True)),
+    ),
     Row(
         Answer("care.term", "caregivers.term", Editor.CHOICE, why="caregivers.term_why",
-               choices=Labels("care_term", TERMS)),
+               choices=Labels("care_term", ("short_term", "long_term", "undecided"))),
         Answer("care.child_has_been_told", "caregivers.told", Editor.CHOICE, choices=YesNo()),
     ),
     WHO_PAYS,
 )  # fmt: skip
-"""Who looks after the child, for how long, whether the child knows, and who pays."""
 
 CARE = Items(
     "children",
