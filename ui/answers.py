@@ -1,16 +1,11 @@
-"""Each answer of the plan declared once: where it lives in the plan, how it is asked, and how it
-reads back. A section page builds, fills, stores, checks and retranslates its fields from these
-declarations (`ui.pages.form`), and the Review page reads the plan aloud from the very same ones,
-so an answer cannot be asked on a page and forgotten on Review.
-
-No Qt here: declarations are data, and reading a plan aloud is testable without a screen (as
-Electrum's wizard keeps its navigation as data). What a field *is* (its type, its maximum length)
-stays the model's (`planner.model`); a declaration only says how a person answers it.
-"""
+"""Each answer of the plan declared once (docs/DESIGN.md, "Adding a field or a section"): the pages
+build their fields from these declarations (`ui.pages.form`) and Review reads the plan aloud from
+the same ones, so an answer asked on a page cannot be forgotten on Review. No Qt here, so reading a
+plan is testable without a screen; what a field *is* (type, maximum length) stays the model's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -20,7 +15,7 @@ from pydantic import BaseModel
 
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
-from planner.model import Address, Medication, Phone, PhoneKind, Plan
+from planner.model import Medication, Phone, PhoneKind, Plan
 from planner.people import address_text, date_text, isolate, phone_line
 from planner.places import country_name, language_name
 
@@ -128,17 +123,12 @@ class Phones:
 
 def merged_phones(old: list[Phone], numbers: Sequence[str]) -> list[Phone]:
     """The first two phones as typed, keeping each one's kind and note; more stay as they are."""
-    kinds = (PhoneKind.MOBILE, PhoneKind.OTHER)
     phones: list[Phone] = []
     for slot, number in enumerate(numbers[:2]):
-        if not number:
-            continue
-        if slot < len(old):
-            before = old[slot]
-            same = before.number == number
-            phones.append(before if same else before.model_copy(update={"number": number}))
-        else:
-            phones.append(Phone(number=number, kind=kinds[slot]))
+        if number and slot < len(old):
+            phones.append(old[slot].model_copy(update={"number": number}))
+        elif number:
+            phones.append(Phone(number=number, kind=(PhoneKind.MOBILE, PhoneKind.OTHER)[slot]))
     return phones + old[2:]
 
 
@@ -186,20 +176,19 @@ class Items:
     fixed: bool = False
 
 
-def answers_of(parts: Sequence[Part | Box]) -> list[Answer]:
-    """Every answer of some boxes or parts, in reading order."""
-    found: list[Answer] = []
+def leaves(parts: Sequence[Part | Box]) -> Iterator[Answer | Postal | Phones | Note]:
+    """The parts of some boxes and rows, in reading order."""
     for part in parts:
         if isinstance(part, Box):
-            found += answers_of(part.parts)
+            yield from leaves(part.parts)
         elif isinstance(part, Row):
-            found += part.answers
-        elif isinstance(part, Answer):
-            found.append(part)
-    return found
+            yield from part.answers
+        else:
+            yield part
 
 
-# --- values at paths ------------------------------------------------------------------------------
+def answers_of(parts: Sequence[Part | Box]) -> list[Answer]:
+    return [part for part in leaves(parts) if isinstance(part, Answer)]
 
 
 def value_at(owner: object, path: str) -> Any:
@@ -215,19 +204,12 @@ def value_at(owner: object, path: str) -> Any:
 def shown_at(owner: BaseModel, path: str) -> Any:
     """The value a field shows for `path`: inside an optional part the plan does not hold yet
     (a parent's `case`), the default an empty part would have."""
-    value: Any = owner
-    for name in path.split("."):
-        if value is None:
-            return None
-        holder, value = value, getattr(value, name)
-        if value is None and isinstance(holder, BaseModel) and name != path.rsplit(".", 1)[-1]:
-            value = _empty_part(holder, name)
-    return value
-
-
-def _empty_part(holder: BaseModel, name: str) -> BaseModel:
-    """A plan's optional parts have no required answer: each can be made empty."""
-    return _part_type(holder, name)()
+    *parents, name = path.split(".")
+    holder = owner
+    for part in parents:
+        inner = getattr(holder, part)
+        holder = inner if inner is not None else _part_type(holder, part)()
+    return getattr(holder, name)
 
 
 def put_at(owner: BaseModel, path: str, value: object) -> None:
@@ -238,7 +220,7 @@ def put_at(owner: BaseModel, path: str, value: object) -> None:
     for part in parents:
         inner = getattr(holder, part)
         if inner is None:
-            inner = _empty_part(holder, part)
+            inner = _part_type(holder, part)()
             if value in (None, "", []) or getattr(inner, name, None) == value:
                 return  # nothing said: no part made (a G-28 "No" is something said)
             setattr(holder, part, inner)
@@ -268,14 +250,12 @@ def _holds_only_defaults(part: BaseModel) -> bool:
 
 
 def _part_type(holder: BaseModel, name: str) -> type[BaseModel]:
+    """A plan's optional parts have no required answer: each can be made empty."""
     annotation = type(holder).model_fields[name].annotation
     for candidate in (annotation, *get_args(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate
     raise TypeError(f"{type(holder).__name__}.{name} is not an optional part of the plan")
-
-
-# --- reading answers aloud ------------------------------------------------------------------------
 
 
 def read_answer(answer: Answer, value: Any, reading: Reading) -> str:
@@ -308,44 +288,29 @@ def _medication(medication: Medication) -> str:
     return " — ".join(isolate(part) for part in parts if part)
 
 
-def read_address(address: Address | None, reading: Reading) -> str:
-    return address_text(address, reading.language).replace("\n", ", ")
-
-
-def read_phones(phones: list[Phone], reading: Reading) -> str:
-    """Every phone of the list (not only the two the page shows), as the papers print them."""
-    return "\n".join(phone_line(p, reading.language, reading.own) for p in phones)
-
-
 def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[tuple[str, str]]:
     """(label, value) for each answered question of `parts` below `owner`, in reading order."""
     found: list[tuple[str, str]] = []
-    for part in parts:
-        if isinstance(part, Box):
-            found += facts(part.parts, owner, reading)
-        elif isinstance(part, Row):
-            found += facts(part.answers, owner, reading)
-        elif isinstance(part, Postal):
-            text = read_address(value_at(owner, part.path), reading)
-            if text.strip():
-                found.append((_plain(reading.say(part.label)), text))
+    for part in leaves(parts):
+        if isinstance(part, Note):
+            continue
+        value = value_at(owner, part.path)
+        if isinstance(part, Postal):
+            label, text = part.label, address_text(value, reading.language).replace("\n", ", ")
         elif isinstance(part, Phones):
-            text = read_phones(value_at(owner, part.path), reading)
-            if text:
-                found.append((_plain(reading.say("answer.phones")), text))
-        elif isinstance(part, Answer):
-            text = read_answer(part, value_at(owner, part.path), reading)
-            if text.strip():
-                found.append((_plain(reading.say(part.label)), text.strip()))
+            # Every phone of the list, not only the two the page shows, as the papers print them.
+            label = "answer.phones"
+            text = "\n".join(phone_line(p, reading.language, reading.own) for p in value)
+        else:
+            label, text = part.label, read_answer(part, value, reading)
+        if text.strip():
+            found.append((_plain(reading.say(label)), text.strip()))
     return found
 
 
 def _plain(label: str) -> str:
     """A field's label without its mnemonic mark, as Review shows it."""
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-# --- the choices the plan's pages offer -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -450,13 +415,11 @@ class Schools(Choices):
     """A child's school or child care, among the plan's schools; "" for none."""
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        say = reading.say
-        schools = reading.plan.schools
+        say, plan = reading.say, reading.plan
         found = [("", say("children.no_school"))]
-        found += [(s.id, s.name or say("children.unnamed_school")) for s in schools]
-        known = {s.id for s in schools}
-        found += [(v, say("children.school_missing")) for v in current if v and v not in known]
-        return found
+        found += [(s.id, s.name or say("children.unnamed_school")) for s in plan.schools]
+        missing = [v for v in current if v and plan.school(v) is None]
+        return found + [(v, say("children.school_missing")) for v in missing]
 
     def read(self, reading: Reading, value: str) -> str:
         school = reading.plan.school(value)
@@ -475,9 +438,8 @@ class People(Choices):
             (c.id, say("children.contact", name=c.full_name or unnamed))
             for c in plan.emergency_contacts
         ]
-        known = {value for value, _ in found}
-        found += [(v, say("children.person_missing")) for v in current if v not in known]
-        return found
+        missing = [v for v in current if plan.person(v) is None]
+        return found + [(v, say("children.person_missing")) for v in missing]
 
     def read(self, reading: Reading, value: str) -> str:
         person = reading.plan.person(value)
