@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,8 +41,7 @@ class MedicationTable(QWidget):
         )
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(120)
-        self.add = QPushButton(self)
-        self.remove = QPushButton(self)
+        self.add, self.remove = QPushButton(self), QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
@@ -60,32 +59,23 @@ class MedicationTable(QWidget):
         self._update_buttons()
 
     def set_value(self, medications: list[Medication]) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for medication in medications:
-            self._append(medication.name, medication.dose, medication.schedule)
-        self.table.blockSignals(False)
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(0)
+            for medication in medications:
+                self._append(medication.name, medication.dose, medication.schedule)
         self._update_buttons()
 
     def value(self) -> list[Medication]:
-        medications = []
-        for row in range(self.table.rowCount()):
-            cells = [self._text(row, column) for column in range(len(COLUMNS))]
-            if any(cells):
-                name, dose, schedule = cells
-                medications.append(Medication(name=name, dose=dose, schedule=schedule))
-        return medications
+        rows = (self._cells(row) for row in range(self.table.rowCount()))
+        return [Medication(**cells) for cells in rows if any(cells.values())]
 
     def add_row(self) -> None:
         """A new row, its first cell ready for typing."""
-        self.table.blockSignals(True)
-        row = self._append("", "", "")
-        self.table.blockSignals(False)
+        with QSignalBlocker(self.table):
+            row = self._append("", "", "")
         self.table.setFocus()
         self.table.setCurrentCell(row, 0)
-        first = self.table.item(row, 0)
-        if first is not None:
-            self.table.editItem(first)
+        self.table.edit(self.table.currentIndex())
         self._update_buttons()
 
     def remove_row(self) -> None:
@@ -100,12 +90,10 @@ class MedicationTable(QWidget):
 
     def retranslate(self) -> None:
         w = self.words
-        headers = [w(f"children.medication_{column}") for column in COLUMNS]
-        self.table.setHorizontalHeaderLabels(headers)
-        self.add.setText(w("children.add_medication"))
-        self.remove.setText(w("children.remove_medication"))
-        self.add.setAccessibleName(w("children.add_medication").replace("&", ""))
-        self.remove.setAccessibleName(w("children.remove_medication").replace("&", ""))
+        self.table.setHorizontalHeaderLabels([w(f"children.medication_{c}") for c in COLUMNS])
+        for button, key in ((self.add, "add_medication"), (self.remove, "remove_medication")):
+            button.setText(w(f"children.{key}"))
+            button.setAccessibleName(w(f"children.{key}").replace("&", ""))
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         super().setAccessibleName(name)
@@ -118,9 +106,11 @@ class MedicationTable(QWidget):
             self.table.setItem(row, column, QTableWidgetItem(text))
         return row
 
-    def _text(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text().strip() if item is not None else ""
+    def _cells(self, row: int) -> dict[str, str]:
+        items = {name: self.table.item(row, column) for column, name in enumerate(COLUMNS)}
+        return {
+            name: item.text().strip() if item is not None else "" for name, item in items.items()
+        }
 
     def _update_buttons(self) -> None:
         self.remove.setEnabled(self.table.currentRow() >= 0)
