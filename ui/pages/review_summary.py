@@ -1,10 +1,8 @@
-"""Every answer of the plan as a person reads it (names, phones as they print, dates in words),
-grouped by the section where it is changed. No Qt here: the review page draws these groups.
+"""Every answer of the plan as a person reads it, grouped by the section where it is changed; no Qt.
 
-Each group is read from the same declarations its section's page is built from (`ui.questions`),
-so an answer asked on a page is always on Review. What the family typed is set in an isolate
-(`isolate`, FSI … PDI) wherever it stands beside our words, so that an Arabic or Hebrew name keeps
-its own order and cannot turn a Spanish or English line around."""
+Each group is read from the declarations its page is built from (`ui.questions`), so an answer
+asked on a page is always on Review. What the family typed stands in an isolate (FSI … PDI) beside
+our words, so an Arabic or Hebrew name keeps its order and cannot turn our line around."""
 
 from __future__ import annotations
 
@@ -52,11 +50,10 @@ class Reader:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.plan = reading.plan
-        self.say = reading.say
 
     def groups(self) -> list[Group]:
-        plan = self.plan
-        cases = [a for a in plan.adults if a.case is not None]
+        cases = [a for a in self.plan.adults if a.case is not None]
+        attorney = self.entries(ATTORNEYS) + self.entries(CASES, cases) + self.entries(HOTLINES)
         return [
             Group("household", SectionId.HOUSEHOLD, [self.own(*WELCOME, HOME, LANGUAGES, NOTES)]),
             Group("parents", SectionId.HOUSEHOLD, self.entries(ADULTS)),
@@ -64,11 +61,7 @@ class Reader:
             Group("children", SectionId.CHILDREN, self.entries(CHILDREN)),
             Group("contacts", SectionId.CONTACTS, self.entries(CONTACTS, numbered=True)),
             Group("caregivers", SectionId.CAREGIVERS, self.care()),
-            Group(
-                "attorney",
-                SectionId.ATTORNEY,
-                self.entries(ATTORNEYS) + self.entries(CASES, cases) + self.entries(HOTLINES),
-            ),
+            Group("attorney", SectionId.ATTORNEY, attorney),
             Group("papers", SectionId.PAPERS, self.entries(PAPERS)),
             Group("money", SectionId.MONEY, [*self.entries(MONEY), self.own(MONEY_NOTES)]),
         ]
@@ -102,11 +95,9 @@ class Reader:
         right-to-left letters in an isolate, to stand before our sentence)."""
         match = _SUBJECT.match(path)
         items = next((i for i in LISTS if match and i.path == match.group(1)), None)
-        if match is None or items is None:
+        listed: list[Any] = value_at(self.plan, items.path) if items is not None else []
+        if match is None or items is None or int(match.group(2)) >= len(listed):
             return ""
-        listed: list[Any] = value_at(self.plan, items.path)
-        index = int(match.group(2))
-        if index >= len(listed):
-            return ""
-        name = getattr(listed[index], "full_name", "")  # a person: the name alone
-        return isolate(name) if name else items.heading(listed[index], self.reading)
+        entry = listed[int(match.group(2))]
+        name = getattr(entry, "full_name", "")  # a person: the name alone
+        return isolate(name) if name else items.heading(entry, self.reading)
