@@ -34,7 +34,7 @@ from planner.model import Plan
 from planner.validation import Problem, Severity, check, completeness
 from ui.pages.base import SectionPage
 from ui.pages.form import reading_for
-from ui.pages.parts import label_date
+from ui.pages.parts import label_date, why_label
 from ui.pages.review_summary import Entry, Group, Reader
 from ui.widgets import DateField
 
@@ -198,14 +198,12 @@ class ReviewPage(SectionPage):
             title = self.words(f"section.{section_id.value}.title")
             heading = self.words("review.section_count", section=title, count=len(mine))
             self.todo.addLayout(self._heading_row(heading, section_id, self.todo_buttons))
-            listed = "".join(lines)
-            self.todo.addWidget(
-                self._rich(f"<ul dir='{self._direction()}' style='margin-top:0'>{listed}</ul>")
-            )
-        if not self.todo.count():
-            nothing = QLabel(self.words("review.nothing_missing"))
-            nothing.setWordWrap(True)  # one line at the usual size; several with larger text
-            self.todo.addWidget(nothing)
+            listed = f"<ul dir='{self._direction()}' style='margin-top:0'>{''.join(lines)}</ul>"
+            shown = QLabel(listed, textFormat=Qt.TextFormat.RichText, wordWrap=True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.todo.addWidget(shown)
+        if not self.todo.count():  # wrapped: one line at the usual size, several with larger text
+            self.todo.addWidget(QLabel(self.words("review.nothing_missing"), wordWrap=True))
         self._tab_in_order(self.todo_buttons, before=self.date_fields["last_reviewed"].line)
 
     # --- every answer -----------------------------------------------------------------------------
@@ -233,10 +231,7 @@ class ReviewPage(SectionPage):
         if entries:
             layout.addWidget(Answers("".join(self._entry_html(e) for e in entries)))
         else:
-            empty = QLabel(self.words("review.nothing_entered"))
-            empty.setObjectName("why")
-            empty.setWordWrap(True)
-            layout.addWidget(empty)
+            why_label(layout).setText(self.words("review.nothing_entered"))
         return box
 
     def _entry_html(self, entry: Entry) -> str:
@@ -269,9 +264,7 @@ class ReviewPage(SectionPage):
         self, text: str, section_id: SectionId, buttons: list[QPushButton]
     ) -> QHBoxLayout:
         row = QHBoxLayout()
-        heading = QLabel(f"<b>{_html(text)}</b>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        heading.setWordWrap(True)
+        heading = QLabel(f"<b>{_html(text)}</b>", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         row.addWidget(heading, 1)
         if section_id is not SectionId.REVIEW:
             button = QPushButton(self.words("review.edit"))
@@ -280,14 +273,6 @@ class ReviewPage(SectionPage):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             buttons.append(button)
         return row
-
-    @staticmethod
-    def _rich(html: str) -> QLabel:
-        shown = QLabel(html)
-        shown.setTextFormat(Qt.TextFormat.RichText)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return shown
 
     # --- words ------------------------------------------------------------------------------------
 
