@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -71,11 +72,33 @@ def unprintable_characters(text: str, *, read_fonts: bool = True) -> str:
     return "".join(found)
 
 
-def unprintable_warning(characters: str) -> str:
-    """The note beside a field holding `characters`, in the interface's language ("" if none)."""
-    if not characters:
-        return ""
-    return shared_words("field.unprintable", characters=" ".join(characters))
+def note(text: str = "", name: str = "why", severity: str | None = None) -> QLabel:
+    """A wrapped label that the style sheet finds by its object name (and, for a problem, its
+    `severity`); without text it starts hidden (`show_note` shows it)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    if severity is not None:
+        label.setProperty("severity", severity)
+    if not text:
+        label.hide()
+    return label
+
+
+def show_note(label: QLabel, text: str, severity: str | None = None) -> None:
+    """The note's text, shown only when there is one. A new severity needs the label polished
+    again: a style sheet reads a property only when it polishes the widget."""
+    label.setText(text)
+    label.setVisible(bool(text))
+    if severity is not None:
+        label.setProperty("severity", severity)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+
+def plain(text: str) -> str:
+    """A label's text without its mnemonic marker, for accessible names."""
+    return text.replace("&", "")
 
 
 if TYPE_CHECKING:
@@ -96,7 +119,10 @@ class PrintCheck(_FieldBase):
     unprintable_changed: ClassVar[Signal]
 
     def unprintable_warning(self) -> str:
-        return unprintable_warning(self.unprintable)
+        """The note beside the field, in the interface's language ("" if none)."""
+        if not self.unprintable:
+            return ""
+        return shared_words("field.unprintable", characters=" ".join(self.unprintable))
 
     def _check_print(self, text: str, read_fonts: bool = True) -> None:
         found = unprintable_characters(text, read_fonts=read_fonts)
@@ -116,6 +142,9 @@ class TextField(PrintCheck, QLineEdit):
 
     edited = Signal()
     unprintable_changed = Signal(str)
+    formats: ClassVar[tuple[Callable[[str], str], Callable[[str], str]] | None] = None
+    """How a value is shown (as it prints: loaded, and as the family leaves the field) and how it
+    is stored; None: as typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,14 +154,18 @@ class TextField(PrintCheck, QLineEdit):
         self.textEdited.connect(self._check_print)
 
     def set_value(self, text: str) -> None:
-        self._loaded = text
-        self.setText(text)
-        self._check_print(text, read_fonts=False)
+        shown = self.formats[0](text) if self.formats else text
+        self._loaded = shown
+        self.setText(shown)
+        self._check_print(shown, read_fonts=False)
 
     def value(self) -> str:
-        return self.text().strip()
+        text = self.text().strip()
+        return self.formats[1](text) if self.formats else text
 
     def _finish(self) -> None:
+        if self.formats and (shown := self.formats[0](self.value())) != self.text():
+            self.setText(shown)
         if self.text() != self._loaded:
             self._loaded = self.text()
             self.edited.emit()
@@ -141,33 +174,13 @@ class TextField(PrintCheck, QLineEdit):
 class PhoneField(TextField):
     """Any format in; E.164 stored; shown as it prints (national at home, international abroad)."""
 
-    def set_value(self, text: str) -> None:
-        super().set_value(display_phone(text))
-
-    def value(self) -> str:
-        return canonical_phone(self.text().strip())
-
-    def _finish(self) -> None:
-        shown = display_phone(self.value())
-        if shown != self.text():
-            self.setText(shown)
-        super()._finish()
+    formats = (display_phone, canonical_phone)
 
 
 class ANumberField(TextField):
     """`A-123-456-789`, `A12345678` or `123456789` in; 9 digits stored; shown as on a notice."""
 
-    def set_value(self, text: str) -> None:
-        super().set_value(display_a_number(text))
-
-    def value(self) -> str:
-        return canonical_a_number(self.text().strip())
-
-    def _finish(self) -> None:
-        shown = display_a_number(self.value())
-        if shown != self.text():
-            self.setText(shown)
-        super()._finish()
+    formats = (display_a_number, canonical_a_number)
 
 
 def parse_typed_date(text: str, language: str) -> date | None:
@@ -217,12 +230,9 @@ class CalendarPopup(QMenu):
 
 
 class DateField(QWidget):
-    """A date typed (year-month-day, or month/day/year in English, day/month/year in Spanish) or
-    picked from a calendar. An empty field means "not recorded".
-
-    The calendar opens on the typed date (today when there is none), names months and days in the
-    interface's language (it follows the application's locale, which `ui.i18n` sets) and is just
-    as large as it needs to be."""
+    """A date typed (as `parse_typed_date` reads it) or picked from a calendar; empty means "not
+    recorded". The calendar names months and days in the interface's language: it follows the
+    application's locale, which `ui.i18n` sets."""
 
     edited = Signal()
 
@@ -295,25 +305,17 @@ class NotesField(PrintCheck, QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loaded = ""
-        self._loading = False
         self.unprintable = ""
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
         self.setMaximumHeight(110)
-        self.textChanged.connect(self._typed)
+        self.textChanged.connect(lambda: self._check_print(self.toPlainText()))
 
     def set_value(self, text: str) -> None:
         self._loaded = text
-        self._loading = True
-        try:
+        with QSignalBlocker(self):  # a loaded value is checked without reading the fonts
             self.setPlainText(text)
-        finally:
-            self._loading = False
         self._check_print(text, read_fonts=False)
-
-    def _typed(self) -> None:
-        if not self._loading:
-            self._check_print(self.toPlainText())
 
     def value(self) -> str:
         return self.toPlainText().strip()
@@ -341,17 +343,14 @@ class ChoiceField(QComboBox):
     def set_choices(self, choices: list[tuple[str, str]], current: str | None = None) -> None:
         """(value, label) pairs; keeps the selected value when relabelled (language switch)."""
         keep = self.value() if current is None else current
-        self.blockSignals(True)
-        self.clear()
-        for value, label in choices:
-            self.addItem(label, value)
-        index = self.findData(keep)
-        self.setCurrentIndex(max(index, 0))
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.clear()
+            for value, label in choices:
+                self.addItem(label, value)
+            self.set_value(keep)
 
     def set_value(self, value: str | None) -> None:
-        index = self.findData(value)
-        self.setCurrentIndex(max(index, 0))
+        self.setCurrentIndex(max(self.findData(value), 0))
 
     def value(self) -> str | None:
         data = self.currentData()
@@ -387,52 +386,33 @@ class Field(QWidget):
         self.label = QLabel(self)
         self.label.setBuddy(editor)
         self.label.setWordWrap(True)
-        self.why = QLabel(self)
-        self.why.setWordWrap(True)
-        self.why.setObjectName("why")
-        self.why.hide()
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.setObjectName("problem")
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.hide()
+        self.why = note()
+        self.problem = note(name="problem")
         # Characters that would not print: the editor's own warning, kept apart from the problem
         # line, which the page rewrites after every check.
-        self.print_note = QLabel(self)
-        self.print_note.setWordWrap(True)
-        self.print_note.setObjectName("problem")
-        self.print_note.setProperty("severity", "warning")
-        self.print_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_note.hide()
+        self.print_note = note(name="problem", severity="warning")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
-        layout.addWidget(self.label)
-        layout.addWidget(self.why)
-        layout.addWidget(editor)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.print_note)
+        for widget in (self.label, self.why, editor, self.problem, self.print_note):
+            layout.addWidget(widget)
+        for label in (self.problem, self.print_note):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if isinstance(editor, TextField | NotesField):
             editor.unprintable_changed.connect(self._show_print_note)
 
     def set_texts(self, label: str, why: str = "") -> None:
         """The label (& before its mnemonic letter) and, for sensitive questions, why we ask."""
         self.label.setText(label)
-        self.editor.setAccessibleName(label.replace("&", ""))
-        self.why.setText(why)
-        self.why.setVisible(bool(why))
+        self.editor.setAccessibleName(plain(label))
+        show_note(self.why, why)
 
     def set_problem(self, message: str, is_error: bool = True) -> None:
-        self.problem.setText(message)
-        self.problem.setProperty("severity", "error" if is_error else "warning")
-        self.problem.style().unpolish(self.problem)
-        self.problem.style().polish(self.problem)
-        self.problem.setVisible(bool(message))
+        show_note(self.problem, message, "error" if is_error else "warning")
         self._describe()
 
     def _show_print_note(self, message: str) -> None:
-        self.print_note.setText(message)
-        self.print_note.setVisible(bool(message))
+        show_note(self.print_note, message)
         self._describe()
 
     def _describe(self) -> None:
