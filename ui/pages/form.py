@@ -1,14 +1,12 @@
-"""The one way a section page is built: from the declarations of `ui.answers`. A `Form` is the
-fields of one owner (the household, or the entry selected in a list); a `ListForm` is a list of the
-plan with the form of its selected entry; a `DeclaredPage` is a section made of both. Each field is
-built, filled, stored, labelled and given its problems from its declaration, so a page says *what*
-it asks and this module says, once, *how* every page asks it."""
+"""The one way a section page is built from the declarations of `ui.answers` (docs/DESIGN.md,
+`pages/form.py`): a page says *what* it asks, and this module says once *how* every page asks it."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Address, Plan, list_limit_at
+from planner.places import US_STATES
 from planner.validation import Problem, Severity
 from ui.answers import (
     Answer,
@@ -73,30 +72,26 @@ def reading_for(plan: Plan, words: Words) -> Reading:
     return Reading(plan, words, words.catalogue_language, own)
 
 
-# --- one answer -----------------------------------------------------------------------------------
+PLAIN_EDITORS: dict[Editor, Callable[[], QWidget]] = {
+    Editor.PHONE: PhoneField,
+    Editor.A_NUMBER: ANumberField,
+    Editor.DATE: DateField,
+    Editor.CHOICE: ChoiceField,
+    Editor.CHECK: YesNoField,
+}
 
 
 def _editor(answer: Answer, words: Words) -> QWidget:
     kind = answer.editor
-    if kind is Editor.PHONE:
-        return PhoneField()
-    if kind is Editor.A_NUMBER:
-        return ANumberField()
-    if kind is Editor.DATE:
-        return DateField()
-    if kind is Editor.CHOICE:
-        return ChoiceField()
-    if kind is Editor.CHECK:
-        return YesNoField()
     if kind is Editor.TICKS:
         return CheckList(wrap=True)
+    if kind is Editor.MEDICATIONS:
+        return MedicationTable(words)
     if kind in (Editor.NOTES, Editor.LINES):
         notes = NotesField()
         notes.setMaximumHeight(90)
         return notes
-    if kind is Editor.MEDICATIONS:
-        return MedicationTable(words)
-    return TextField()
+    return PLAIN_EDITORS.get(kind, TextField)()
 
 
 class AnswerField:
@@ -134,9 +129,7 @@ class AnswerField:
             return choices.stored(editor.value() or "")
         if isinstance(editor, CheckList):
             ticked = editor.values()
-            return [c for c in self._shown if c in ticked] + [
-                c for c in ticked if c not in self._shown
-            ]
+            return list(dict.fromkeys([c for c in self._shown if c in ticked] + ticked))
         if kind is Editor.LINES:
             text: str = editor.value()  # type: ignore[attr-defined]
             return [line.strip() for line in text.splitlines() if line.strip()]
@@ -162,51 +155,33 @@ class AnswerField:
     def refresh(self, reading: Reading) -> None:
         """The choices again, where they changed (a school renamed, another language), keeping
         what is chosen."""
-        choices = self.answer.choices
-        if choices is None:
-            return
-        editor = self.editor
-        if isinstance(editor, ChoiceField):
+        choices, editor = self.answer.choices, self.editor
+        if choices is not None and isinstance(editor, ChoiceField):
             current = editor.value() or ""
             options = choices.options(reading, [current])
-            shown = [(editor.itemData(i), editor.itemText(i)) for i in range(editor.count())]
-            if options != shown:
+            if options != [(editor.itemData(i), editor.itemText(i)) for i in range(editor.count())]:
                 editor.set_choices(options, current)
-        elif isinstance(editor, CheckList):
+        elif choices is not None and isinstance(editor, CheckList):
             ticked = editor.values()
             options = choices.options(reading, ticked)
-            shown = [(v, editor.item(i).text()) for i, v in enumerate(editor.choices())]
-            if options != shown:
+            if options != [(v, editor.item(i).text()) for i, v in enumerate(editor.choices())]:
                 editor.set_choices(options, ticked)
 
 
-# --- one address ----------------------------------------------------------------------------------
-
-
-def us_state_code(text: str) -> str | None:
-    """`tx`, `Texas` → `TX`; None when it names no state."""
-    from planner.places import US_STATES
-
-    typed = text.strip()
-    if typed.upper() in US_STATES:
-        return typed.upper()
-    by_name = {name.casefold(): code for code, name in US_STATES.items()}
-    return by_name.get(typed.casefold())
-
-
 class RegionField(TextField):
-    """A state or region; in the US a state's name becomes its two-letter code as the family
-    leaves the field, the way the plan stores it."""
+    """A state or region; in the US a state's name or code (`Texas`, `tx`) becomes its two-letter
+    code as the family leaves the field, the way the plan stores it."""
 
     def __init__(self, country: Callable[[], str | None], parent: QWidget | None = None) -> None:
         self.country = country
         super().__init__(parent)
 
     def _finish(self) -> None:
-        if self.country() in (None, "US"):
-            code = us_state_code(self.text())
-            if code is not None and code != self.text():
-                self.setText(code)
+        typed = self.text().strip()
+        by_name = {name.casefold(): code for code, name in US_STATES.items()}
+        code = typed.upper() if typed.upper() in US_STATES else by_name.get(typed.casefold())
+        if self.country() in (None, "US") and code is not None and code != self.text():
+            self.setText(code)
         super()._finish()
 
 
@@ -233,14 +208,10 @@ class AddressEditor:
             "country": self.country,
         }
         self.fields = {part: Field(editor) for part, editor in self.editors.items()}
-        f = self.fields
-        row(layout).addWidget(f["street"], 3)
-        line = row(layout)
-        line.addWidget(f["unit"], 1)
-        line.addWidget(f["city"], 2)
-        line = row(layout)
-        for part in ("state", "postal_code", "country"):
-            line.addWidget(f[part], 1)
+        for parts in (("street",), ("unit", "city"), ("state", "postal_code", "country")):
+            line = row(layout)
+            for part in parts:
+                line.addWidget(self.fields[part], 2 if part == "city" else 1)
         self._home_state = ""
         self._kept_country = "US"
 
@@ -272,9 +243,6 @@ class AddressEditor:
         if old is None and new in (Address(), Address(state=self._home_state)):
             return None
         return old if old == new else new
-
-
-# --- the answers of one owner ---------------------------------------------------------------------
 
 
 class Form:
@@ -345,7 +313,7 @@ class Form:
                 self.first = editor
 
     def _listen(self, relative: str, editor: QWidget) -> None:
-        limit_typing(editor, self.path(relative) if self.base() else relative)
+        limit_typing(editor, self.path(relative))
         signal = getattr(editor, "edited", None)
         if signal is not None:
             signal.connect(lambda: self.page.touched.add(self.path(relative)))
@@ -386,8 +354,7 @@ class Form:
         for relative, editor in self.addresses.items():
             put_at(owner, relative, editor.value(value_at(owner, relative)))
         for relative, (_, first, second) in self.phones.items():
-            typed = (first.value(), second.value())
-            phones = merged_phones(value_at(owner, relative), typed)
+            phones = merged_phones(value_at(owner, relative), (first.value(), second.value()))
             put_at(owner, relative, phones)
             # As the plan now holds them (an emptied first lets the second move up), so the
             # next store keeps each number's kind and note.
@@ -395,14 +362,11 @@ class Form:
             for phone, number in zip((first, second), numbers, strict=False):
                 if phone.value() != number:
                     phone.set_value(number)
-        for relative in self._optional_parts():
+        # The parts answers live in (`employer` of `employer.name`), deepest first.
+        parents = {p.rsplit(".", 1)[0] for p in self.answers if "." in p}
+        for relative in sorted(parents, key=lambda p: -p.count(".")):
             prune(owner, relative)
         return problems
-
-    def _optional_parts(self) -> list[str]:
-        """The parts answers live in (`employer` of `employer.name`), deepest first."""
-        parents = {p.rsplit(".", 1)[0] for p in self.answers if "." in p}
-        return sorted(parents, key=lambda p: -p.count("."))
 
     def refresh(self, reading: Reading) -> None:
         for shown in self.answers.values():
@@ -430,9 +394,6 @@ def _field_of(editor: QWidget) -> Field:
     return field
 
 
-# --- a list and its selected entry ----------------------------------------------------------------
-
-
 def ask_to_remove(parent: QWidget, words: Words, name: str) -> bool:
     """Whether the family really wants to remove an entry and everything typed about it."""
     box = QMessageBox(parent)
@@ -457,9 +418,7 @@ class ListForm:
         self._selected_id: str | None = None
         self._marked: set[int] = set()
         self._pattern = re.compile(rf"^{re.escape(items.path)}\[(\d+)\]")
-        self.confirm_remove: Callable[[str], bool] = lambda name: ask_to_remove(
-            page, page.words, name
-        )
+        self.confirm_remove: Callable[[str], bool] = partial(ask_to_remove, page, page.words)
         self.editor = ListEditor(page.words)
         self.editor.set_limit(list_limit_at(items.path))
         self.editor.allow_dragging()
@@ -499,8 +458,7 @@ class ListForm:
 
     def entries(self) -> list[Any]:
         plan = self.page.plan
-        found: list[Any] = value_at(plan, self.items.path) if plan is not None else []
-        return found
+        return value_at(plan, self.items.path) if plan is not None else []
 
     def current(self) -> Any | None:
         entries = self.entries()
@@ -528,8 +486,7 @@ class ListForm:
         # With nothing to show, the hidden form is blanked: after "Finish and erase" no widget
         # keeps the last family's answers.
         shown = entry if entry is not None else self.items.new()
-        plan = self.page.plan
-        if plan is not None:
+        if self.page.plan is not None:
             self.form.show(shown, self.page.reading(), self._selected_id or "")
             self.page.load_extra(self.items, shown)
         self.heading.setText(self.name(shown) if entry is not None else "")
@@ -537,8 +494,7 @@ class ListForm:
 
     def relabel(self, rebuild: bool = False) -> None:
         """Each entry's name again (it may have changed), ⚠ before those with errors."""
-        entries = self.entries()
-        names = [self.name(e) for e in entries]
+        names = [self.name(e) for e in self.entries()]
         if rebuild or self.editor.items.count() != len(names):
             self.editor.set_items(names, self.index)
             self._fit()
@@ -575,8 +531,7 @@ class ListForm:
             self.editor.remove.setText(w(f"{key}_remove"))
         for button in (self.editor.add, self.editor.remove, self.editor.up, self.editor.down):
             button.setAccessibleName(button.text().replace("&", ""))
-        plan = self.page.plan
-        self.form.retranslate(self.page.reading() if plan is not None else None)
+        self.form.retranslate(self.page.reading() if self.page.plan is not None else None)
         self.relabel()
 
     # --- problems --------------------------------------------------------------------------------
@@ -584,11 +539,6 @@ class ListForm:
     def entry_of(self, path: str) -> int | None:
         match = self._pattern.match(path)
         return int(match.group(1)) if match else None
-
-    def is_elsewhere(self, problem: Problem) -> bool:
-        """A problem of an entry not in the form: it marks the list instead."""
-        index = self.entry_of(problem.path)
-        return index is not None and index != self.index
 
     def mark(self, visible: list[Problem]) -> None:
         self._marked = {
@@ -615,10 +565,9 @@ class ListForm:
         kept: set[str] = set()
         for path in self.page.touched:
             index = self.entry_of(path)
-            new = index if index is None else moved.get(index, index)
             if index is None:
                 kept.add(path)
-            elif new is not None:
+            elif (new := moved.get(index, index)) is not None:
                 kept.add(f"{self.items.path}[{new}]{path.split(']', 1)[1]}")
         self.page.touched = kept
 
@@ -673,9 +622,6 @@ class ListForm:
         self._remap_touched({old: new for new, old in enumerate(order)})
         self.show(target)
         self.page.edited.emit()
-
-
-# --- a page made of declarations ------------------------------------------------------------------
 
 
 class DeclaredPage(SectionPage):
@@ -763,9 +709,8 @@ class DeclaredPage(SectionPage):
                 problems += found.form.store(entry)
                 found.relabel()
         reading = self.reading()
-        self.top.refresh(reading)
-        for found in self.lists:
-            found.form.refresh(reading)
+        for form in [self.top, *(found.form for found in self.lists)]:
+            form.refresh(reading)
         return problems
 
     def retranslate(self) -> None:
@@ -783,15 +728,12 @@ class DeclaredPage(SectionPage):
 
     def field_path(self, path: str) -> str | None:
         """A problem of an entry not in the form shows nowhere but as a mark in its list."""
-        for found in self.lists:
-            index = found.entry_of(path)
-            if index is not None and index != found.index:
-                return None
+        if any(found.entry_of(path) not in (None, found.index) for found in self.lists):
+            return None
         return super().field_path(path)
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.shown_problems = problems
-        here = [p for p in problems if not any(f.is_elsewhere(p) for f in self.lists)]
-        super().show_problems(here)
+        super().show_problems(problems)
         for found in self.lists:
             found.mark(self.visible(problems))
