@@ -235,7 +235,7 @@ class Controller(QObject):
             text = w(f"vault.status.{kind}")
         else:
             text = ""
-        self.window.show_saved(text)
+        self.window.saved.setText(text)
 
     def _locale(self) -> QLocale:
         if self._language == "es":

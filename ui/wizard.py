@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
@@ -38,6 +37,7 @@ from planner.flow import (
     section_state,
 )
 from planner.model import Plan
+from planner.validation import Problem
 from ui.i18n import LANGUAGES, PSEUDO, Words
 from ui.pages.base import SectionPage
 from ui.session import Mode, Session
@@ -78,10 +78,9 @@ class LazyPages(Mapping[SectionId, SectionPage]):
             self._pages[section_id] = self._make(section_id, False)
         return self.finish(section_id)
 
-    def start(self, section_id: SectionId) -> SectionPage:
+    def start(self, section_id: SectionId) -> None:
         """The frame of a page whose fields are built a step at a time (`build_more`)."""
-        page = self._pages[section_id] = self._make(section_id, True)
-        return page
+        self._pages[section_id] = self._make(section_id, True)
 
     def finish(self, section_id: SectionId) -> SectionPage:
         """The page whole, and joined to the window once."""
@@ -125,16 +124,13 @@ class WizardWindow(QMainWindow):
         super().__init__()
         self.words = words
         self.session = session
-        self._factories = pages
         self._packet: PacketMaker | None = None
-        self.pages = LazyPages(self._make_page, self._wire_page)
-        """Pages are built the first time they are shown (or asked for): start-up builds one."""
+        self.pages = LazyPages(lambda s, later: pages[s](words, later=later), self._wire_page)
         self._building: SectionId | None = None
         """The page being built ahead, a step at a time."""
         self._filling: tuple[SectionPage, Plan, Iterator[None]] | None = None
         """The page built ahead last, being filled from the plan a step at a time."""
-        """A page built ahead whose fields are filled from the plan at the next step."""
-        self._current = SectionId.WELCOME
+        self.current = SectionId.WELCOME
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMinimumWidth(210)
@@ -142,11 +138,11 @@ class WizardWindow(QMainWindow):
         self.sidebar.setWordWrap(True)  # with larger text a section's name takes two lines
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        for _ in ORDER:
-            self.sidebar.addItem(QListWidgetItem())
+        self.sidebar.addItems([""] * len(ORDER))
         self.back = QPushButton()
         self.next = QPushButton()
         self.saved = QLabel()
+        """The quiet "Saved" indicator (or why it could not be saved), which the controller sets."""
         self.saved.setObjectName("saved")
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self.go_next)
@@ -173,11 +169,10 @@ class WizardWindow(QMainWindow):
         right = QVBoxLayout()
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
-        body = QHBoxLayout()
+        self.plan_view = QWidget()
+        body = QHBoxLayout(self.plan_view)
         body.addWidget(self.sidebar)
         body.addLayout(right, 1)
-        self.plan_view = QWidget()
-        self.plan_view.setLayout(body)
         self.screens = QStackedWidget()
         """The plan, and screens that may cover it (the lock screen): built once, so covering the
         plan never re-parents the whole form."""
@@ -201,36 +196,33 @@ class WizardWindow(QMainWindow):
         toolbar.addWidget(self.language_label)
         toolbar.addWidget(self.language)
         toolbar.addSeparator()
-        self.bigger = QAction(self)
-        self.bigger.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        zoom_out, zoom_in = QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.ZoomIn
+        self.smaller = self._add_action(toolbar, lambda: self.change_text_size(-1), zoom_out)
+        self.bigger = self._add_action(
+            toolbar, lambda: self.change_text_size(+1), zoom_in, "Ctrl+="
         )
-        self.bigger.triggered.connect(lambda: self.change_text_size(+1))
-        self.smaller = QAction(self)
-        self.smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        self.smaller.triggered.connect(lambda: self.change_text_size(-1))
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock_requested)
-        self.erase_action = QAction(self)
-        self.erase_action.triggered.connect(self.erase_requested)
-        for action in (self.smaller, self.bigger, self.lock_action, self.erase_action):
-            toolbar.addAction(action)
+        self.lock_action = self._add_action(toolbar, self.lock_requested, "Ctrl+L")
+        self.erase_action = self._add_action(toolbar, self.erase_requested)
+
+    def _add_action(
+        self, toolbar: QToolBar, slot: object, *keys: QKeySequence.StandardKey | str
+    ) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
 
     @property
     def packet(self) -> PacketMaker:
-        """Makes, prints and saves the family's packet for the documents page, which only shows
-        it (a page never renders or writes files); the controller asks it what "Finish and
-        erase" and closing would lose. Made when first asked for: its Qt printing and PDF
-        libraries are not loaded at start."""
+        """Makes, prints and saves the family's packet for the documents page (a page never
+        renders or writes files); the controller asks it what erasing and closing would lose.
+        Made when first asked for, so its Qt printing and PDF libraries are not loaded at start."""
         if self._packet is None:
             from ui.packet_service import PacketMaker
 
             self._packet = PacketMaker(self)
         return self._packet
-
-    def _make_page(self, section_id: SectionId, later: bool) -> SectionPage:
-        return self._factories[section_id](self.words, later=later)
 
     def _wire_page(self, page: SectionPage) -> None:
         page.edited.connect(self._edited)
@@ -246,23 +238,19 @@ class WizardWindow(QMainWindow):
 
     # --- navigation ------------------------------------------------------------------------------
 
-    @property
-    def current(self) -> SectionId:
-        return self._current
-
     def show_section(self, section_id: SectionId, take_focus: bool = True) -> None:
         """Leave the current page (its values already stored) and show another, freshly loaded;
         the keyboard goes to its first field."""
         page = self.pages[section_id]
-        self._current = section_id
+        self.current = section_id
         page.load(self.session.plan)
         problems = self.session.problems()
         page.show_problems(problems_in(section_id, problems))
         self.stack.setCurrentWidget(page)
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(ORDER.index(section_id))
-        self.sidebar.blockSignals(False)
-        self._update_buttons()
+        with QSignalBlocker(self.sidebar):
+            self.sidebar.setCurrentRow(ORDER.index(section_id))
+        self.back.setEnabled(previous_section(section_id) is not None)
+        self.next.setEnabled(next_section(section_id) is not None)
         self._refresh_sidebar(problems)
         if take_focus:
             page.focus_first()
@@ -302,18 +290,15 @@ class WizardWindow(QMainWindow):
         self.pages.finish(self._building)
         self._building = None
         if page is not self.pages[self.current]:  # shown meanwhile: filled, maybe typed in
-            plan = self.session.plan
-            self._filling = (page, plan, page.load_steps(plan))
+            self._filling = (page, self.session.plan, page.load_steps(self.session.plan))
         return True
 
     def _fill_more(self, more_to_build: bool) -> bool:
         assert self._filling is not None
         page, plan, steps = self._filling
         shown = page is self.pages[self.current]  # shown meanwhile: filled, maybe typed in
-        if shown or plan is not self.session.plan:  # or another plan since (erased, opened)
-            self._filling = None
-            return more_to_build
-        if next(steps, StopIteration) is StopIteration:
+        # or another plan since (erased, opened), or filled to the end
+        if shown or plan is not self.session.plan or next(steps, StopIteration) is StopIteration:
             self._filling = None
             return more_to_build
         return True
@@ -366,7 +351,7 @@ class WizardWindow(QMainWindow):
             page.reveal_all = opened
         self.show_section(self.current)
 
-    def _refresh_sidebar(self, problems: list | None = None) -> None:  # type: ignore[type-arg]
+    def _refresh_sidebar(self, problems: list[Problem] | None = None) -> None:
         problems = self.session.problems() if problems is None else problems
         plan = self.session.plan
         opened = self.session.household_id is not None
@@ -382,19 +367,14 @@ class WizardWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state_words}")
             item.setToolTip(state_words)
 
-    def _update_buttons(self) -> None:
-        self.back.setEnabled(previous_section(self.current) is not None)
-        self.next.setEnabled(next_section(self.current) is not None)
-
     # --- language, size, status ------------------------------------------------------------------
 
     def retranslate(self) -> None:
         w = self.words
         self.setWindowTitle(w("app.title"))
-        self.back.setText(w("nav.back"))
-        self.next.setText(w("nav.next"))
-        self.back.setAccessibleName(w("nav.back").replace("&", ""))
-        self.next.setAccessibleName(w("nav.next").replace("&", ""))
+        for button, key in ((self.back, "nav.back"), (self.next, "nav.next")):
+            button.setText(w(key))
+            button.setAccessibleName(w(key).replace("&", ""))
         # The toolbar shows the language chosen anywhere (the Welcome page has its own choice).
         self.language.setCurrentIndex(self.language.findData(w.language))
         self.language_label.setText(w("toolbar.language"))
@@ -411,13 +391,6 @@ class WizardWindow(QMainWindow):
         self.show_section(self.current, take_focus=False)  # the focus stays where it was
 
     def change_text_size(self, step: int) -> None:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        font = QFont(app.font())
-        size = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, font.pointSize() + step))
-        font.setPointSize(size)
-        app.setFont(font)
-
-    def show_saved(self, text: str) -> None:
-        """The quiet "Saved" indicator (or why it could not be saved)."""
-        self.saved.setText(text)
+        font = QApplication.font()
+        font.setPointSize(min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, font.pointSize() + step)))
+        QApplication.setFont(font)
