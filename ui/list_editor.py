@@ -17,6 +17,23 @@ from ui.i18n import Words
 BUTTONS = ("list.add", "list.remove", "list.up", "list.down")
 
 
+def buttons_below(owner: QWidget, view: QWidget, count: int) -> list[QPushButton]:
+    """`count` buttons in a row under `view`, which takes the owner's focus (and so the Alt+letter
+    of the owner's label)."""
+    buttons = [QPushButton(owner) for _ in range(count)]
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view)
+    layout.addLayout(row)
+    owner.setFocusProxy(view)
+    owner.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return buttons
+
+
 class ListEditor(QWidget):
     """The people (or schools) of one section, in order. The page shows the selected one's form."""
 
@@ -32,17 +49,7 @@ class ListEditor(QWidget):
         """The most entries the plan's list holds (its MaxItems): "Add" stops there."""
         self.items = QListWidget(self)
         self.items.setMaximumHeight(150)
-        self.add, self.remove, self.up, self.down = (QPushButton(self) for _ in BUTTONS)
-        buttons = QHBoxLayout()
-        for button in self._buttons():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.items)
-        layout.addLayout(buttons)
-        self.setFocusProxy(self.items)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
+        self.add, self.remove, self.up, self.down = buttons_below(self, self.items, len(BUTTONS))
         self.items.currentRowChanged.connect(self._selected)
         self.add.clicked.connect(self.add_requested)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.items.currentRow()))

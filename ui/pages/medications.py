@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.model import Medication
 from ui.i18n import Words
+from ui.list_editor import buttons_below
 
 COLUMNS = ("name", "dose", "schedule")
 
@@ -34,24 +32,9 @@ class MedicationTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(120)
-        self.add, self.remove = QPushButton(self), QPushButton(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.setFocusProxy(self.table)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so its label's Alt+letter reaches it
+        self.add, self.remove = buttons_below(self, self.table, 2)
         self.table.itemChanged.connect(lambda _: self.edited.emit())
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.add.clicked.connect(self.add_row)
