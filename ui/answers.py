@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
-from planner.model import Medication, Phone, PhoneKind, Plan
+from planner.model import Phone, PhoneKind, Plan
 from planner.people import address_text, date_text, isolate, phone_line
 from planner.places import country_name, language_name
 
@@ -122,7 +122,7 @@ class Phones:
 
 
 def merged_phones(old: list[Phone], numbers: Sequence[str]) -> list[Phone]:
-    """The first two phones as typed, keeping each one's kind and note; more stay as they are."""
+    """The first two phones as typed, as `Phones` says."""
     phones: list[Phone] = []
     for slot, number in enumerate(numbers[:2]):
         if number and slot < len(old):
@@ -274,18 +274,14 @@ def read_answer(answer: Answer, value: Any, reading: Reading) -> str:
     if kind is Editor.CHECK:
         return reading.say("review.yes") if value else ""
     if kind is Editor.MEDICATIONS:
-        return "\n".join(_medication(m) for m in value)
+        rows = ((m.name, m.dose, m.schedule) for m in value)
+        return "\n".join(" — ".join(isolate(part) for part in row if part) for row in rows)
     if answer.choices is not None:
         values = value if isinstance(value, list) else [value]
         return ", ".join(answer.choices.read(reading, str(v)) for v in values)
     if isinstance(value, list):
         return "\n".join(isolate(str(v)) for v in value)
     return isolate(str(value))
-
-
-def _medication(medication: Medication) -> str:
-    parts = (medication.name, medication.dose, medication.schedule)
-    return " — ".join(isolate(part) for part in parts if part)
 
 
 def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[tuple[str, str]]:
@@ -314,12 +310,11 @@ def _plain(label: str) -> str:
 
 
 @dataclass(frozen=True)
-class Labels(Choices):
-    """One of the plan's fixed choices (an enum), named from the planner's `labels` catalogue
-    (`relationship.godparent`), as the printed documents name it. With `unset` (the words of
-    an answer not given), the family may leave it unrecorded: None in the plan."""
+class Named(Choices):
+    """A fixed list of values named by the interface's own words (`<prefix><value>`). With
+    `unset` (the words of an answer not given), the family may leave it unrecorded."""
 
-    table: str
+    prefix: str
     values: tuple[str, ...]
     unset: str = ""
 
@@ -328,30 +323,22 @@ class Labels(Choices):
         return first + [(value, self.read(reading, value)) for value in self.values]
 
     def read(self, reading: Reading, value: str) -> str:
-        if value not in self.values:
-            return ""
-        text = translate(f"{self.table}.{value}", reading.language, domain="labels")
-        return reading.own(text)
+        return self.name(reading, value) if value in self.values else ""
 
-    def stored(self, choice: str) -> Any:
-        return choice or (None if self.unset else self.values[0])
+    def name(self, reading: Reading, value: str) -> str:
+        return reading.say(f"{self.prefix}{value}")
 
 
 @dataclass(frozen=True)
-class Named(Choices):
-    """A choice whose values are named by the interface's own words (`<prefix><value>`), and
-    "" for an answer not given (`unset`)."""
+class Labels(Named):
+    """One of the plan's enums, named from the planner's `labels` catalogue (`<prefix>.<value>`:
+    `relationship.godparent`) as the printed documents name it; unrecorded is None in the plan."""
 
-    prefix: str
-    values: tuple[str, ...]
-    unset: str = ""
+    def name(self, reading: Reading, value: str) -> str:
+        return reading.own(translate(f"{self.prefix}.{value}", reading.language, domain="labels"))
 
-    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        first = [("", reading.say(self.unset))] if self.unset else []
-        return first + [(v, reading.say(f"{self.prefix}{v}")) for v in self.values]
-
-    def read(self, reading: Reading, value: str) -> str:
-        return reading.say(f"{self.prefix}{value}") if value in self.values else ""
+    def stored(self, choice: str) -> Any:
+        return choice or (None if self.unset else self.values[0])
 
 
 class YesNo(Choices):
