@@ -33,8 +33,7 @@ class AttorneyPage(DeclaredPage):
     """The family asks to go to another section (to enter the parents first)."""
 
     def build(self) -> None:
-        """The declared lists; beside the words shown while no parent is entered, the button to
-        the Household page."""
+        """Beside the words shown while no parent is entered, the button to the Household page."""
         empty, box = self.cases.empty, self.cases.box
         holder = box.layout() if box is not None else self.form
         assert isinstance(holder, QBoxLayout)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton
 
 from planner.flow import SectionId
 from ui.answers import Box, Items, Part
 from ui.pages.form import DeclaredPage
+from ui.pages.parts import why_label
 from ui.questions.children import CHILDREN, RELEASED_TO, SCHOOLS
 
 
@@ -24,13 +25,11 @@ class ChildrenPage(DeclaredPage):
         """Without emergency contacts, a sentence and the way to them instead of a bare list."""
         if part is not RELEASED_TO:
             return
-        self.no_contacts = QLabel()
-        self.no_contacts.setObjectName("why")
-        self.no_contacts.setWordWrap(True)
+        line = QHBoxLayout()
+        self.no_contacts = why_label(line)
+        line.setStretchFactor(self.no_contacts, 1)
         self.to_contacts = QPushButton()
         self.to_contacts.clicked.connect(lambda: self.edit_requested.emit(SectionId.CONTACTS.value))
-        line = QHBoxLayout()
-        line.addWidget(self.no_contacts, 1)
         line.addWidget(self.to_contacts)
         layout.addLayout(line)
 
@@ -39,7 +38,7 @@ class ChildrenPage(DeclaredPage):
         list still names); the hint about it only when there are contacts to choose."""
         if items is not CHILDREN or self.plan is None:
             return
-        form = self.list_of("children").form
+        form = self.list_of(CHILDREN.path).form
         released = form.answers[RELEASED_TO.path]
         has_contacts = bool(self.plan.emergency_contacts)
         released.field.setVisible(released.editor.count() > 0)  # type: ignore[attr-defined]

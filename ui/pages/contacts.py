@@ -1,8 +1,6 @@
-"""Emergency contacts: the page of `ui.questions.contacts`. What no declaration says stays here: the
-advice above the list, each contact numbered in calling order with their relationship, the
-why-lines of the two phones and the example in "In their own words", and the note that a removed
-contact had been chosen as a caregiver or to pick up a child. A contact entered here can then be
-chosen as a caregiver without typing them twice."""
+"""Emergency contacts: the page of `ui.questions.contacts`, with the advice above the list, each
+contact numbered in calling order, the phones' why-lines, the example in "In their own words",
+and the note that a removed contact had been chosen as a caregiver or to pick up a child."""
 
 from __future__ import annotations
 
@@ -42,7 +40,7 @@ class ContactsPage(DeclaredPage):
     def _listed(self, contact: Contact, reading: Reading) -> str:
         """A contact as the list shows them, numbered in calling order: "2. Julio (Godparent)"."""
         say, name = reading.say, contact_name(contact, reading)
-        entries = self.plan.emergency_contacts if self.plan is not None else []
+        entries = reading.plan.emergency_contacts
         number = next((n for n, c in enumerate(entries, start=1) if c is contact), None)
         if number is None:
             return name

@@ -1,7 +1,6 @@
-"""Household and parents: the page of `ui.questions.household`, with what no declaration says —
-"Another language" to add to the home's languages, a blank plan's languages following the
-interface, the state's reason to ask where a parent living elsewhere lives, and what a parent
-living in the household no longer keeps."""
+"""Household and parents: the page of `ui.questions.household`, with "Another language" for the
+home, a blank plan's languages following the interface, the state's reason to ask where a parent
+living elsewhere lives, and what a parent living in the household no longer keeps."""
 
 from __future__ import annotations
 
@@ -51,8 +50,7 @@ class HouseholdPage(DeclaredPage):
     declared = (HOME, LANGUAGES, ADULTS, NOTES)
 
     speaking: str | None = None
-    """The interface's language when the page last loaded: a switch since moves a blank plan's
-    languages along (see `ui.session.follow_language`)."""
+    """The interface's language at the last load: a blank plan's languages follow a switch."""
     _other_languages_in: str | None = None
     """The language the long list of other languages was built in; None until first shown."""
 

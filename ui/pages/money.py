@@ -28,11 +28,10 @@ def looks_like_account_number(text: str) -> bool:
 
 class MoneyPage(DeclaredPage):
     section_id = SectionId.MONEY
-    declared = (MONEY,)
+    declared = (MONEY, MONEY_NOTES)
 
     def build(self) -> None:
         self.money = self.list_of(MONEY.path)
-        self.top.build([MONEY_NOTES], self.form)  # the plan's own answer, below the list
 
     def load(self, plan: Plan) -> None:
         """The entry shown stays shown when the family comes back or switches language (entries

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from planner.flow import SectionId
 from planner.model import (
@@ -17,6 +17,7 @@ from planner.model import (
     list_limit_at,
 )
 from ui.pages.form import DeclaredPage
+from ui.pages.parts import why_label
 from ui.questions.papers import PAPERS, paper_line
 
 CHILD_PAPERS = (PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT)
@@ -76,14 +77,12 @@ class PapersPage(DeclaredPage):
             PAPERS, heading=lambda paper, _: paper_line(paper, self.reading())
         )
         # "Add the usual papers" stands under the list, shown even while it is empty.
+        line = QHBoxLayout()
         self.usual = QPushButton()
         self.usual.clicked.connect(self._add_usual)
-        self.usual_note = QLabel()
-        self.usual_note.setWordWrap(True)
-        self.usual_note.setObjectName("why")
-        line = QHBoxLayout()
         line.addWidget(self.usual)
-        line.addWidget(self.usual_note, 1)
+        self.usual_note = why_label(line)
+        line.setStretchFactor(self.usual_note, 1)
         self.form.insertLayout(self.form.indexOf(self.papers.list_field) + 1, line)
 
     def load(self, plan: Plan) -> None:

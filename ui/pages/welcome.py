@@ -3,13 +3,11 @@ computer or keep nothing (a workshop). A navigator opens a saved household from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QButtonGroup,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -34,12 +32,11 @@ class WelcomePage(DeclaredPage):
     mode_chosen = Signal(str)
     open_requested = Signal(str)
     new_requested = Signal()
+    speaking: str | None = None
+    """The interface's language at the last load: a blank plan's languages follow a switch."""
 
     def build_first(self) -> None:
         """Above the plan's answers: the interface's own language."""
-        self.speaking: str | None = None
-        """The interface's language when the page last loaded: a switch since moves a blank
-        plan's languages along (see `ui.session.follow_language`)."""
         self.language = ChoiceField()
         self.language.addItem("English", "en")
         self.language.addItem("Español", "es")
@@ -64,19 +61,12 @@ class WelcomePage(DeclaredPage):
 
     def _build_mode(self) -> None:
         self.mode_box = QGroupBox()
-        self.save_mode = QRadioButton()
-        self.workshop_mode = QRadioButton()
-        self.modes = QButtonGroup(self)
-        self.modes.addButton(self.save_mode)
-        self.modes.addButton(self.workshop_mode)
-        self.workshop_mode.setChecked(True)
-        self.save_note = QLabel()
-        self.save_note.setWordWrap(True)
-        self.save_note.setObjectName("why")
         layout = QVBoxLayout(self.mode_box)
+        self.save_mode, self.workshop_mode = QRadioButton(), QRadioButton()  # siblings: exclusive
         layout.addWidget(self.save_mode)
         layout.addWidget(self.workshop_mode)
-        layout.addWidget(self.save_note)
+        self.workshop_mode.setChecked(True)
+        self.save_note = why_label(layout)
         self.save_mode.toggled.connect(
             lambda on: self.mode_chosen.emit((Mode.SAVE if on else Mode.WORKSHOP).value)
         )
@@ -105,16 +95,14 @@ class WelcomePage(DeclaredPage):
         """(id, label) of the households in the vault; the box shows only when there are some."""
         self.saved.clear()
         for household_id, label in households:
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(label, self.saved)
             item.setData(256, household_id)
-            self.saved.addItem(item)
         self.saved_box.setVisible(bool(households))
 
     def set_mode(self, mode: Mode) -> None:
         button = self.save_mode if mode is Mode.SAVE else self.workshop_mode
-        button.blockSignals(True)
-        button.setChecked(True)
-        button.blockSignals(False)
+        with QSignalBlocker(button):
+            button.setChecked(True)
 
     def _open(self) -> None:
         item = self.saved.currentItem()
@@ -122,15 +110,10 @@ class WelcomePage(DeclaredPage):
             self.open_requested.emit(str(item.data(256)))
 
     def _describe_state(self) -> None:
-        code = self.state.value() or ""
-        rules = load_jurisdiction(code)
+        rules = load_jurisdiction(self.state.value() or "")
         language = self.words.catalogue_language
-        if rules.instrument is None:
-            self.state_note.setText(self.words("welcome.state_generic"))
-        else:
-            self.state_note.setText(
-                self.words("welcome.state_instrument", instrument=rules.instrument_name(language))
-            )
+        key = "welcome.state_instrument" if rules.instrument else "welcome.state_generic"
+        self.state_note.setText(self.words(key, instrument=rules.instrument_name(language)))
         self.state_note.setToolTip(rules.text("summary", language) or "")
 
     def load(self, plan: Plan) -> None:

@@ -16,13 +16,11 @@ class RuledStates(Choices):
     so. A state is always chosen: there is no empty choice."""
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        with_rules = set(available_states())
+        with_rules, say = set(available_states()), reading.say
+        by_name = sorted(US_STATES.items(), key=lambda item: item[1])
         return [
-            (
-                code,
-                name if code in with_rules else reading.say("welcome.state_no_rules", state=name),
-            )
-            for code, name in sorted(US_STATES.items(), key=lambda item: item[1])
+            (code, name if code in with_rules else say("welcome.state_no_rules", state=name))
+            for code, name in by_name
         ]
 
     def read(self, reading: Reading, value: str) -> str:
