@@ -310,11 +310,12 @@ def _plain(label: str) -> str:
 
 
 @dataclass(frozen=True)
-class Named(Choices):
-    """A fixed list of values named by the interface's own words (`<prefix><value>`). With
-    `unset` (the words of an answer not given), the family may leave it unrecorded."""
+class Labels(Choices):
+    """One of the plan's fixed choices (an enum), named from the planner's `labels` catalogue
+    (`relationship.godparent`), as the printed documents name it. With `unset` (the words of
+    an answer not given), the family may leave it unrecorded: None in the plan."""
 
-    prefix: str
+    table: str
     values: tuple[str, ...]
     unset: str = ""
 
@@ -323,22 +324,29 @@ class Named(Choices):
         return first + [(value, self.read(reading, value)) for value in self.values]
 
     def read(self, reading: Reading, value: str) -> str:
-        return self.name(reading, value) if value in self.values else ""
-
-    def name(self, reading: Reading, value: str) -> str:
-        return reading.say(f"{self.prefix}{value}")
-
-
-@dataclass(frozen=True)
-class Labels(Named):
-    """One of the plan's enums, named from the planner's `labels` catalogue (`<prefix>.<value>`:
-    `relationship.godparent`) as the printed documents name it; unrecorded is None in the plan."""
-
-    def name(self, reading: Reading, value: str) -> str:
-        return reading.own(translate(f"{self.prefix}.{value}", reading.language, domain="labels"))
+        if value not in self.values:
+            return ""
+        return reading.own(translate(f"{self.table}.{value}", reading.language, domain="labels"))
 
     def stored(self, choice: str) -> Any:
         return choice or (None if self.unset else self.values[0])
+
+
+@dataclass(frozen=True)
+class Named(Choices):
+    """A choice whose values are named by the interface's own words (`<prefix><value>`), and
+    "" for an answer not given (`unset`)."""
+
+    prefix: str
+    values: tuple[str, ...]
+    unset: str = ""
+
+    def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
+        first = [("", reading.say(self.unset))] if self.unset else []
+        return first + [(v, reading.say(f"{self.prefix}{v}")) for v in self.values]
+
+    def read(self, reading: Reading, value: str) -> str:
+        return reading.say(f"{self.prefix}{value}") if value in self.values else ""
 
 
 class YesNo(Choices):
