@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.flow import SectionId
 from planner.keyring_store import KeyStore
@@ -29,7 +30,7 @@ from planner.vault_header import Mode as VaultMode
 from planner.vault_records import HouseholdSummary, Revision
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.dialogs import Dialogs, QtDialogs
-from ui.i18n import Words
+from ui.i18n import Words, qt_locale
 from ui.lock import IdleTimer, LockScreen
 from ui.opening import Opened, VaultOpener, opened_now
 from ui.pages import PAGES
@@ -77,7 +78,9 @@ class Controller(QObject):
         self.autosave = Autosaver(self.session, self.vault, self._can_save, save_delay_ms, self)
         self.opener = VaultOpener(self.vault, self.dialogs, words)
         self.idle = IdleTimer(idle_minutes, self)
-        self._build_lock_screen()
+        # The window's content and the lock screen share one place: locked, only the lock shows.
+        self.lock_screen = LockScreen(words)
+        self.window.screens.addWidget(self.lock_screen)
         self._fit_to_screen()
         self._connect()
         self.idle.start()
@@ -87,14 +90,6 @@ class Controller(QObject):
         # and they are reached only by choosing to save on this computer.
 
     # --- wiring -----------------------------------------------------------------------------------
-
-    def _build_lock_screen(self) -> None:
-        """The window's content and the lock screen share one place: locked, only the lock shows."""
-        self.plan_view: QWidget = self.window.plan_view
-        self.screens: QStackedWidget = self.window.screens
-        self.lock_screen = LockScreen(self.words)
-        self.screens.addWidget(self.lock_screen)
-        self.lock_screen.secret_given.connect(self._unlock)
 
     def _fit_to_screen(self) -> None:
         """Room for the sidebar and a form, within what the screen offers (1366×768 at 125%)."""
@@ -118,7 +113,8 @@ class Controller(QObject):
         self.autosave.failed.connect(self._save_failed)
         self.opener.opened.connect(self._opened)
         self.opener.closed.connect(self._not_opened)
-        self.idle.idle.connect(self._idle)
+        self.idle.idle.connect(self.lock)
+        self.lock_screen.secret_given.connect(self._unlock)
         self.window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
@@ -164,7 +160,7 @@ class Controller(QObject):
             self.opener.open()
 
     def _start_saving(self) -> None:
-        self._set_status("", None)
+        self._set_status("")
         if self.autosave.unsaved:
             self.autosave.save_now()
 
@@ -221,42 +217,26 @@ class Controller(QObject):
 
     def _show_status(self) -> None:
         kind, data = self._status
-        w = self.words
         if kind == "saved" and isinstance(data, datetime):
-            at = data.astimezone()
-            time = self._time(at)
-            if at.date() == datetime.now().astimezone().date():
-                text = w("vault.status.saved_at", time=time)
-            else:
-                text = w("vault.status.saved_on", date=self._date(at), time=time)
+            text = self._when(data, "vault.status.saved_at", "vault.status.saved_on")
         elif kind == "not_saved" and isinstance(data, VaultError):
-            text = w("vault.status.not_saved", reason=data.message(self._language))
+            text = self.words("vault.status.not_saved", reason=data.message(self._language))
         elif kind in ("workshop", "not_opened"):
-            text = w(f"vault.status.{kind}")
+            text = self.words(f"vault.status.{kind}")
         else:
             text = ""
         self.window.saved.setText(text)
 
-    def _locale(self) -> QLocale:
-        if self._language == "es":
-            return QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-
-    def _time(self, at: datetime) -> str:
-        return self._locale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
-
-    def _date(self, at: datetime) -> str:
+    def _when(self, at: datetime, today: str, other_day: str) -> str:
+        """The sentence `today` with the local time if `at` is today, else `other_day`, dated."""
+        at = at.astimezone()
+        locale = qt_locale(self._language)
+        time = locale.toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+        if at.date() == datetime.now().astimezone().date():
+            return self.words(today, time=time)
         pattern = "d 'de' MMMM 'de' yyyy" if self._language == "es" else "MMMM d, yyyy"
-        return self._locale().toString(QDate(at.year, at.month, at.day), pattern)
-
-    def _when(self, at: datetime | None) -> str:
-        if at is None:
-            return ""
-        local = at.astimezone()
-        time = self._time(local)
-        if local.date() == datetime.now().astimezone().date():
-            return self.words("vault.list.today", time=time)
-        return self.words("vault.list.other_day", date=self._date(local), time=time)
+        date = locale.toString(QDate(at.year, at.month, at.day), pattern)
+        return self.words(other_day, date=date, time=time)
 
     def _show_households(self) -> None:
         """Most recently saved first; the first offers to continue, unless it is already open.
@@ -278,7 +258,8 @@ class Controller(QObject):
             if summary.children:
                 children = ", ".join(summary.children)
                 name = w("vault.list.with_children", name=name, children=children)
-            when = self._when(summary.updated_at)
+            at = summary.updated_at
+            when = self._when(at, "vault.list.today", "vault.list.other_day") if at else ""
             offer = index == 0 and summary.household_id != self.session.household_id
             key = "vault.list.continue" if offer else "vault.list.entry"
             rows.append((summary.household_id, w(key, name=name, when=when)))
@@ -289,15 +270,17 @@ class Controller(QObject):
     # --- households -------------------------------------------------------------------------------
 
     def _unless_work_is_lost(self, go: Callable[[], None]) -> None:
-        """A workshop plan with answers in it is lost by opening another: ask first."""
+        """`go` once every save is done; but a workshop plan with answers in it is lost by
+        opening another: ask first."""
+        then = partial(self.autosave.after_saves, go)
         if self.session.mode is Mode.WORKSHOP and self.autosave.unsaved:
             self.dialogs.confirm(
                 self.words("vault.discard.question"),
                 self.words("vault.discard.yes"),
-                lambda yes: go() if yes else None,
+                lambda yes: then() if yes else None,
             )
         else:
-            go()
+            then()
 
     def open_household(self, household_id: str) -> None:
         """Continue with a saved household: its last saved state, in save mode."""
@@ -311,7 +294,7 @@ class Controller(QObject):
                 self._load_failed,
             )
 
-        self._unless_work_is_lost(lambda: self.autosave.after_saves(load))
+        self._unless_work_is_lost(load)
 
     def _load_failed(self, error: VaultError) -> None:
         if isinstance(error, VaultChanged):
@@ -336,14 +319,11 @@ class Controller(QObject):
             self.session.replace(new_plan(language=self._language))
             self._show_households()
             if self.session.mode is Mode.SAVE:
-                self._set_status("", None)
+                self._set_status("")
 
-        self._unless_work_is_lost(lambda: self.autosave.after_saves(fresh))
+        self._unless_work_is_lost(fresh)
 
     # --- locking ----------------------------------------------------------------------------------
-
-    def _idle(self) -> None:
-        self.lock()
 
     def lock(self) -> None:
         """Hide everything behind the lock screen, save what is pending, then drop the keys."""
@@ -363,7 +343,7 @@ class Controller(QObject):
         """The lock screen over everything; the idle timer stops until it is lifted."""
         self.locked = True
         self.dialogs.close_all()
-        self.screens.setCurrentWidget(self.lock_screen)  # the field being typed in is left: stored
+        self.window.screens.setCurrentWidget(self.lock_screen)  # the field typed in is stored
         self.idle.stop()
         self._apply_mode()
         self.locked_changed.emit(True)
@@ -379,15 +359,12 @@ class Controller(QObject):
         self.lock_screen.reset(self.keyring_mode)
         self.lock_screen.show_problem(error.message(self._language))
 
-        def opens_with_keyring(vault: Vault) -> bool:
-            return vault.mode() is VaultMode.KEYRING
-
         def shown(keyring: object) -> None:
             self.keyring_mode = bool(keyring)
             if self.locked:  # asks for what opens it now: the PIN or the passphrase
                 self.lock_screen.set_pin_mode(self.keyring_mode)
 
-        self.vault.call(opens_with_keyring, shown, lambda _: None)
+        self.vault.call(lambda vault: vault.mode() is VaultMode.KEYRING, shown, lambda _: None)
 
     def _keys_dropped(self) -> None:
         self.lock_screen.setEnabled(True)
@@ -414,7 +391,7 @@ class Controller(QObject):
         self.vault_open = True
         self.households = result.households
         self.lock_screen.reset(self.keyring_mode)
-        self.screens.setCurrentWidget(self.plan_view)
+        self.window.screens.setCurrentWidget(self.window.plan_view)
         self.window.pages[self.window.current].focusNextChild()
         self.idle.start()
         self._apply_mode()
@@ -447,19 +424,12 @@ class Controller(QObject):
         """The plan, the documents made from it and the clipboard: gone from memory."""
         self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
         self.window.packet.forget()  # the files made, and any still being made
-        documents = self._documents()
+        documents = self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
         clear = getattr(documents, "clear", None)  # and what the page showed of them
         if callable(clear):
             clear()
-        clipboard = QApplication.clipboard()
-        clipboard.clear(QClipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
-        if clipboard.supportsFindBuffer():
-            clipboard.clear(QClipboard.Mode.FindBuffer)
-
-    def _documents(self) -> object:
-        return self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
+        for mode in QClipboard.Mode:  # Qt ignores a mode the platform lacks (selection, find)
+            QApplication.clipboard().clear(mode)
 
     def _workshop_would_lose(self) -> tuple[bool, bool]:
         """Whether closing a workshop loses a plan with answers, and documents made but not
@@ -474,13 +444,7 @@ class Controller(QObject):
         question = self.words("vault.close_workshop.question")
         if unsaved_documents:
             question += " " + self.words("vault.close_workshop.documents_not_saved")
-
-        def answer(yes: bool) -> None:
-            if yes:
-                self._forget_everything()
-                self.close()
-                self.window.close()
-
+        answer = partial(self._close_if, forget=True)
         self.dialogs.confirm(question, self.words("vault.close_workshop.yes"), answer)
 
     # --- closing ----------------------------------------------------------------------------------
@@ -503,17 +467,18 @@ class Controller(QObject):
         return False
 
     def _close_window(self) -> None:
-        def close(yes: bool) -> None:
-            if yes:
-                self.close()
-                self.window.close()
-
         if self.session.mode is Mode.SAVE and self.autosave.unsaved:
-            self.dialogs.confirm(
-                self.words("vault.discard.question"), self.words("vault.discard.yes"), close
-            )
+            question, yes = self.words("vault.discard.question"), self.words("vault.discard.yes")
+            self.dialogs.confirm(question, yes, self._close_if)
         else:
-            close(True)
+            self._close_if(True)
+
+    def _close_if(self, yes: bool, forget: bool = False) -> None:
+        if yes:
+            if forget:
+                self._forget_everything()
+            self.close()
+            self.window.close()
 
     def close(self) -> None:
         """Stop every service: timers, the input watch, open questions, and the vault thread
@@ -537,15 +502,9 @@ def start(
     home: Path | None = None,
     keyring: KeyStore | None = None,
     idle_minutes: float = DEFAULT_IDLE_MINUTES,
-    **options: object,
+    **options: Any,
 ) -> Controller:
     """Build the window and its services. `home` is the vault's folder (default:
     FAMILY_PLANNER_HOME or the user data folder); `keyring` a KeyStore (default: the OS keyring).
     `options`: `dialogs`, `kdf_cost` (tests only), `save_delay_ms`, `pages`."""
-    return Controller(
-        words,
-        home=home,
-        keyring=keyring,
-        idle_minutes=idle_minutes,
-        **options,  # type: ignore[arg-type]
-    )
+    return Controller(words, home=home, keyring=keyring, idle_minutes=idle_minutes, **options)
