@@ -13,10 +13,8 @@ TICKED, UNTICKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
 class CheckList(QListWidget):
-    """Values shown by their labels, each with a check box. `values()` keeps the display order.
-
-    With `wrap=True` the items flow in rows, as a compact block of check boxes, and the list grows
-    to show them all instead of scrolling."""
+    """Values shown by their labels, each with a check box. With `wrap=True` they flow in rows, a
+    compact block of check boxes, and the list grows to show them all instead of scrolling."""
 
     edited = Signal()
 

@@ -49,7 +49,8 @@ class ListEditor(QWidget):
         """The most entries the plan's list holds (its MaxItems): "Add" stops there."""
         self.items = QListWidget(self)
         self.items.setMaximumHeight(150)
-        self.add, self.remove, self.up, self.down = buttons_below(self, self.items, len(BUTTONS))
+        self._buttons = buttons_below(self, self.items, len(BUTTONS))
+        self.add, self.remove, self.up, self.down = self._buttons
         self.items.currentRowChanged.connect(self._selected)
         self.add.clicked.connect(self.add_requested)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.items.currentRow()))
@@ -57,11 +58,8 @@ class ListEditor(QWidget):
         self.down.clicked.connect(lambda: self._move(+1))
         self.retranslate()
 
-    def _buttons(self) -> tuple[QPushButton, ...]:
-        return (self.add, self.remove, self.up, self.down)
-
     def retranslate(self) -> None:
-        for button, key in zip(self._buttons(), BUTTONS, strict=True):
+        for button, key in zip(self._buttons, BUTTONS, strict=True):
             button.setText(self.words(key))
         self.items.setAccessibleName(self.words("list.items"))
 

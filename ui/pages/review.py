@@ -120,15 +120,12 @@ class ReviewPage(SectionPage):
 
     def store(self, plan: Plan) -> list[Problem]:
         """Only the review dates are this page's; a date that is not a date is not written."""
-        problems: list[Problem] = []
         if self.plan is None:  # cleared and not loaded since: nothing here to write
-            return problems
-        for name, editor in self.date_fields.items():
-            if editor.is_valid():
-                setattr(plan.review, name, editor.value())
-            else:
-                problems.append(Problem(f"review.{name}", "date.invalid"))
-        return problems
+            return []
+        valid = {name: e.value() for name, e in self.date_fields.items() if e.is_valid()}
+        for name, value in valid.items():
+            setattr(plan.review, name, value)
+        return [Problem(f"review.{name}", "date.invalid") for name in DATES if name not in valid]
 
     def show_problems(self, problems: list[Problem]) -> None:
         super().show_problems(problems)
@@ -167,8 +164,7 @@ class ReviewPage(SectionPage):
         self._show_answers()
 
     def _review_in(self, months: int) -> None:
-        editor = self.date_fields["next_review"]
-        editor.set_value(add_months(self.today(), months))
+        self.date_fields["next_review"].set_value(add_months(self.today(), months))
         self.touched.add("review.next_review")
         self.edited.emit()
 
@@ -184,13 +180,12 @@ class ReviewPage(SectionPage):
         assert self.plan is not None
         problems = check(self.plan) + completeness(self.plan)
         reader = self._reader()
-        language = self.words.catalogue_language
         for section_id in ORDER:
             if not (mine := problems_in(section_id, problems)):
                 continue
             lines = []
             for problem in mine:
-                text = reader.reading.own(problem.message(language))
+                text = reader.reading.own(problem.message(self.words.catalogue_language))
                 if problem.severity is Severity.ERROR:
                     text = self.words("review.to_fix", problem=text)
                 who = reader.subject(problem.path)
