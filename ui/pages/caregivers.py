@@ -5,20 +5,17 @@ plan, so a caregiver's phone and address are typed once.
 Every child's care shows at once, one box a child, rather than as a list with the selected
 child's form below it (as `Items` are shown elsewhere): a family decides the children's
 caregivers together, compares them, copies the first child's to the others, and Tab walks through
-them all. What no declaration says stays here: the state's caregiver paper and its limits, the
-ways to the Children and Emergency contacts sections, the period asked only where the state's
-paper states one, a date asked only "on a date", and "Use the same for the other children"."""
+them all."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from planner.flow import SectionId
 from planner.jurisdictions import load_jurisdiction
-from planner.model import CareArrangement, Child, Plan
+from planner.model import Child, Plan
 from planner.places import US_STATES
 from planner.validation import Problem
-from ui.answers import Box, Items, Part, put_at, value_at
+from ui.answers import put_at, value_at
 from ui.pages.form import DeclaredPage, Form
 from ui.pages.parts import why_label
 from ui.questions.caregivers import ARRANGEMENT, CARE, DATES, PERIOD, WHO_PAYS, ChildReading
@@ -44,41 +41,42 @@ def without_letter(label: str) -> str:
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&&")
 
 
+def tab_in_order(widgets: list[QWidget]) -> None:
+    """Fields made after the window reach Tab in reading order, not in the order they were made."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
 class ChildCare:
-    """One child's box: the declared answers of `CARE` below `children[index]`. The period is a
-    form of its own, made only once the state's paper states one (`period_form`): each field
-    costs the page's first showing, and most states' papers state none."""
+    """One child's box: the answers of `CARE` below `children[index]`, the period's place and, in
+    the first box only, "Use the same for the other children". The period's form is made only where
+    the state's paper states one (most do not): each field costs the page's first showing."""
 
     def __init__(self, page: CaregiversPage, index: int) -> None:
         self.page = page
         self.index = index
         self.box = QGroupBox()
-        self.form = Form(page, self.base)
+        layout = QVBoxLayout(self.box)
+        self.form = Form(page, lambda: f"{CARE.path}[{index}]")
+        self.form.build(ARRANGEMENT, layout)
         self.period = QWidget()
-        """Where the period's fields go (`build_extra` puts it after who pays)."""
         self.period_layout = QVBoxLayout(self.period)
         self.period_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.period)
         self.dates: Form | None = None
         self.same_for_all: QPushButton | None = None
-        """Made by the page's `build_extra`, in the first child's box only."""
-
-    def base(self) -> str:
-        return f"{CARE.path}[{self.index}]"
+        if index == 0:
+            self.same_for_all = QPushButton()
+            self.same_for_all.clicked.connect(lambda: page.copy_to_all())
+            layout.addWidget(self.same_for_all, 0, Qt.AlignmentFlag.AlignLeft)
 
     def forms(self) -> list[Form]:
         return [self.form] if self.dates is None else [self.form, self.dates]
 
-    def period_form(self) -> Form:
-        """The period's fields, made the first time the state's paper asks for them, and put in
-        reading order after who pays."""
-        if self.dates is None:
-            self.dates = Form(self.page, self.base)
-            self.dates.build(PERIOD, self.period_layout)
-            previous = self.form.answers[WHO_PAYS.path].editor
-            for shown in self.dates.answers.values():
-                QWidget.setTabOrder(previous, shown.editor)
-                previous = shown.editor
-        return self.dates
+    def add_period(self) -> None:
+        self.dates = Form(self.page, self.form.base)
+        self.dates.build(PERIOD, self.period_layout)
+        tab_in_order(self.editors())
 
     def editors(self) -> list[QWidget]:
         """What Tab reaches in this box, in reading order."""
@@ -95,7 +93,6 @@ class CaregiversPage(DeclaredPage):
 
     def build(self) -> None:
         self.groups: list[ChildCare] = []
-        self._building: ChildCare | None = None
         self._lettered: ChildCare | None = None
         """The box whose labels carry their Alt+letters (see `_follow_focus`)."""
         self.paper = why_label(self.form)
@@ -112,15 +109,13 @@ class CaregiversPage(DeclaredPage):
 
     def _way_to(self, section: SectionId) -> tuple[QLabel, QPushButton]:
         """A sentence, and beside it a button to another section."""
-        note = QLabel()
-        note.setObjectName("why")
-        note.setWordWrap(True)
+        line = QHBoxLayout()
+        self.form.addLayout(line)
+        note = why_label(line)
+        line.setStretchFactor(note, 1)
         button = QPushButton()
         button.clicked.connect(lambda: self.edit_requested.emit(section.value))
-        line = QHBoxLayout()
-        line.addWidget(note, 1)
         line.addWidget(button)
-        self.form.addLayout(line)
         return note, button
 
     # --- one box per child ------------------------------------------------------------------------
@@ -132,62 +127,29 @@ class CaregiversPage(DeclaredPage):
             group.box.setParent(None)
             group.box.deleteLater()
         del self.groups[count:]
-        previous: QWidget = self.groups[-1].editors()[-1] if self.groups else self.to_children
         for index in range(len(self.groups), count):
+            previous = self.groups[-1].editors()[-1] if self.groups else self.to_children
             group = ChildCare(self, index)
             self.groups.append(group)
-            self._building = group
-            group.form.build(ARRANGEMENT, QVBoxLayout(group.box))
-            self._building = None
             self.children_layout.addWidget(group.box)
             self._texts(group)
-            for widget in group.editors():
-                QWidget.setTabOrder(previous, widget)  # made after the window: keep reading order
-                previous = widget
+            tab_in_order([previous, *group.editors()])
 
-    def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
-        """After who pays: the place of the period, and in the first child's box the way to
-        give every child the same."""
-        group = self._building
-        if group is None or part is not ARRANGEMENT[-1]:
-            return
-        layout.addWidget(group.period)
-        if group.index == 0:
-            button = group.same_for_all = QPushButton()
-            button.clicked.connect(lambda: self.copy_to_all(0))
-            line = QHBoxLayout()
-            line.addWidget(button)
-            line.addStretch(1)
-            layout.addLayout(line)
-
-    def copy_to_all(self, index: int) -> None:
-        """The same caregivers, term, costs and period for every child; whether each was told
-        stays."""
+    def copy_to_all(self) -> None:
+        """The first child's care for every child; whether each child was told stays."""
         if self.plan is None:
             return
         self.store(self.plan)
-        source = self.plan.children[index].care
-        for child in self.plan.children:
-            if child.care is not source:
-                child.care = CareArrangement(
-                    primary_caregiver_id=source.primary_caregiver_id,
-                    alternate_caregiver_id=source.alternate_caregiver_id,
-                    term=source.term,
-                    who_pays=source.who_pays,
-                    child_has_been_told=child.care.child_has_been_told,
-                    paper_period=source.paper_period.model_copy(),
-                )
+        source = self.plan.children[0].care
+        for child in self.plan.children[1:]:
+            told = child.care.child_has_been_told
+            child.care = source.model_copy(deep=True, update={"child_has_been_told": told})
         self.load(self.plan)
         self.edited.emit()
 
     def child_reading(self, child: Child) -> ChildReading:
         """How one child's answers are read: the alternate's choices leave out their caregiver."""
-        plain = self.reading()
-        return ChildReading(plain.plan, plain.say, plain.language, plain.own, child)
-
-    def _boxes(self) -> list[tuple[ChildCare, Child]]:
-        children = self.plan.children if self.plan is not None else []
-        return list(zip(self.groups, children, strict=False))
+        return ChildReading(**vars(self.reading()), child=child)
 
     # --- load and store ---------------------------------------------------------------------------
 
@@ -198,7 +160,6 @@ class CaregiversPage(DeclaredPage):
                 self.fields.update(form.fields())
 
     def has_period(self) -> bool:
-        """Whether the state's caregiver paper states a period (NY, WA…)."""
         return self.plan is not None and load_jurisdiction(self.plan.household.state).has_period
 
     def load_steps(self, plan: Plan) -> Iterator[None]:
@@ -212,44 +173,32 @@ class CaregiversPage(DeclaredPage):
         if len(self.groups) != len(plan.children):
             self._fit(len(plan.children))
         super().load(plan)
-        for group, child in self._boxes():
+        self._describe_paper(plan)
+        self.no_children.setVisible(not plan.children)
+        self.to_children.setVisible(not plan.children)
+        has_period = self.has_period()
+        for group, child in zip(self.groups, plan.children, strict=True):
+            if has_period and group.dates is None:
+                group.add_period()
+                self._texts(group)
             reading = self.child_reading(child)
-            if self.has_period() and group.dates is None:
-                group.period_form().retranslate(reading)
-                self._letters(group)
             for form in group.forms():
                 form.show(child, reading, child.id)
-            self.load_extra(CARE, child)
+            self._title(group, child)
+            group.period.setVisible(has_period)
+            self._dates_enabled(group)
+            if group.same_for_all is not None:  # while no other child has a caregiver
+                others = [c.care for c in plan.children if c is not child]
+                chosen = any(c.primary_caregiver_id or c.alternate_caregiver_id for c in others)
+                group.same_for_all.setVisible(bool(others) and not chosen)
         self.register()
 
-    def load_extra(self, items: Items | None, entry: Any) -> None:
-        """The page: the state's paper, and the ways to the other sections. A child's box: its
-        name, the period where the state's paper states one, and the copy for all."""
-        if items is None:
-            self._describe_paper(entry)
-            self.no_children.setVisible(not entry.children)
-            self.to_children.setVisible(not entry.children)
-            return
-        assert self.plan is not None
-        group = next(g for g, child in self._boxes() if child is entry)
-        self._title(group, entry)
-        group.period.setVisible(self.has_period())
-        self._dates_enabled(group)
-        if group.same_for_all is not None:
-            others = [c.care for c in self.plan.children if c is not entry]
-            undecided = all(
-                c.primary_caregiver_id is None and c.alternate_caregiver_id is None for c in others
-            )
-            group.same_for_all.setVisible(bool(others) and undecided)
-
     def _title(self, group: ChildCare, child: Child) -> None:
-        """The child's name; "Child 2" while the child has none."""
-        w = self.words
-        named = CARE.heading(child, self.reading()) if child.full_name else ""
-        group.box.setTitle(named or w("caregivers.child", number=group.index + 1))
+        group.box.setTitle(
+            child.full_name or self.words("caregivers.child", number=group.index + 1)
+        )
 
     def _dates_enabled(self, group: ChildCare) -> None:
-        """A date is asked for only when the family chose "on a date"."""
         if group.dates is None:
             return
         answers = group.dates.answers
@@ -257,18 +206,16 @@ class CaregiversPage(DeclaredPage):
             answers[day].editor.setEnabled(answers[choice].value() == on_date)
 
     def store(self, plan: Plan) -> list[Problem]:
-        """Each child's answers; the period only where it was asked (else the plan's stays),
-        and a date only while "on a date" is chosen."""
+        """Each child's answers; the period only where it was asked, a date only "on a date"."""
         problems = super().store(plan)
         has_period = self.has_period()
         for group, child in zip(self.groups, plan.children, strict=False):
             stored = [p for form in group.forms() for p in form.store(child)]
-            unasked = set()
             for choice, (day, on_date) in DATES.items():
                 if has_period and value_at(child, choice) != on_date:
                     put_at(child, day, None)  # a date kept from "on a date" is not the answer
-                    unasked.add(group.form.path(day))
-            problems += [p for p in stored if p.path not in unasked]
+                    stored = [p for p in stored if p.path != group.form.path(day)]
+            problems += stored
             reading = self.child_reading(child)
             for form in group.forms():
                 form.refresh(reading)
@@ -277,16 +224,14 @@ class CaregiversPage(DeclaredPage):
 
     def _describe_paper(self, plan: Plan) -> None:
         w = self.words
-        code = plan.household.state
-        state = US_STATES.get(code, code)
-        rules = load_jurisdiction(code)
+        rules = load_jurisdiction(plan.household.state)
+        state = US_STATES.get(plan.household.state, plan.household.state)
         instrument = rules.instrument
         if instrument is None:
             paper = w("caregivers.paper_generic", state=state)
         else:
-            scope = "per_child" if instrument.scope == "per_child" else "per_household"
             name = rules.instrument_name(w.catalogue_language)
-            paper = w(f"caregivers.paper_{scope}", state=state, paper=name)
+            paper = w(f"caregivers.paper_{instrument.scope}", state=state, paper=name)
             if instrument.caregiver_min_age is not None:
                 paper += " " + w("caregivers.min_age", age=instrument.caregiver_min_age)
             if instrument.caregiver_must_live_in_state:
@@ -300,19 +245,22 @@ class CaregiversPage(DeclaredPage):
     # --- words ------------------------------------------------------------------------------------
 
     def _texts(self, group: ChildCare, child: Child | None = None) -> None:
-        w = self.words
         reading = self.child_reading(child) if child is not None else None
         for form in group.forms():
             form.retranslate(reading)
         who_pays = group.form.answers[WHO_PAYS.path].editor
         assert isinstance(who_pays, TextField)
-        who_pays.setPlaceholderText(w("caregivers.who_pays_example"))
+        who_pays.setPlaceholderText(self.words("caregivers.who_pays_example"))
         if group.same_for_all is not None:
-            group.same_for_all.setText(w("caregivers.same_for_all"))
-            group.same_for_all.setAccessibleName(w("caregivers.same_for_all").replace("&", ""))
+            self._name_button(group.same_for_all, "caregivers.same_for_all")
         if child is not None:
             self._title(group, child)
         self._letters(group)
+
+    def _name_button(self, button: QPushButton, key: str) -> None:
+        """Its words, and its name for a screen reader without the Alt+letter's mark."""
+        button.setText(self.words(key))
+        button.setAccessibleName(self.words(key).replace("&", ""))
 
     # --- Alt+letters ------------------------------------------------------------------------------
 
@@ -331,7 +279,7 @@ class CaregiversPage(DeclaredPage):
         """The labels of `group` with their Alt+letters if it is the box worked in (the first
         until the family enters one), else the same words without."""
         if self._lettered not in self.groups:
-            self._lettered = self.groups[0] if self.groups else None
+            self._lettered = self.groups[0]
         lettered = group is self._lettered
         for form in group.forms():
             for shown in form.answers.values():
@@ -340,15 +288,12 @@ class CaregiversPage(DeclaredPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        w = self.words
-        self.children_box.setAccessibleName(w("caregivers.children"))
-        self.missing.setText(w("caregivers.missing"))
-        self.to_contacts.setText(w("caregivers.to_contacts"))
-        self.to_contacts.setAccessibleName(w("caregivers.to_contacts").replace("&", ""))
-        self.no_children.setText(w("caregivers.no_children"))
-        self.to_children.setText(w("caregivers.to_children"))
-        self.to_children.setAccessibleName(w("caregivers.to_children").replace("&", ""))
-        for group, child in self._boxes():
-            self._texts(group, child)
+        self.children_box.setAccessibleName(self.words("caregivers.children"))
+        self.missing.setText(self.words("caregivers.missing"))
+        self.no_children.setText(self.words("caregivers.no_children"))
+        self._name_button(self.to_contacts, "caregivers.to_contacts")
+        self._name_button(self.to_children, "caregivers.to_children")
         if self.plan is not None:
+            for group, child in zip(self.groups, self.plan.children, strict=False):
+                self._texts(group, child)
             self._describe_paper(self.plan)
