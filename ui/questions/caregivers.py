@@ -22,14 +22,25 @@ class ChildReading(Reading):
     child: Child | None = None
 
 
+def _person(reading: Reading, person: Adult | Contact, named: Callable[[str], str] = str) -> str:
+    """The name and who they are to the family: "Rosa Soto (Aunt or uncle)"."""
+    if isinstance(person, Adult):
+        table, value = "role", person.role.value
+    else:
+        table, value = "relationship", person.relationship.value
+    who = reading.own(translate(f"{table}.{value}", reading.language, domain="labels"))
+    name = named(person.full_name) or reading.say("caregivers.unnamed")
+    return reading.say("caregivers.person", name=name, who=who)
+
+
+@dataclass(frozen=True)
 class Caregivers(Choices):
     """Who may look after a child: the parents who live elsewhere, then the emergency contacts
     in calling order. The parents at home are the ones the plan is for, and the alternate cannot
     be the caregiver: they are left out, unless already chosen; then they stay, marked, so
     nothing is lost unseen. Someone the plan no longer has stays too, named so."""
 
-    def __init__(self, alternate: bool = False) -> None:
-        self.alternate = alternate
+    alternate: bool = False
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
         chosen = next((value for value in current if value), None)
@@ -45,7 +56,7 @@ class Caregivers(Choices):
                 mark = "caregivers.lives_with_child"
             if mark and person.id != chosen:
                 continue
-            name = self._person(reading, person)
+            name = _person(reading, person)
             people.append((person.id, reading.say(mark, person=name) if mark else name))
         if chosen and reading.plan.person(chosen) is None:
             people.append((chosen, reading.say("caregivers.not_in_plan")))
@@ -53,50 +64,27 @@ class Caregivers(Choices):
 
     def read(self, reading: Reading, value: str) -> str:
         person = reading.plan.person(value)
-        if person is None:
-            return reading.say("review.not_in_plan")
-        return self._person(reading, person, isolate)
-
-    @staticmethod
-    def _person(
-        reading: Reading, person: Adult | Contact, named: Callable[[str], str] = str
-    ) -> str:
-        """The name and who they are to the family: "Rosa Soto (Aunt or uncle)"."""
-        if isinstance(person, Adult):
-            table, value = "role", person.role.value
-        else:
-            table, value = "relationship", person.relationship.value
-        who = reading.own(translate(f"{table}.{value}", reading.language, domain="labels"))
-        name = named(person.full_name) or reading.say("caregivers.unnamed")
-        return reading.say("caregivers.person", name=name, who=who)
+        return _person(reading, person, isolate) if person else reading.say("review.not_in_plan")
 
 
-@dataclass(frozen=True)
 class PaperStarts(Labels):
     """A start on an event is offered only where the state's law allows it (NY, NJ…); a plan
     that holds one elsewhere keeps it on show, beside its problem, until the family changes it."""
 
-    table: str = "paper_starts"
-    values: tuple[str, ...] = tuple(start.value for start in PaperStart)
-
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
-        rules = load_jurisdiction(reading.plan.household.state)
+        on_event = load_jurisdiction(reading.plan.household.state).term.starts_on_event
         event = PaperStart.ON_EVENT.value
-        offered = [v for v in self.values if v != event or rules.term.starts_on_event]
-        if event in current and event not in offered:
-            offered.append(event)
+        offered = [v for v in self.values if v != event or on_event or v in current]
         return [(value, self.read(reading, value)) for value in offered]
 
 
 STARTS = Answer(
-    "care.paper_period.starts", "caregivers.starts", Editor.CHOICE,
-    why="caregivers.period_why", choices=PaperStarts(),
+    "care.paper_period.starts", "caregivers.starts", Editor.CHOICE, why="caregivers.period_why",
+    choices=PaperStarts("paper_starts", tuple(start.value for start in PaperStart)),
 )  # fmt: skip
 START_DATE = Answer("care.paper_period.start_date", "caregivers.start_date", Editor.DATE)
-ENDS = Answer(
-    "care.paper_period.ends", "caregivers.ends", Editor.CHOICE,
-    choices=Labels("paper_ends", tuple(end.value for end in PaperEnd)),
-)  # fmt: skip
+ENDS = Answer("care.paper_period.ends", "caregivers.ends", Editor.CHOICE,
+              choices=Labels("paper_ends", tuple(end.value for end in PaperEnd)))  # fmt: skip
 END_DATE = Answer("care.paper_period.end_date", "caregivers.end_date", Editor.DATE)
 WHO_PAYS = Answer("care.who_pays", "caregivers.who_pays")
 
