@@ -12,13 +12,14 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,13 +34,10 @@ from planner.vault_errors import PassphraseTooShort, PinTooShort
 from planner.vault_pin import MIN_PIN_CHARS
 from ui.i18n import Words
 from ui.printing import ask_printer
+from ui.widgets import note, plain, show_note
 
 Answer = Callable[[str | None], None]
-
-
-def plain(text: str) -> str:
-    """A label's text without its mnemonic marker, for accessible names."""
-    return text.replace("&", "")
+Role = QDialogButtonBox.ButtonRole
 
 
 class Dialogs(Protocol):
@@ -66,18 +64,13 @@ class Dialogs(Protocol):
         """Locking: every open question goes away (as if cancelled), so nothing shows on top."""
 
 
-def _note(text: str = "", name: str = "why") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName(name)
-    return label
-
-
-def _secret_field(words: Words, key: str, layout: QVBoxLayout) -> QLineEdit:
-    """A label and its password field, kept together (the dialog's spare height goes elsewhere)."""
+def _field(words: Words, key: str, layout: QVBoxLayout, *, secret: bool = True) -> QLineEdit:
+    """A label and its field, kept together (the dialog's spare height goes elsewhere)."""
     label = QLabel(words(key))
+    label.setWordWrap(True)
     field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if secret:
+        field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(plain(words(key)))
     label.setBuddy(field)
     pair = QVBoxLayout()
@@ -86,6 +79,29 @@ def _secret_field(words: Words, key: str, layout: QVBoxLayout) -> QLineEdit:
     pair.addWidget(field)
     layout.addLayout(pair)
     return field
+
+
+def _buttons(
+    layout: QVBoxLayout, *buttons: tuple[str, Role, Callable[[], object]]
+) -> list[QPushButton]:
+    """(text, role, slot) each: the answers in the platform's order, an action (Print) apart on
+    the left. None is the default until told."""
+    row = QHBoxLayout()
+    box = QDialogButtonBox()
+    made = []
+    for text, role, slot in buttons:
+        button = QPushButton(text)
+        if role is Role.ActionRole:
+            row.addWidget(button)
+        else:
+            box.addButton(button, role)
+        button.setAccessibleName(plain(text))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        made.append(button)
+    row.addWidget(box)
+    layout.addLayout(row)
+    return made
 
 
 @dataclass(frozen=True)
@@ -129,46 +145,36 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.words = words
-        self.creating = creating
         self.kind = kind
         self.setWindowTitle(words("vault.title"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        self.reason = _note(reason, "intro")
+        self.reason = note(reason, "intro")
+        self.detail = note(detail)
         layout.addWidget(self.reason)
-        self.detail = _note(detail)
-        self.detail.setVisible(bool(detail))
         layout.addWidget(self.detail)
         if creating:
-            self.first = _secret_field(words, f"{kind.section}.new", layout)
-            self.second: QLineEdit | None = _secret_field(words, f"{kind.section}.repeat", layout)
-            layout.addWidget(_note(words(f"{kind.section}.rule", minimum=kind.minimum)))
+            self.first = _field(words, f"{kind.section}.new", layout)
+            self.second: QLineEdit | None = _field(words, f"{kind.section}.repeat", layout)
+            layout.addWidget(note(words(f"{kind.section}.rule", minimum=kind.minimum)))
         else:
-            self.first = _secret_field(words, kind.asked, layout)
+            self.first = _field(words, kind.asked, layout)
             self.second = None
-        self.problem = _note("", "problem")
-        self.problem.setProperty("severity", "error")
+        self.problem = note(name="problem", severity="error")
         layout.addWidget(self.problem)
         self.show_problem(problem)
         layout.addStretch(1)
-        self.ok = QPushButton(words(f"{kind.section}.protect" if creating else "vault.open.open"))
-        self.cancel = QPushButton(words("vault.cancel"))
-        for button in (self.ok, self.cancel):
-            button.setAccessibleName(plain(button.text()))
-            button.setAutoDefault(False)
+        ok = words(f"{kind.section}.protect" if creating else "vault.open.open")
+        self.ok, self.cancel = _buttons(
+            layout,
+            (ok, Role.AcceptRole, self.accept),
+            (words("vault.cancel"), Role.RejectRole, self.reject),
+        )
         self.ok.setDefault(True)
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok)
-        buttons.addWidget(self.cancel)
-        layout.addLayout(buttons)
         self.first.setFocus()
 
     def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+        show_note(self.problem, text)
         self.first.setAccessibleDescription(text)
 
     def value(self) -> str:
@@ -227,10 +233,8 @@ class RecoveryCodeDialog(QDialog):
         self.setWindowTitle(words("vault.recovery.title"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        title = QLabel(words("vault.recovery.title"))
-        title.setObjectName("sectionTitle")
-        layout.addWidget(title)
-        layout.addWidget(_note(words("vault.recovery.what"), "intro"))
+        layout.addWidget(note(words("vault.recovery.title"), "sectionTitle"))
+        layout.addWidget(note(words("vault.recovery.what"), "intro"))
         self.code = QLabel(str(code))
         self.code.setObjectName("recoveryCode")  # its size follows the text size: relative_fonts
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -239,41 +243,24 @@ class RecoveryCodeDialog(QDialog):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(words("vault.recovery.title"))
         layout.addWidget(self.code)
-        layout.addWidget(_note(words("vault.recovery.keep"), "intro"))
-        self.print_button = QPushButton(words("vault.recovery.print"))
-        self.next = QPushButton(words("vault.recovery.continue"))
-        self.cancel = QPushButton(words("vault.cancel"))
-        for button in (self.print_button, self.next, self.cancel):
-            button.setAccessibleName(plain(button.text()))
-            button.setAutoDefault(False)
-        self.next.setEnabled(False)
-        self.next.setDefault(True)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.next.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.close_now)
-        self.problem = _note("", "why")
-        self.problem.hide()
+        layout.addWidget(note(words("vault.recovery.keep"), "intro"))
+        self.problem = note()
         layout.addWidget(self.problem)
-        self.wrong = _note(words("vault.recovery.check_wrong"), "problem")
-        self.wrong.setProperty("severity", "error")
-        self.wrong.hide()
-        check_label = QLabel(words("vault.recovery.check"))
-        check_label.setWordWrap(True)
-        self.check = QLineEdit()
+        self.check = _field(words, "vault.recovery.check", layout, secret=False)
         self.check.setMaxLength(8)
-        self.check.setAccessibleName(plain(words("vault.recovery.check")))
-        check_label.setBuddy(self.check)
         self.check.textChanged.connect(self._typed)
         self.check.returnPressed.connect(self._check_typed)
-        layout.addWidget(check_label)
-        layout.addWidget(self.check)
+        self.wrong = note(words("vault.recovery.check_wrong"), "problem", "error")
+        self.wrong.hide()
         layout.addWidget(self.wrong)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next)
-        buttons.addWidget(self.cancel)
-        layout.addLayout(buttons)
+        self.print_button, self.next, self.cancel = _buttons(
+            layout,
+            (words("vault.recovery.print"), Role.ActionRole, self.print_sheet),
+            (words("vault.recovery.continue"), Role.AcceptRole, self.accept),
+            (words("vault.cancel"), Role.RejectRole, self.close_now),
+        )
+        self.next.setEnabled(False)
+        self.next.setDefault(True)
         self.print_button.setFocus()
 
     def kept(self) -> bool:
@@ -305,8 +292,7 @@ class RecoveryCodeDialog(QDialog):
             sheet.print_(printer)
             self.check.setFocus()
         elif choice != "cancelled":
-            self.problem.setText(self.words(f"vault.recovery.{choice}"))
-            self.problem.show()
+            show_note(self.problem, self.words(f"vault.recovery.{choice}"))
 
     def reject(self) -> None:
         """Escape does not dismiss the code by accident: Cancel (or locking) does."""
@@ -340,24 +326,20 @@ class QtDialogs:
         dialog.finished.connect(end)
         dialog.open()
 
-    def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None:
-        dialog = PassphraseDialog(
-            self.words, creating=True, reason=reason, detail=detail, parent=self.parent
-        )
+    def _ask(self, answer: Answer, **options: Any) -> None:
+        """A `PassphraseDialog` with `options`; `answer` gets what was typed, or None."""
+        dialog = PassphraseDialog(self.words, parent=self.parent, **options)
         self._show(dialog, lambda result: answer(dialog.value() if result else None))
+
+    def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None:
+        self._ask(answer, creating=True, reason=reason, detail=detail)
 
     def new_pin(self, reason: str, answer: Answer) -> None:
-        dialog = PassphraseDialog(
-            self.words, creating=True, reason=reason, kind=PIN, parent=self.parent
-        )
-        self._show(dialog, lambda result: answer(dialog.value() if result else None))
+        self._ask(answer, creating=True, reason=reason, kind=PIN)
 
     def secret(self, reason: str, problem: str, answer: Answer, *, pin: bool = False) -> None:
-        dialog = PassphraseDialog(
-            self.words, creating=False, reason=reason, kind=PIN if pin else PASSPHRASE,
-            problem=problem, parent=self.parent,
-        )  # fmt: skip
-        self._show(dialog, lambda result: answer(dialog.value() if result else None))
+        kind = PIN if pin else PASSPHRASE
+        self._ask(answer, creating=False, reason=reason, kind=kind, problem=problem)
 
     def recovery_code(self, code: RecoveryCode, done: Callable[[bool], None]) -> None:
         dialog = RecoveryCodeDialog(self.words, code, self.parent)
