@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs import plain
 from ui.i18n import Words
+from ui.widgets import note, plain, show_note
 
 _INPUT = frozenset(
     {
@@ -39,20 +39,15 @@ class IdleTimer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, round(minutes * 60_000)))
         self._timer.timeout.connect(self.idle)
-        self._watching = False
 
     def start(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._watching:
+        if app := QApplication.instance():  # installed twice, a filter still runs once
             app.installEventFilter(self)
-            self._watching = True
         self._timer.start()
 
     def stop(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._watching:
+        if app := QApplication.instance():
             app.removeEventFilter(self)
-            self._watching = False
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -83,11 +78,7 @@ class LockScreen(QWidget):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_label.setBuddy(self.secret)
         self.unlock = QPushButton()
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setObjectName("problem")
-        self.problem.setProperty("severity", "error")
-        self.problem.hide()
+        self.problem = note(name="problem", severity="error")
         self.unlock.clicked.connect(self._give_secret)
         self.secret.returnPressed.connect(self._give_secret)
         box = QWidget()
@@ -140,19 +131,11 @@ class LockScreen(QWidget):
         for widget in (self.secret, self.unlock):
             widget.setEnabled(not busy)
         if busy:
-            self.problem.setProperty("severity", "")
-            self._set_problem_text(self.words("vault.lock.unlocking"))
+            show_note(self.problem, self.words("vault.lock.unlocking"), "")
 
     def show_problem(self, text: str) -> None:
-        self.problem.setProperty("severity", "error")
-        self._set_problem_text(text)
+        show_note(self.problem, text, "error")
         self.secret.setAccessibleDescription(text)
-
-    def _set_problem_text(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-        self.problem.style().unpolish(self.problem)
-        self.problem.style().polish(self.problem)
 
     def _give_secret(self) -> None:
         secret = self.secret.text()
