@@ -4,9 +4,8 @@ A workshop may be sitting at this keyboard, on the same computer account, so the
 never opens anything: the navigator PIN (keyring mode), the passphrase, or the recovery code is
 always asked. The first time, the store is made (in the keyring behind a new PIN, or under a
 passphrase when this computer has no safe place for the key) once its recovery code was shown and
-typed back: a store whose code nobody kept is never made. A
-store whose key is missing asks for the recovery code, then a new PIN: a new store is never made
-over an old one.
+typed back: a store whose code nobody kept is never made. A store whose key is missing asks for
+the recovery code, then a new PIN: a new store is never made over an old one.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from planner.vault_errors import (
     KeyNotInKeyring,
     KeyringUnavailable,
     NoPinYet,
+    PassphraseTooShort,
     PinNeeded,
     VaultError,
     VaultExists,
@@ -167,9 +167,9 @@ class VaultOpener(QObject):
     def _create_failed(self, error: VaultError) -> None:
         if isinstance(error, VaultExists):
             self.open()  # made meanwhile (another window?): open that one, never replace it
-        elif isinstance(error, VaultError) and error.key in _ASK_PASSPHRASE:
-            # "No keyring at all" is what the first sentence already says; other reasons (a
-            # locked keyring, one that keeps plain files, a short passphrase) add something.
+        elif isinstance(error, KeyringUnavailable) or error.key == PassphraseTooShort.key:
+            # For want of a safe keyring (or a short passphrase), a passphrase: "no keyring at
+            # all" is what its first sentence already says, other reasons add something.
             detail = "" if error.key == "keyring_none" else error.message(self._language)
             self.dialogs.new_passphrase(self.words("vault.create.no_keyring"), detail, self._chosen)
         else:
@@ -219,16 +219,3 @@ class VaultOpener(QObject):
     def _failed(self, error: VaultError) -> None:
         self.dialogs.error(error.message(self._language))
         self._cancel()
-
-
-_ASK_PASSPHRASE = frozenset(
-    {
-        "keyring_unavailable",
-        "keyring_none",
-        "keyring_plaintext",
-        "keyring_timeout",
-        "keyring_failed",
-        "passphrase_too_short",
-    }
-)
-"""Creating failed for want of a safe keyring (or the passphrase was short): ask for one."""
