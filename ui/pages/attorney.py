@@ -13,7 +13,7 @@ from planner.flow import SectionId
 from planner.model import Adult, Plan
 from planner.validation import Problem
 from ui.answers import Items
-from ui.pages.form import DeclaredPage, ListForm
+from ui.pages.form import DeclaredPage
 from ui.questions.attorney import (
     ATTORNEYS,
     CASE_ATTORNEY,
@@ -34,6 +34,7 @@ class AttorneyPage(DeclaredPage):
 
     def build(self) -> None:
         """Beside the words shown while no parent is entered, the button to the Household page."""
+        self.cases = self.list_of(CASES.path)
         empty, box = self.cases.empty, self.cases.box
         holder = box.layout() if box is not None else self.form
         assert isinstance(holder, QBoxLayout)
@@ -41,16 +42,11 @@ class AttorneyPage(DeclaredPage):
         self.to_household.clicked.connect(
             lambda: self.edit_requested.emit(SectionId.HOUSEHOLD.value)
         )
-        index = holder.indexOf(empty)
-        holder.removeWidget(empty)
         line = QHBoxLayout()
+        holder.insertLayout(holder.indexOf(empty), line)
+        holder.removeWidget(empty)
         line.addWidget(empty, 1)
         line.addWidget(self.to_household)
-        holder.insertLayout(index, line)
-
-    @property
-    def cases(self) -> ListForm:
-        return self.list_of(CASES.path)
 
     def case_attorney(self) -> ChoiceField:
         chooser = self.cases.form.answers[CASE_ATTORNEY.path].editor

@@ -21,7 +21,7 @@ from planner.validation import Problem
 from ui.answers import Box, Items, Part
 from ui.check_list import CheckList
 from ui.pages.choices import language_choices, other_language_choices
-from ui.pages.form import DeclaredPage, Form
+from ui.pages.form import DeclaredPage
 from ui.questions.household import (
     ADULTS,
     ELSEWHERE,
@@ -55,7 +55,8 @@ class HouseholdPage(DeclaredPage):
     """The language the long list of other languages was built in; None until first shown."""
 
     def build(self) -> None:
-        form = self.adults_form
+        self.adults = self.list_of(ADULTS.path)
+        form = self.adults.form
         self.elsewhere_box = next(box for box, title in form.boxes if title == ELSEWHERE.title)
         inside = self.elsewhere_box.layout()
         assert isinstance(inside, QBoxLayout)
@@ -84,10 +85,6 @@ class HouseholdPage(DeclaredPage):
         self.add_language.clicked.connect(self._add_language)
 
     @property
-    def adults_form(self) -> Form:
-        return self.list_of(ADULTS.path).form
-
-    @property
     def languages(self) -> CheckList:
         editor = self.top.answers[FAMILY_LANGUAGES.path].editor
         assert isinstance(editor, CheckList)
@@ -111,7 +108,7 @@ class HouseholdPage(DeclaredPage):
     def store(self, plan: Plan) -> list[Problem]:
         problems = super().store(plan)
         keep_home_state(plan.household)
-        adult = self.list_of(ADULTS.path).current()
+        adult = self.adults.current()
         if adult is not None and adult.lives_in_household:  # no other home, nobody to mail to
             adult.address = None
             adult.family_violence_order = False
@@ -122,7 +119,7 @@ class HouseholdPage(DeclaredPage):
     def _show_address_problem(self) -> None:
         """Leaving "Lives in this household" unticked is leaving the address it asks for: a
         missing one is said at once, beside the street."""
-        self.touched.add(self.adults_form.path("address"))
+        self.touched.add(self.adults.form.path("address"))
         self.show_problems(self.shown_problems)
 
     def _describe_elsewhere(self) -> None:
@@ -138,7 +135,7 @@ class HouseholdPage(DeclaredPage):
         self.notice_note.setVisible(notice)
         self.sign_note.setText(self.words("household.sign_why", state=state) if sign else "")
         self.sign_note.setVisible(sign)
-        violence = self.adults_form.answers[VIOLENCE.path]
+        violence = self.adults.form.answers[VIOLENCE.path]
         violence.field.setVisible(plan is not None and asks_about_family_violence(plan))
 
     def _fill_other_languages(self) -> None:
@@ -159,8 +156,6 @@ class HouseholdPage(DeclaredPage):
             languages.set_choices(language_choices(choices, self.words.catalogue_language))
         languages.set_value_checked(code)  # the tick reaches the plan through `edited`
         languages.setCurrentRow(languages.choices().index(code))
-
-    # --- words -----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -41,8 +41,6 @@ class MoneyPage(DeclaredPage):
         if 0 < kept < len(plan.money_and_property):
             self.money.show(kept)
 
-    # --- a full account number typed by mistake ---------------------------------------------------
-
     def show_problems(self, problems: list[Problem]) -> None:
         """Beside the plan's own problems, a warning on any answer that holds a long number.
         The family decides: the answer is kept as typed."""

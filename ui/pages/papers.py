@@ -21,12 +21,10 @@ from ui.pages.parts import why_label
 from ui.questions.papers import PAPERS, paper_line
 
 CHILD_PAPERS = (PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT)
-NO_WORK_PERMIT = frozenset(
-    {
-        ImmigrationStatus.US_CITIZEN,
-        ImmigrationStatus.PERMANENT_RESIDENT,
-        ImmigrationStatus.NO_STATUS,
-    }
+NO_WORK_PERMIT = (
+    ImmigrationStatus.US_CITIZEN,
+    ImmigrationStatus.PERMANENT_RESIDENT,
+    ImmigrationStatus.NO_STATUS,
 )
 
 

@@ -38,8 +38,7 @@ class WelcomePage(DeclaredPage):
     def build_first(self) -> None:
         """Above the plan's answers: the interface's own language."""
         self.language = ChoiceField()
-        self.language.addItem("English", "en")
-        self.language.addItem("Español", "es")
+        self.language.set_choices([("en", "English"), ("es", "Español")])
         self.language.activated.connect(
             lambda _: self.words.set_language(str(self.language.currentData()))
         )

@@ -21,8 +21,6 @@ from ui.answers import (
 )
 from ui.questions import forget, name_and_phone, name_parts
 
-SCHOOL_KINDS = ("school", "child_care", "after_school")
-
 
 def _school_name(school: School, reading: Reading) -> str:
     say = reading.say
@@ -44,7 +42,7 @@ SCHOOLS = Items(
         Row(
             Answer("name", "children.school_name", width=3),
             Answer("kind", "children.school_kind", Editor.CHOICE, width=2,
-                   choices=Named("children.kind_", SCHOOL_KINDS)),
+                   choices=Named("children.kind_", ("school", "child_care", "after_school"))),
             Answer("phone", "children.school_phone", Editor.PHONE, width=2),
         ),
         Postal(local=True),

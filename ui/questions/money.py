@@ -32,4 +32,3 @@ MONEY = Items(
 )
 
 MONEY_NOTES = Answer("money_notes", "money.notes", Editor.NOTES, why="money.notes_why")
-"""The plan's own answer, below the list."""
