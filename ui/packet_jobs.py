@@ -12,6 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from planner.output_files import OutputError
 
+Work = Callable[[Callable[[object], None]], object]
+"""A job's work: given a function that reports each piece done, it returns its result."""
 PRINT_DPI = 300
 """Pages are printed as images this fine (or as fine as the printer, if less)."""
 
@@ -65,9 +67,7 @@ class JobSignals(QObject):
 class Job(QRunnable):
     """Work off the GUI thread. No exception text is passed on: it may quote the family's words."""
 
-    def __init__(
-        self, number: int, work: Callable[[Callable[[object], None]], object], signals: JobSignals
-    ) -> None:
+    def __init__(self, number: int, work: Work, signals: JobSignals) -> None:
         super().__init__()
         self.number = number
         self.work = work

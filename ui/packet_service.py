@@ -1,14 +1,10 @@
 """The family's packet: made, printed and saved for the documents page, which only shows it.
 
-A page loads from the plan and writes back to it; it never renders, prints or writes files
-(DESIGN.md). This service does that work, off the GUI thread so the window never freezes: the
-window makes one `PacketMaker` and gives it to the documents page, which asks it to act and shows
-what its signals say. It can also be driven without any page (tests, a self-test).
-
-The made files stay in memory only (the preview reads them from there): in a workshop nothing
-touches the disk but the files the family saves, into the folder it chose, owner-only
-(planner.output_files); printing goes to paper only (ui.printing). `forget()` drops everything
-for "Finish and erase", and the window asks `unsaved` before closing a workshop.
+Pages never render, print or write files (DESIGN.md): this service does, off the GUI thread so
+the window never freezes, and works without any page too. The made files stay in memory only: in
+a workshop nothing touches the disk but the files the family saves, owner-only, into the folder
+it chose (planner.output_files); printing goes to paper only (ui.printing). `forget()` drops
+everything for "Finish and erase"; the window asks `unsaved` before closing a workshop.
 """
 
 from __future__ import annotations
@@ -27,11 +23,11 @@ from planner.model import Plan
 from planner.output_files import write_files
 from planner.packet import PacketDocumentKind, PlannedDocument
 from planner.revision import plan_revision
-from ui.packet_jobs import Job, JobSignals, print_pdfs
+from ui.packet_jobs import Job, JobSignals, Work, print_pdfs
 from ui.printing import PrintChoice, ask_printer
 
 if TYPE_CHECKING:
-    from forms.context import RenderContext, RenderOptions
+    from forms.context import RenderContext
     from forms.packet import RenderedDocument
 
 
@@ -55,7 +51,6 @@ Writer = Callable[[Path, Iterable[tuple[str, bytes]], Collection[PacketDocumentK
 one no longer has (the sheet of a fifth child) go."""
 PrinterChooser = Callable[[QPrinter, QWidget], PrintChoice]
 """Lets the person set up the printer: "print", or why not (ui.printing)."""
-Work = Callable[[Callable[[object], None]], object]
 NO_JOB = -1
 
 
@@ -64,15 +59,6 @@ def render_document(context: RenderContext, planned: PlannedDocument) -> Rendere
     from forms.packet import render_document as render
 
     return render(context, planned)
-
-
-def options_for(choice: str) -> RenderOptions:
-    """The rendering options for a language choice as the page offers it: "es", "en", "es+en"
-    (the family's language beside English)."""
-    from forms.context import RenderOptions
-
-    language, _, both = choice.partition("+")
-    return RenderOptions(language=language, bilingual=bool(both))
 
 
 class PacketMaker(QObject):
@@ -95,20 +81,12 @@ class PacketMaker(QObject):
     saving_failed = Signal(str)
     """A message key of the "messages" catalogue ("output.disk_full" …), "" for a generic one."""
 
-    def __init__(
-        self,
-        parent: QObject | None = None,
-        *,
-        renderer: Renderer | None = None,
-        writer: Writer | None = None,
-        choose_printer: PrinterChooser | None = None,
-        open_url: Callable[[QUrl], object] | None = None,
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.renderer: Renderer = renderer or render_document
-        self.writer: Writer = writer or write_files
-        self.choose_printer: PrinterChooser = choose_printer or ask_printer
-        self.open_url: Callable[[QUrl], object] = open_url or QDesktopServices.openUrl
+        self.renderer: Renderer = render_document
+        self.writer: Writer = write_files
+        self.choose_printer: PrinterChooser = ask_printer
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.files: list[RenderedDocument] = []
         self.kinds: frozenset[PacketDocumentKind] = frozenset()
         """The kinds chosen when `files` were made: saving replaces an earlier packet's."""
@@ -120,19 +98,13 @@ class PacketMaker(QObject):
         self.cancel = threading.Event()
         self.jobs = 0
         self.render_job = self.save_job = self.print_job = NO_JOB
+        """The running job's number in one of them, -1 in the others: one job at a time."""
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.render_signals = JobSignals(self)
-        self.save_signals = JobSignals(self)
-        self.print_signals = JobSignals(self)
-        self.render_signals.piece.connect(self._rendered)
-        self.render_signals.done.connect(self._render_done)
-        self.render_signals.failed.connect(self._render_failed)
-        self.save_signals.done.connect(self._saved)
-        self.save_signals.failed.connect(self._save_failed)
-        self.print_signals.piece.connect(self._printed_page)
-        self.print_signals.done.connect(self._printed)
-        self.print_signals.failed.connect(self._print_failed)
+        self.signals = JobSignals(self)
+        self.signals.piece.connect(self._piece)
+        self.signals.done.connect(self._done)
+        self.signals.failed.connect(self._failed)
 
     # --- what the page and the window ask ---------------------------------------------------------
 
@@ -148,8 +120,7 @@ class PacketMaker(QObject):
 
     def made_from_older_plan(self, plan: Plan) -> bool:
         """The plan changed since the files were made: they no longer say what it says."""
-        made_from = self.made_from
-        return bool(self.files) and made_from is not None and plan_revision(plan) != made_from
+        return bool(self.files) and plan_revision(plan) != self.made_from
 
     # --- making -----------------------------------------------------------------------------------
 
@@ -168,12 +139,13 @@ class PacketMaker(QObject):
         self.kinds = kinds
         plan = plan.model_copy(deep=True)  # the family may go on typing meanwhile
         self.made_from = plan_revision(plan)
-        options = options_for(language)
         renderer, cancel = self.renderer, self.cancel
+        language, _, both = language.partition("+")  # "es+en": the family's language beside English
 
         def work(report: Callable[[object], None]) -> object:
-            from forms.context import RenderContext
+            from forms.context import RenderContext, RenderOptions
 
+            options = RenderOptions(language=language, bilingual=bool(both))
             context = RenderContext.for_plan(plan, options)
             for planned in todo:
                 if cancel.is_set():
@@ -181,25 +153,7 @@ class PacketMaker(QObject):
                 report(renderer(context, planned))
             return None
 
-        self.render_job = self._start(work, self.render_signals)
-
-    def _rendered(self, job: int, document: object) -> None:
-        from forms.packet import RenderedDocument
-
-        if job != self.render_job or not isinstance(document, RenderedDocument):
-            return
-        self.files.append(document)
-        self.file_made.emit(document)
-
-    def _render_done(self, job: int, _: object) -> None:
-        if job == self.render_job:
-            self.render_job = NO_JOB
-            self.made.emit(len(self.files))
-
-    def _render_failed(self, job: int, _: str) -> None:
-        if job == self.render_job:
-            self.render_job = NO_JOB
-            self.making_failed.emit()
+        self.render_job = self._start(work)
 
     # --- printing ---------------------------------------------------------------------------------
 
@@ -217,26 +171,8 @@ class PacketMaker(QObject):
         choice = self.choose_printer(printer, parent)
         if choice == "print":
             self.printer = printer
-            self.print_job = self._start(
-                lambda step: print_pdfs(printer, pdfs, step), self.print_signals
-            )
+            self.print_job = self._start(lambda step: print_pdfs(printer, pdfs, step))
         return choice
-
-    def _printed_page(self, job: int, pages: object) -> None:
-        if job == self.print_job and isinstance(pages, int):
-            self.page_printed.emit(pages)
-
-    def _printed(self, job: int, pages: object) -> None:
-        if job == self.print_job:
-            self.print_job = NO_JOB
-            self.printer = None
-            self.printed.emit(pages if isinstance(pages, int) else 0)
-
-    def _print_failed(self, job: int, _: str) -> None:
-        if job == self.print_job:
-            self.print_job = NO_JOB
-            self.printer = None
-            self.printing_failed.emit()
 
     # --- saving -----------------------------------------------------------------------------------
 
@@ -248,23 +184,8 @@ class PacketMaker(QObject):
             return False
         files = [(f.filename, f.content) for f in self.files]
         writer, kinds = self.writer, self.kinds
-        self.save_job = self._start(
-            lambda _: (folder, len(writer(folder, files, kinds))), self.save_signals
-        )
+        self.save_job = self._start(lambda _: (folder, len(writer(folder, files, kinds))))
         return True
-
-    def _saved(self, job: int, result: object) -> None:
-        if job != self.save_job or not isinstance(result, tuple):
-            return
-        self.save_job = NO_JOB
-        folder, count = result
-        self.saved_folder = folder
-        self.saved.emit(folder, count)
-
-    def _save_failed(self, job: int, key: str) -> None:
-        if job == self.save_job:
-            self.save_job = NO_JOB
-            self.saving_failed.emit(key)
 
     def open_folder(self) -> None:
         """Show the folder the packet was saved in, in the computer's file manager."""
@@ -279,14 +200,51 @@ class PacketMaker(QObject):
         family's folder are theirs and stay."""
         self.cancel.set()
         self.cancel = threading.Event()
-        self.render_job = self.save_job = self.print_job = NO_JOB
-        self.printer = None
+        self._end()
         self.files = []
         self.kinds = frozenset()
         self.made_from = None
         self.saved_folder = None
 
-    def _start(self, work: Work, signals: JobSignals) -> int:
+    # --- the worker's answers, on the GUI thread --------------------------------------------------
+
+    def _start(self, work: Work) -> int:
         self.jobs += 1
-        self.pool.start(Job(self.jobs, work, signals))
+        self.pool.start(Job(self.jobs, work, self.signals))
         return self.jobs
+
+    def _end(self) -> None:
+        self.render_job = self.save_job = self.print_job = NO_JOB
+        self.printer = None
+
+    def _piece(self, job: int, piece: object) -> None:
+        from forms.packet import RenderedDocument
+
+        if job == self.render_job and isinstance(piece, RenderedDocument):
+            self.files.append(piece)
+            self.file_made.emit(piece)
+        elif job == self.print_job and isinstance(piece, int):
+            self.page_printed.emit(piece)
+
+    def _done(self, job: int, result: object) -> None:
+        if job == self.render_job:
+            self._end()
+            self.made.emit(len(self.files))
+        elif job == self.print_job:
+            self._end()
+            self.printed.emit(result if isinstance(result, int) else 0)
+        elif job == self.save_job and isinstance(result, tuple):
+            self._end()
+            self.saved_folder, count = result
+            self.saved.emit(self.saved_folder, count)
+
+    def _failed(self, job: int, key: str) -> None:
+        if job == self.render_job:
+            self._end()
+            self.making_failed.emit()
+        elif job == self.print_job:
+            self._end()
+            self.printing_failed.emit()
+        elif job == self.save_job:
+            self._end()
+            self.saving_failed.emit(key)
