@@ -1,12 +1,9 @@
 """Field widgets that accept what people type and show, beside the field, what is wrong with it.
 
-A phone field takes "(213) 555-0143", "213.555.0143" or "+502 5555 1234" and shows the number as
-it will print once the family leaves the field; an A-number field takes `A-123-456-789`,
-`123456789` or 8 digits; a date field takes a typed date or one picked from a calendar, which
-opens on the typed date, speaks the interface's language and stays inside the window.
-
-A text field notes, as the family types, a character no font in the papers has (an emoji, most
-Chinese characters): it would print as an empty box. Typing goes on; the note is a warning.
+A phone ("(213) 555-0143", "+502 5555 1234") or A-number field shows the value as it will print
+once the family leaves the field. A text field notes, as the family types, a character no font in
+the papers has (an emoji, most Chinese characters): it would print as an empty box. Typing goes
+on; the note is a warning.
 """
 
 from __future__ import annotations
@@ -40,8 +37,6 @@ from ui.i18n import shared_words
 
 _US_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-MIN_CHOICE_CHARACTERS = 12
-"""A choice list is never narrower than this many characters, however tight the row."""
 _NOT_DRAWN = frozenset("\u200c\u200d\ufe0e\ufe0f")
 """Joiners and variation selectors: they change how the character before them looks, and print
 as nothing themselves."""
@@ -57,10 +52,9 @@ def unprintable_characters(text: str, *, read_fonts: bool = True) -> str:
     """
     found: list[str] = []
     for character in unicodedata.normalize("NFC", text):
-        if character.isascii() or character.isspace() or character in _NOT_DRAWN:
+        invisible = unicodedata.category(character) in ("Cc", "Cf")  # control and format
+        if character.isascii() or character.isspace() or invisible or character in _NOT_DRAWN:
             continue
-        if unicodedata.category(character) in ("Cc", "Cf"):
-            continue  # control and format characters print as nothing
         if character not in _covered:
             if not read_fonts and "forms.kit" not in sys.modules:
                 return ""
@@ -109,14 +103,22 @@ else:
 
 
 class PrintCheck(_FieldBase):
-    """For a text field: notes the characters typed that no font can print (`unprintable`,
-    announced by the field's `unprintable_changed`), in the interface's current language.
+    """For a text field: `edited` once the person leaves it changed; notes the characters typed
+    that no font can print (`unprintable`, announced by the field's `unprintable_changed`), in the
+    interface's current language.
 
     Mixed in before a QWidget subclass; mypy sees it as a QWidget so `super().changeEvent`
     is checked against Qt's own."""
 
-    unprintable: str
+    unprintable = ""
+    _loaded = ""
+    edited: ClassVar[Signal]
     unprintable_changed: ClassVar[Signal]
+
+    def _left(self, text: str) -> None:
+        if text != self._loaded:
+            self._loaded = text
+            self.edited.emit()
 
     def unprintable_warning(self) -> str:
         """The note beside the field, in the interface's language ("" if none)."""
@@ -148,8 +150,6 @@ class TextField(PrintCheck, QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loaded = ""
-        self.unprintable = ""
         self.editingFinished.connect(self._finish)
         self.textEdited.connect(self._check_print)
 
@@ -166,9 +166,7 @@ class TextField(PrintCheck, QLineEdit):
     def _finish(self) -> None:
         if self.formats and (shown := self.formats[0](self.value())) != self.text():
             self.setText(shown)
-        if self.text() != self._loaded:
-            self._loaded = self.text()
-            self.edited.emit()
+        self._left(self.text())
 
 
 class PhoneField(TextField):
@@ -304,8 +302,6 @@ class NotesField(PrintCheck, QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loaded = ""
-        self.unprintable = ""
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
         self.setMaximumHeight(110)
@@ -322,9 +318,7 @@ class NotesField(PrintCheck, QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
-        if self.toPlainText() != self._loaded:
-            self._loaded = self.toPlainText()
-            self.edited.emit()
+        self._left(self.toPlainText())
 
 
 class ChoiceField(QComboBox):
@@ -337,7 +331,7 @@ class ChoiceField(QComboBox):
         # Sized by the layout, not by the longest choice: a long name (or a long translation)
         # would otherwise widen the whole page past the window. The open list shows it in full.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(MIN_CHOICE_CHARACTERS)
+        self.setMinimumContentsLength(12)  # never narrower, however tight the row
         self.activated.connect(lambda _: self.edited.emit())
 
     def set_choices(self, choices: list[tuple[str, str]], current: str | None = None) -> None:
