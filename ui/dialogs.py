@@ -44,7 +44,6 @@ class Dialogs(Protocol):
     """What the controller may ask the person. Every answer comes back through a callback."""
 
     def new_passphrase(self, reason: str, detail: str, answer: Answer) -> None: ...
-
     def new_pin(self, reason: str, answer: Answer) -> None: ...
 
     def secret(self, reason: str, problem: str, answer: Answer, *, pin: bool = False) -> None:
@@ -55,9 +54,7 @@ class Dialogs(Protocol):
         cancelled (or locking closed it): then the code is not put in place."""
 
     def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None: ...
-
     def inform(self, text: str) -> None: ...
-
     def error(self, text: str) -> None: ...
 
     def close_all(self) -> None:

@@ -36,14 +36,12 @@ class RelativeFonts(QObject):
         return False
 
     def _fit(self, widget: QWidget) -> None:
-        factor = RELATIVE_SIZES.get(widget.objectName())
-        if factor is None:
-            return
-        size = self._app.font().pointSizeF() * factor
-        if widget.font().pointSizeF() != size:
-            font = QFont(widget.font())
-            font.setPointSizeF(size)
-            widget.setFont(font)
+        if factor := RELATIVE_SIZES.get(widget.objectName()):
+            size = self._app.font().pointSizeF() * factor
+            if widget.font().pointSizeF() != size:
+                font = QFont(widget.font())
+                font.setPointSizeF(size)
+                widget.setFont(font)
 
 
 def install(app: QApplication) -> None:
