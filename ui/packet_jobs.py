@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, QPoint, QRect, QRunnable, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QObject, QPoint, QRect, QRunnable, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -27,6 +27,8 @@ def print_pdfs(printer: QPrinter, pdfs: list[bytes], step: Callable[[object], No
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     pages = 0
+    scale = min(printer.resolution(), PRINT_DPI) / 72
+    target = painter.viewport()
     try:
         for content in pdfs:
             buffer = QBuffer()
@@ -37,15 +39,11 @@ def print_pdfs(printer: QPrinter, pdfs: list[bytes], step: Callable[[object], No
             for index in range(document.pageCount()):
                 if pages:
                     printer.newPage()
-                points = document.pagePointSize(index)
-                scale = min(printer.resolution(), PRINT_DPI) / 72
-                size = QSize(round(points.width() * scale), round(points.height() * scale))
-                image = document.render(index, size)
-                target = painter.viewport()
+                size = (document.pagePointSize(index) * scale).toSize()
                 fitted = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                left = target.x() + (target.width() - fitted.width()) // 2
-                top = target.y() + (target.height() - fitted.height()) // 2
-                painter.drawImage(QRect(QPoint(left, top), fitted), image)
+                placed = QRect(QPoint(), fitted)
+                placed.moveCenter(target.center())
+                painter.drawImage(placed, document.render(index, size))
                 pages += 1
                 step(pages)
             document.close()
