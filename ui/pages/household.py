@@ -128,9 +128,8 @@ class HouseholdPage(DeclaredPage):
         plan = self.plan
         notice = plan is not None and asks_other_parent_address(plan)
         sign = plan is not None and asks_whether_other_parent_is_available(plan)
-        state = self.words("household.your_state")
-        if plan is not None:
-            state = US_STATES.get(plan.household.state, state)
+        code = plan.household.state if plan is not None else ""
+        state = US_STATES.get(code) or self.words("household.your_state")
         self.notice_note.setText(self.words("household.notice_why", state=state) if notice else "")
         self.notice_note.setVisible(notice)
         self.sign_note.setText(self.words("household.sign_why", state=state) if sign else "")

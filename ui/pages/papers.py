@@ -30,17 +30,14 @@ NO_WORK_PERMIT = (
 
 def adult_papers(status: ImmigrationStatus | None) -> tuple[PaperKind, ...]:
     """The papers most parents keep, without assuming a status the family did not record."""
-    kinds = [PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT]
-    if status is not ImmigrationStatus.US_CITIZEN:
-        kinds.append(PaperKind.CONSULAR_ID)
-    if status is ImmigrationStatus.PERMANENT_RESIDENT:
-        kinds.append(PaperKind.GREEN_CARD)
-    if status not in NO_WORK_PERMIT:
-        kinds.append(PaperKind.WORK_PERMIT)
-    if status is ImmigrationStatus.PENDING_CASE:
-        kinds.append(PaperKind.IMMIGRATION_PAPERS)
-    kinds.append(PaperKind.SOCIAL_SECURITY_CARD)
-    return tuple(kinds)
+    by_status = {
+        PaperKind.CONSULAR_ID: status is not ImmigrationStatus.US_CITIZEN,
+        PaperKind.GREEN_CARD: status is ImmigrationStatus.PERMANENT_RESIDENT,
+        PaperKind.WORK_PERMIT: status not in NO_WORK_PERMIT,
+        PaperKind.IMMIGRATION_PAPERS: status is ImmigrationStatus.PENDING_CASE,
+    }
+    kept = [kind for kind, applies in by_status.items() if applies]
+    return (PaperKind.BIRTH_CERTIFICATE, PaperKind.PASSPORT, *kept, PaperKind.SOCIAL_SECURITY_CARD)
 
 
 def usual_papers(plan: Plan) -> list[DocumentLocation]:
@@ -98,15 +95,12 @@ class PapersPage(DeclaredPage):
         if self.plan is None:
             return
         self.store(self.plan)  # what the shown paper holds, before the list changes
-        papers = self.plan.documents
-        new = usual_papers(self.plan)
+        papers, new = self.plan.documents, usual_papers(self.plan)
         limit = list_limit_at(PAPERS.path)
         room = len(new) if limit is None else limit - len(papers)
-        if not new:
-            self.usual_note.setText(self.words("papers.usual_none"))
-            return
-        if room <= 0:
-            self.usual_note.setText(self.words("list.full", limit=limit))
+        if not new or room <= 0:
+            key = "list.full" if new else "papers.usual_none"
+            self.usual_note.setText(self.words(key, limit=limit))
             return
         first = len(papers)
         papers.extend(new[:room])
