@@ -54,7 +54,8 @@ def follow_language(plan: Plan, old: str, new: str) -> bool:
 
 
 class Session(QObject):
-    """One household open in the window. Pages edit `plan` in place, then call `changed()`."""
+    """One household open in the window. Pages edit `plan` in place; the window then emits
+    `plan_changed`."""
 
     plan_changed = Signal()
     plan_replaced = Signal()
@@ -70,9 +71,6 @@ class Session(QObject):
         """Everything to show: what the plan checks find, then what only the pages could see."""
         return check(self.plan) + completeness(self.plan) + self.local_problems
 
-    def changed(self) -> None:
-        self.plan_changed.emit()
-
     def replace(self, plan: Plan, household_id: str | None = None) -> None:
         """Another household opened (or a new one started): pages reload from it."""
         self.plan = plan
@@ -81,7 +79,6 @@ class Session(QObject):
         self.plan_replaced.emit()
 
     def forget(self) -> None:
-        """Workshop's "Finish and erase": the plan leaves memory; a blank one takes its place,
-        with nothing of the last family's (its state is the default one again), in the language
-        the interface speaks."""
+        """Workshop's "Finish and erase": a blank plan, in the interface's language, takes its
+        place, with nothing of the last family's (its state is the default one again)."""
         self.replace(new_plan(DEFAULT_STATE, interface_language()))

@@ -341,7 +341,7 @@ class WizardWindow(QMainWindow):
         problems = self.session.problems()
         self.pages[self.current].show_problems(problems_in(self.current, problems))
         self._refresh_sidebar(problems)
-        self.session.changed()
+        self.session.plan_changed.emit()
 
     def _reload(self) -> None:
         """Another plan: a new one shows problems as fields are left; an opened one shows all."""
@@ -351,15 +351,13 @@ class WizardWindow(QMainWindow):
             page.reveal_all = opened
         self.show_section(self.current)
 
-    def _refresh_sidebar(self, problems: list[Problem] | None = None) -> None:
-        problems = self.session.problems() if problems is None else problems
-        plan = self.session.plan
+    def _refresh_sidebar(self, problems: list[Problem]) -> None:
         opened = self.session.household_id is not None
         for row, section_id in enumerate(ORDER):
             mine = problems_in(section_id, problems)
             page = self.pages.get_built(section_id)
             visible = page.visible(mine) if page is not None else (mine if opened else [])
-            state = section_state(section_id, plan, visible)
+            state = section_state(section_id, self.session.plan, visible)
             title = self.words(f"section.{section_id.value}.title")
             item = self.sidebar.item(row)
             item.setText(f"{STATE_MARKS[state]}  {title}")
