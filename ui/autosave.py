@@ -9,6 +9,7 @@ and is tried again on the next change (or when asked to flush).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,6 +20,7 @@ from ui.session import Session
 from ui.vault_worker import VaultService
 
 DEFAULT_DELAY_MS = 1000
+Saved = tuple[Revision, list[HouseholdSummary] | None]
 
 
 class Autosaver(QObject):
@@ -81,27 +83,22 @@ class Autosaver(QObject):
         household_id = self.session.household_id
         generation = self._generation
 
-        def job(vault: Vault) -> tuple[Revision, list[HouseholdSummary] | None]:
+        def job(vault: Vault) -> Saved:
             revision = vault.save(plan, household_id)
             try:
                 return revision, vault.list_households()
             except VaultError:
                 return revision, None
 
-        self.vault.call(
-            job,
-            lambda result: self._saved(generation, *result),
-            lambda error: self._failed(generation, error),
-        )
+        self.vault.call(job, partial(self._saved, generation), partial(self._failed, generation))
 
     def after_saves(self, then: Callable[[], None]) -> None:
         """Run `then` once every change that can be saved now has reached the vault (or failed)."""
         self._waiting.append(then)
         self.save_now()
 
-    def _saved(
-        self, generation: int, revision: Revision, households: list[HouseholdSummary] | None
-    ) -> None:
+    def _saved(self, generation: int, saved: Saved) -> None:
+        revision, households = saved
         self.saving = False
         if generation == self._generation and self.session.household_id is None:
             self.session.household_id = revision.household_id  # the first save made it

@@ -78,19 +78,16 @@ class CrashReporter(QObject):
         self._from_thread.emit()  # queued to the GUI thread
 
     def _log(self, kind: type[BaseException], tb: TracebackType | None) -> None:
-        stream = sys.stderr
-        if stream is not None:  # a gui-script on Windows has none
-            stream.write(f"family-planner: internal error: {describe(kind, tb)}\n")
-            stream.flush()
+        if sys.stderr is not None:  # a gui-script on Windows has none
+            sys.stderr.write(f"family-planner: internal error: {describe(kind, tb)}\n")
+            sys.stderr.flush()
 
     def _tell(self) -> None:
         self.show(self.words("crash.message"))
 
     def _show_box(self, text: str) -> None:
         """One box at a time, not modal to the process: the family's answers stay reachable."""
-        if QApplication.instance() is None:
-            return
-        if self.box is not None and self.box.isVisible():
+        if QApplication.instance() is None or (self.box is not None and self.box.isVisible()):
             return
         self.box = QMessageBox(
             QMessageBox.Icon.Warning,
