@@ -28,7 +28,6 @@ LANGUAGES = ("en", "es")
 PSEUDO = "pseudo"
 _ACCENTED = str.maketrans("AEIOUYaeiouycnsCNS", "ÅÉÎÕÛÝåéîõûýçñšÇÑŠ")
 QT_CATALOGUES = ("qtbase",)
-"""Qt's own words (dialog buttons, file and print dialogs), as PySide6 ships them."""
 
 
 def pseudo(text: str) -> str:
@@ -73,10 +72,8 @@ class Words(QObject):
 
 def words_in(language: str, key: str, /, **params: object) -> str:
     """One of the interface's sentences in `language` (`pseudo` included)."""
-    domain = domain_of(key)
-    if language == PSEUDO:
-        return pseudo(translate(key, "en", params or None, domain=domain))
-    return translate(key, language, params or None, domain=domain)
+    text = translate(key, "en" if language == PSEUDO else language, params or None, domain_of(key))
+    return pseudo(text) if language == PSEUDO else text
 
 
 def current_language() -> str:
@@ -115,10 +112,9 @@ def qt_locale(language: str) -> QLocale:
 
 
 def use_qt_language(language: str) -> None:
-    """Make Qt's own widgets speak `language` too: the default locale (calendars' month and day
-    names, date fields) and Qt's translations (standard buttons, file and print dialogs), for
-    the widgets already made and those made later. The interface has one language, so the last
-    `Words` made or switched decides. English and pseudo need no translation file."""
+    """Make Qt's own widgets, those made already and later, speak `language` too (see above).
+    The interface has one language: the last `Words` made or switched decides. English and
+    pseudo need no translation file."""
     changed = language != _Interface.language
     _Interface.language = language
     locale = qt_locale(language)

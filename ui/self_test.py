@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from planner.flow import ORDER
@@ -137,8 +137,7 @@ def run(language: str = "en", example: str = EXAMPLE) -> int:
     except Exception as failed:  # anything else becomes the one line too, never a traceback
         reason = " ".join(f"{type(failed).__name__}: {failed}".split())
     else:
-        params = {"sections": outcome.sections, "documents": outcome.documents}
-        print(translate("passed", language, {**params, "pages": outcome.pages}, DOMAIN))
+        print(translate("passed", language, asdict(outcome), DOMAIN))
         return 0
     print(translate("failed", language, {"reason": reason}, DOMAIN), file=sys.stderr)
     return 1
