@@ -115,8 +115,7 @@ class LockScreen(QWidget):
         self.unlock.setAccessibleName(plain(w("vault.lock.unlock")))
 
     def reset(self, pin: bool) -> None:
-        """Shown anew: empty field, no old problem; asking for the PIN (keyring mode) or the
-        passphrase, either one or the recovery code."""
+        """Shown anew: empty field, no old problem; asking for the PIN (`pin`) or the passphrase."""
         self.secret.clear()
         self.show_problem("")
         self.set_busy(False)
