@@ -65,8 +65,6 @@ class SectionPage(QWidget):
         if not later:
             self.finish_building()
 
-    # --- building in steps -----------------------------------------------------------------------
-
     def _all_steps(self) -> Iterator[None]:
         yield from self.build_steps()
         self.form.addStretch(1)
@@ -81,14 +79,10 @@ class SectionPage(QWidget):
 
     def build_more(self) -> bool:
         """One more step of building; False once the page is whole."""
-        if self._steps is None:
-            return False
-        try:
-            next(self._steps)
-        except StopIteration:
-            self._steps = None
-            return False
-        return True
+        if self._steps is not None and next(self._steps, "done") is None:
+            return True  # a step (each yields None)
+        self._steps = None
+        return False
 
     def finish_building(self) -> None:
         while self.build_more():
@@ -115,8 +109,6 @@ class SectionPage(QWidget):
         if shiboken6.isValid(widget) and widget.hasFocus():
             self.scroll_area.ensureWidgetVisible(widget, 16, 24)
 
-    # --- for subclasses ---------------------------------------------------------------------------
-
     def build(self) -> None:
         """Create the fields (with `add_field`)."""
 
@@ -130,8 +122,6 @@ class SectionPage(QWidget):
 
     def retranslate(self) -> None:
         """Re-read every label in the current language (also called once after `build`)."""
-
-    # --- shared -----------------------------------------------------------------------------------
 
     def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
         """A field for the plan value at `path` (e.g. `household.display_name`)."""
