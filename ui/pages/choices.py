@@ -1,4 +1,4 @@
-"""Lists people choose from (languages, countries, US states), named in the interface's language
+"""Lists people choose from (languages, countries), named in the interface's language
 and sorted the way a reader of that language expects."""
 
 from __future__ import annotations
@@ -33,9 +33,7 @@ def language_choices(codes: list[str], language: str) -> list[tuple[str, str]]:
 
 @cache
 def _other_languages(language: str) -> tuple[tuple[str, str], ...]:
-    codes = set(language_codes())
-    codes |= set(INDIGENOUS_LANGUAGES)
-    codes -= set(COMMON_LANGUAGES)
+    codes = {*language_codes(), *INDIGENOUS_LANGUAGES} - set(COMMON_LANGUAGES)
     named = [(code, language_label(code, language)) for code in codes]
     return tuple(sorted(named, key=lambda pair: sort_key(pair[1])))
 
