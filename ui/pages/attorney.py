@@ -35,6 +35,9 @@ class AttorneyPage(DeclaredPage):
     def build(self) -> None:
         """Beside the words shown while no parent is entered, the button to the Household page."""
         self.cases = self.list_of(CASES.path)
+        chooser = self.cases.form.answers[CASE_ATTORNEY.path].editor
+        assert isinstance(chooser, ChoiceField)
+        self.case_attorney = chooser
         empty, box = self.cases.empty, self.cases.box
         holder = box.layout() if box is not None else self.form
         assert isinstance(holder, QBoxLayout)
@@ -48,11 +51,6 @@ class AttorneyPage(DeclaredPage):
         line.addWidget(empty, 1)
         line.addWidget(self.to_household)
 
-    def case_attorney(self) -> ChoiceField:
-        chooser = self.cases.form.answers[CASE_ATTORNEY.path].editor
-        assert isinstance(chooser, ChoiceField)
-        return chooser
-
     def load_extra(self, items: Items | None, entry: Any) -> None:
         """Without parents, the way to enter them instead of an empty list; a case not started
         yet starts at the plan's one attorney."""
@@ -63,12 +61,12 @@ class AttorneyPage(DeclaredPage):
         self.to_household.setVisible(not adults)
         only = only_attorney(self.plan)
         if adults and isinstance(entry, Adult) and entry.case is None and only is not None:
-            self.case_attorney().set_value(only)
+            self.case_attorney.set_value(only)
 
     def store(self, plan: Plan) -> list[Problem]:
         adult = self.cases.current()
         if adult is not None and adult.case is None:
-            chooser, only = self.case_attorney(), only_attorney(plan)
+            chooser, only = self.case_attorney, only_attorney(plan)
             if only and chooser.value() is None and chooser.findData(only) < 0:
                 # the plan's first attorney, added just now, for the case shown
                 assert CASE_ATTORNEY.choices is not None

@@ -56,6 +56,9 @@ class HouseholdPage(DeclaredPage):
 
     def build(self) -> None:
         self.adults = self.list_of(ADULTS.path)
+        languages = self.top.answers[FAMILY_LANGUAGES.path].editor
+        assert isinstance(languages, CheckList)
+        self.languages = languages
         form = self.adults.form
         self.elsewhere_box = next(box for box, title in form.boxes if title == ELSEWHERE.title)
         inside = self.elsewhere_box.layout()
@@ -83,12 +86,6 @@ class HouseholdPage(DeclaredPage):
         line.addStretch(1)
         layout.addLayout(line)
         self.add_language.clicked.connect(self._add_language)
-
-    @property
-    def languages(self) -> CheckList:
-        editor = self.top.answers[FAMILY_LANGUAGES.path].editor
-        assert isinstance(editor, CheckList)
-        return editor
 
     # --- the plan in and out ---------------------------------------------------------------------
 
