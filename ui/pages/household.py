@@ -52,7 +52,8 @@ class HouseholdPage(DeclaredPage):
     speaking: str | None = None
     """The interface's language at the last load: a blank plan's languages follow a switch."""
     _other_languages_in: str | None = None
-    """The language the long list of other languages was built in; None until first shown."""
+    """The language the long list of other languages was built in; `load` renames it after a
+    switch (the window loads the page it shows again), so `retranslate` need not."""
 
     def build(self) -> None:
         self.adults = self.list_of(ADULTS.path)
@@ -157,8 +158,6 @@ class HouseholdPage(DeclaredPage):
         super().retranslate()
         w = self.words
         self.other_language_field.set_texts(w("household.other_language"))
-        if self._other_languages_in is not None:  # already built: rename in the new language
-            self._fill_other_languages()
         self.add_language.setText(w("household.add_language"))
         self.add_language.setAccessibleName(w("household.add_language").replace("&", ""))
         self._describe_elsewhere()
