@@ -77,11 +77,10 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_application()
     words = Words(interface_language())  # and Qt's own words with it, now and at every switch
-    window: list[Controller] = []
-    reporter = CrashReporter(words, lambda: window[0].window if window else None)
+    controller: Controller | None = None
+    reporter = CrashReporter(words, lambda: controller.window if controller else None)
     reporter.install()  # from here on no traceback reaches the person, or stderr
     controller = start(words)
-    window.append(controller)
     controller.window.show()
     controller.window.build_ahead()
     try:

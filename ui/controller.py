@@ -242,11 +242,8 @@ class Controller(QObject):
         """Most recently saved first; the first offers to continue, unless it is already open.
         A workshop lists none: the person at the keyboard may not be the navigator."""
         w = self.words
-        if self.session.mode is Mode.WORKSHOP:
-            self.welcome.set_saved_households([])
-            return
         ordered = sorted(
-            self.households,
+            [] if self.session.mode is Mode.WORKSHOP else self.households,
             key=lambda s: (s.damaged, -(s.updated_at.timestamp() if s.updated_at else 0)),
         )
         rows = []
@@ -431,21 +428,20 @@ class Controller(QObject):
         for mode in QClipboard.Mode:  # Qt ignores a mode the platform lacks (selection, find)
             QApplication.clipboard().clear(mode)
 
-    def _workshop_would_lose(self) -> tuple[bool, bool]:
-        """Whether closing a workshop loses a plan with answers, and documents made but not
-        saved to a folder."""
+    def _asked_to_close_workshop(self) -> bool:
+        """Closing a workshop erases its plan with answers and documents made: say so (and if
+        documents were not saved to a folder), and let the family go back instead. True if asked."""
         if self.session.mode is not Mode.WORKSHOP:
-            return False, False
+            return False
         packet = self.window.packet
-        return self.autosave.unsaved or bool(packet.files), packet.unsaved
-
-    def _ask_to_close_workshop(self, unsaved_documents: bool) -> None:
-        """Closing a workshop erases the plan: say so, and let the family go back instead."""
+        if not (self.autosave.unsaved or packet.files):
+            return False
         question = self.words("vault.close_workshop.question")
-        if unsaved_documents:
+        if packet.unsaved:
             question += " " + self.words("vault.close_workshop.documents_not_saved")
         answer = partial(self._close_if, forget=True)
         self.dialogs.confirm(question, self.words("vault.close_workshop.yes"), answer)
+        return True
 
     # --- closing ----------------------------------------------------------------------------------
 
@@ -456,14 +452,11 @@ class Controller(QObject):
             if isinstance(focused, QWidget) and self.window.isAncestorOf(focused):
                 focused.clearFocus()  # the field being typed in is stored first
             if self.autosave.pending or self.autosave.timer.isActive():
-                event.ignore()
                 self.autosave.after_saves(self._close_window)
-                return True
-            loses_plan, unsaved_documents = self._workshop_would_lose()
-            if loses_plan:
-                event.ignore()
-                self._ask_to_close_workshop(unsaved_documents)
-                return True
+            elif not self._asked_to_close_workshop():
+                return False
+            event.ignore()
+            return True
         return False
 
     def _close_window(self) -> None:

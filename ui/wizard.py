@@ -78,9 +78,10 @@ class LazyPages(Mapping[SectionId, SectionPage]):
             self._pages[section_id] = self._make(section_id, False)
         return self.finish(section_id)
 
-    def start(self, section_id: SectionId) -> None:
+    def start(self, section_id: SectionId) -> SectionPage:
         """The frame of a page whose fields are built a step at a time (`build_more`)."""
-        self._pages[section_id] = self._make(section_id, True)
+        page = self._pages[section_id] = self._make(section_id, True)
+        return page
 
     def finish(self, section_id: SectionId) -> SectionPage:
         """The page whole, and joined to the window once."""
@@ -104,9 +105,6 @@ class LazyPages(Mapping[SectionId, SectionPage]):
         """The pages built so far, without building the others."""
         return [self._pages[s] for s in ORDER if s in self._wired]
 
-    def being_built(self, section_id: SectionId) -> SectionPage:
-        return self._pages[section_id]
-
 
 class WizardWindow(QMainWindow):
     """Sidebar, page, Back / Next; language, text size, lock and "finish and erase" on top."""
@@ -126,7 +124,7 @@ class WizardWindow(QMainWindow):
         self.session = session
         self._packet: PacketMaker | None = None
         self.pages = LazyPages(lambda s, later: pages[s](words, later=later), self._wire_page)
-        self._building: SectionId | None = None
+        self._building: tuple[SectionId, SectionPage] | None = None
         """The page being built ahead, a step at a time."""
         self._filling: tuple[SectionPage, Plan, Iterator[None]] | None = None
         """The page built ahead last, being filled from the plan a step at a time."""
@@ -281,13 +279,12 @@ class WizardWindow(QMainWindow):
         if self._filling is not None:
             return self._fill_more(bool(waiting))
         if self._building is None:
-            self._building = waiting[0]
-            self.pages.start(self._building)
+            self._building = (waiting[0], self.pages.start(waiting[0]))
             return True
-        page = self.pages.being_built(self._building)
+        section_id, page = self._building
         if page.build_more():
             return True
-        self.pages.finish(self._building)
+        self.pages.finish(section_id)
         self._building = None
         if page is not self.pages[self.current]:  # shown meanwhile: filled, maybe typed in
             self._filling = (page, self.session.plan, page.load_steps(self.session.plan))
