@@ -233,20 +233,14 @@ def prune(owner: BaseModel, path: str) -> None:
     """An optional part (`employer`, `case`) that holds nothing but defaults becomes None."""
     *parents, name = path.split(".")
     holder = value_at(owner, ".".join(parents)) if parents else owner
-    if not isinstance(holder, BaseModel) or not _may_be_none(holder, name):
+    if not isinstance(holder, BaseModel):
         return
+    optional = type(None) in get_args(type(holder).model_fields[name].annotation)
     part = getattr(holder, name)
-    if isinstance(part, BaseModel) and _holds_only_defaults(part):
-        setattr(holder, name, None)
-
-
-def _may_be_none(holder: BaseModel, name: str) -> bool:
-    return type(None) in get_args(type(holder).model_fields[name].annotation)
-
-
-def _holds_only_defaults(part: BaseModel) -> bool:
-    fresh = type(part).model_construct()
-    return all(getattr(part, n) == getattr(fresh, n, object()) for n in type(part).model_fields)
+    if optional and isinstance(part, BaseModel):
+        fresh = type(part).model_construct()
+        if all(getattr(part, n) == getattr(fresh, n, object()) for n in type(part).model_fields):
+            setattr(holder, name, None)
 
 
 def _part_type(holder: BaseModel, name: str) -> type[BaseModel]:

@@ -78,13 +78,12 @@ PLAIN_EDITORS: dict[Editor, Callable[[], QWidget]] = {
     Editor.DATE: DateField,
     Editor.CHOICE: ChoiceField,
     Editor.CHECK: YesNoField,
+    Editor.TICKS: partial(CheckList, wrap=True),
 }
 
 
 def _editor(answer: Answer, words: Words) -> QWidget:
     kind = answer.editor
-    if kind is Editor.TICKS:
-        return CheckList(wrap=True)
     if kind is Editor.MEDICATIONS:
         return MedicationTable(words)
     if kind in (Editor.NOTES, Editor.LINES):
@@ -263,8 +262,6 @@ class Form:
         base = self.base()
         return f"{base}.{relative}" if base else relative
 
-    # --- building --------------------------------------------------------------------------------
-
     def build(self, parts: Sequence[Part | Box], layout: QBoxLayout) -> None:
         for part in parts:
             if isinstance(part, Box):
@@ -330,8 +327,6 @@ class Form:
                 found[self.path(f"{base}[{slot}].number")] = _field_of(phone)
             found.setdefault(self.path(base), _field_of(first))
         return found
-
-    # --- the plan in and out ---------------------------------------------------------------------
 
     def show(self, owner: BaseModel, reading: Reading, owner_id: str) -> None:
         for relative, shown in self.answers.items():
@@ -422,7 +417,6 @@ class ListForm:
         self.editor = ListEditor(page.words)
         self.editor.set_limit(list_limit_at(items.path))
         self.editor.allow_dragging()
-        self.editor.setFocusProxy(self.editor.items)
         self.list_field = Field(self.editor)
         self.box: QGroupBox | None = None
         if items.title:
@@ -436,14 +430,13 @@ class ListForm:
                 button.hide()
             self.editor.items.setDragDropMode(self.editor.items.DragDropMode.NoDragDrop)
         self.detail = QWidget()
-        detail = QVBoxLayout(self.detail)
-        detail.setContentsMargins(0, 0, 0, 0)
+        self._detail_layout = QVBoxLayout(self.detail)
+        self._detail_layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setObjectName("itemHeading")
         self.heading.setWordWrap(True)
-        detail.addWidget(self.heading)
+        self._detail_layout.addWidget(self.heading)
         self.form = Form(page, lambda: f"{items.path}[{max(self.index, 0)}]")
-        self._detail_layout = detail
         layout.addWidget(self.detail)
         self.editor.selected.connect(self.select)
         self.editor.add_requested.connect(self.add)
@@ -467,8 +460,6 @@ class ListForm:
     def name(self, entry: Any) -> str:
         return self.items.heading(entry, self.page.reading())
 
-    # --- showing ---------------------------------------------------------------------------------
-
     def load(self) -> None:
         """Show the plan's entries; the same one stays selected if it is still there."""
         entries = self.entries()
@@ -489,7 +480,6 @@ class ListForm:
         if self.page.plan is not None:
             self.form.show(shown, self.page.reading(), self._selected_id or "")
             self.page.load_extra(self.items, shown)
-        self.heading.setText(self.name(shown) if entry is not None else "")
         self.page.register()
 
     def relabel(self, rebuild: bool = False) -> None:
@@ -508,8 +498,7 @@ class ListForm:
             spoken = f"{name}, {problems}" if marked else name
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         current = self.current()
-        if current is not None:
-            self.heading.setText(self.name(current))
+        self.heading.setText(self.name(current) if current is not None else "")
 
     def _fit(self) -> None:
         """As tall as its entries (3 to 6 rows), so the form below stays in view."""
@@ -534,8 +523,6 @@ class ListForm:
         self.form.retranslate(self.page.reading() if self.page.plan is not None else None)
         self.relabel()
 
-    # --- problems --------------------------------------------------------------------------------
-
     def entry_of(self, path: str) -> int | None:
         match = self._pattern.match(path)
         return int(match.group(1)) if match else None
@@ -547,8 +534,6 @@ class ListForm:
             if p.severity is Severity.ERROR and (index := self.entry_of(p.path)) is not None
         }
         self.relabel()
-
-    # --- the list's buttons ----------------------------------------------------------------------
 
     def _commit(self) -> None:
         """Keep what the form holds before another entry takes its place."""
@@ -633,7 +618,8 @@ class DeclaredPage(SectionPage):
     declared: ClassVar[tuple[Items | Box | Part, ...]]
 
     def build_steps(self) -> Iterator[None]:
-        """The declared parts, one step each (a list's form a box a step), then the page's own."""
+        """The declared parts, one step each (a list's form a box a step), then the page's own
+        (`build`, after them)."""
         self.plan: Plan | None = None
         self.shown_problems: list[Problem] = []
         self.top = Form(self, lambda: "")
@@ -651,9 +637,6 @@ class DeclaredPage(SectionPage):
 
     def build_first(self) -> None:
         """What stands above the declared parts."""
-
-    def build(self) -> None:
-        """What the page adds after its declared parts."""
 
     def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
         """Add what follows `part` that no declaration says."""
