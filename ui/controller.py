@@ -271,13 +271,16 @@ class Controller(QObject):
         opening another: ask first."""
         then = partial(self.autosave.after_saves, go)
         if self.session.mode is Mode.WORKSHOP and self.autosave.unsaved:
-            self.dialogs.confirm(
-                self.words("vault.discard.question"),
-                self.words("vault.discard.yes"),
-                lambda yes: then() if yes else None,
-            )
+            self._ask("vault.discard", then)
         else:
             then()
+
+    def _ask(self, key: str, then: Callable[[], None], question: str = "") -> None:
+        """Ask `key.question` (or `question`), `key.yes` on the button that goes on to `then`."""
+        question = question or self.words(f"{key}.question")
+        self.dialogs.confirm(
+            question, self.words(f"{key}.yes"), lambda yes: then() if yes else None
+        )
 
     def open_household(self, household_id: str) -> None:
         """Continue with a saved household: its last saved state, in save mode."""
@@ -402,13 +405,8 @@ class Controller(QObject):
     # --- workshop: finish and erase ---------------------------------------------------------------
 
     def erase(self) -> None:
-        if self.session.mode is not Mode.WORKSHOP or self.locked:
-            return
-        self.dialogs.confirm(
-            self.words("vault.erase.question"),
-            self.words("vault.erase.yes"),
-            lambda yes: self._erase() if yes else None,
-        )
+        if self.session.mode is Mode.WORKSHOP and not self.locked:
+            self._ask("vault.erase", self._erase)
 
     def _erase(self) -> None:
         kept_copy = self.session.household_id is not None
@@ -439,8 +437,7 @@ class Controller(QObject):
         question = self.words("vault.close_workshop.question")
         if packet.unsaved:
             question += " " + self.words("vault.close_workshop.documents_not_saved")
-        answer = partial(self._close_if, forget=True)
-        self.dialogs.confirm(question, self.words("vault.close_workshop.yes"), answer)
+        self._ask("vault.close_workshop", partial(self._close, forget=True), question)
         return True
 
     # --- closing ----------------------------------------------------------------------------------
@@ -461,17 +458,15 @@ class Controller(QObject):
 
     def _close_window(self) -> None:
         if self.session.mode is Mode.SAVE and self.autosave.unsaved:
-            question, yes = self.words("vault.discard.question"), self.words("vault.discard.yes")
-            self.dialogs.confirm(question, yes, self._close_if)
+            self._ask("vault.discard", self._close)
         else:
-            self._close_if(True)
+            self._close()
 
-    def _close_if(self, yes: bool, forget: bool = False) -> None:
-        if yes:
-            if forget:
-                self._forget_everything()
-            self.close()
-            self.window.close()
+    def _close(self, forget: bool = False) -> None:
+        if forget:
+            self._forget_everything()
+        self.close()
+        self.window.close()
 
     def close(self) -> None:
         """Stop every service: timers, the input watch, open questions, and the vault thread
