@@ -1,16 +1,15 @@
 """Documents: choose which papers to make and in which language, watch them being made, look
 at them, print them, save them to a folder the family picks, and read who signs each one.
 
-The page shows choices, progress, results and messages only. The work (making the packet off the
-GUI thread, printing, writing files) is the packet service's (ui.packet_service), which the window
-gives the page with `use_packet`; the page asks it to act and listens to its signals. The made
-files stay in the service's memory, and the preview reads them from a buffer: in a workshop
-nothing touches the disk but the files the family saves. `clear()` forgets them when the family
+The page shows choices, progress, results and messages only: the packet service
+(ui.packet_service), which the window gives with `use_packet`, does the work and keeps the files
+in memory, and the preview reads them from a buffer. `clear()` forgets them when the family
 finishes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,7 +42,7 @@ from ui.i18n import PSEUDO, Words, pseudo
 from ui.pages.base import SectionPage
 from ui.pages.folder_choice import ask_folder
 from ui.pages.signing import signing_lines
-from ui.widgets import ChoiceField, Field
+from ui.widgets import ChoiceField, Field, plain
 
 if TYPE_CHECKING:
     from ui.packet_service import PacketFile, PacketMaker, Renderer
@@ -85,13 +84,16 @@ class DocumentsPage(SectionPage):
     def use_packet(self, packet: PacketMaker) -> None:
         """The window gives the page the service that does the work; the page shows its news."""
         self.packet = packet
+        w = self.words
         packet.file_made.connect(self._file_made)
-        packet.made.connect(self._made)
-        packet.making_failed.connect(self._making_failed)
-        packet.page_printed.connect(self._printed_page)
-        packet.printed.connect(self._printed)
-        packet.printing_failed.connect(self._printing_failed)
-        packet.saved.connect(self._saved)
+        packet.made.connect(lambda count: self._say(w("documents.made", count=count)))
+        packet.page_printed.connect(lambda page: self._say(w("documents.printing_page", page=page)))
+        packet.printed.connect(lambda count: self._say(w("documents.printed", count=count)))
+        packet.saved.connect(
+            lambda folder, count: self._say(w("documents.saved", count=count, folder=str(folder)))
+        )
+        packet.making_failed.connect(lambda: self._failed(w("documents.render_failed")))
+        packet.printing_failed.connect(lambda: self._failed(w("documents.print_failed")))
         packet.saving_failed.connect(self._saving_failed)
         self._update_buttons()
 
@@ -99,7 +101,7 @@ class DocumentsPage(SectionPage):
 
     def build(self) -> None:
         self.plan: Plan | None = None
-        self.unchecked: set[str] = {kind.value for kind in OPTIONAL_KINDS}
+        self.unchecked: set[PacketDocumentKind] = set(OPTIONAL_KINDS)
         """Kinds the family unticked; the optional ones (the attorney's review sheet) start so."""
         self.message_box: QMessageBox | None = None
         body = QHBoxLayout()
@@ -211,7 +213,8 @@ class DocumentsPage(SectionPage):
             current = chosen[0]
         self.language.set_value(current)
         self._show_signing()
-        self._show_staleness()
+        if self.packet.made_from_older_plan(plan):
+            self.status.setText(self.words("documents.stale"))
 
     def _language_chosen(self) -> None:
         if self.plan is not None:
@@ -226,10 +229,9 @@ class DocumentsPage(SectionPage):
         """The files the chosen kinds make, in printing order."""
         if self.plan is None:
             return []
-        every = planned_documents(self.plan, frozenset(PacketDocumentKind))
-        return [d for d in every if d.kind.value not in self.unchecked]
+        return planned_documents(self.plan, frozenset(PacketDocumentKind) - self.unchecked)
 
-    # --- making the documents ---------------------------------------------------------------------
+    # --- making, previewing, printing, saving ----------------------------------------------------
 
     def start_rendering(self) -> None:
         """Ask the service to make the chosen documents; the bar advances with each one made."""
@@ -237,14 +239,13 @@ class DocumentsPage(SectionPage):
         if self.plan is None or not todo:
             self.status.setText(self.words("documents.nothing_chosen"))
             return
-        kinds = frozenset(k for k in PacketDocumentKind if k.value not in self.unchecked)
         self._forget_files()
+        kinds = frozenset(PacketDocumentKind) - self.unchecked
         self.packet.make(self.plan, todo, kinds, self.language.value() or "en")
         self.progress.setRange(0, len(todo))
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(self.words("documents.making"))
-        self._update_buttons()
+        self._say(self.words("documents.making"))
 
     def _file_made(self, document: PacketFile) -> None:
         item = QListWidgetItem(self._file_label(document.planned))
@@ -254,44 +255,24 @@ class DocumentsPage(SectionPage):
         if self.files_list.count() == 1:
             self.files_list.setCurrentRow(0)
 
-    def _made(self, count: int) -> None:
-        self.status.setText(self.words("documents.made", count=count))
-        self._update_buttons()
-
-    def _making_failed(self) -> None:
-        self.status.setText("")
-        self._warn(self.words("documents.render_failed"))
-        self._update_buttons()
-
-    # --- preview ----------------------------------------------------------------------------------
-
     def _preview(self, row: int) -> None:
-        self._close_preview()
-        if not 0 <= row < len(self.packet.files):
-            self.preview_title.setText("")
-            self.preview.setCurrentWidget(self.no_preview)
-            self._show_signing()
-            return
-        document = self.packet.files[row]
-        if document.filename.endswith(".pdf"):
-            self.buffer.setData(document.content)
-            self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.pdf.load(self.buffer)
-            self.preview.setCurrentWidget(self.view)
-            pages = self.words("documents.pages", count=self.pdf.pageCount())
-            self.preview_title.setText(f"{self._file_label(document.planned)} — {pages}")
-        else:
-            self.no_preview.setText(self.words("documents.no_pages"))
-            self.preview.setCurrentWidget(self.no_preview)
-            self.preview_title.setText(self._file_label(document.planned))
-        self._show_signing()
-
-    def _close_preview(self) -> None:
         self.pdf.close()
         self.buffer.close()
         self.buffer.setData(b"")
-
-    # --- print, save, open ------------------------------------------------------------------------
+        document = self.packet.files[row] if 0 <= row < len(self.packet.files) else None
+        title = self._file_label(document.planned) if document is not None else ""
+        showing: QWidget = self.no_preview
+        if document is not None and document.filename.endswith(".pdf"):
+            self.buffer.setData(document.content)
+            self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.pdf.load(self.buffer)
+            showing = self.view
+            title += " — " + self.words("documents.pages", count=self.pdf.pageCount())
+        elif document is not None:
+            self.no_preview.setText(self.words("documents.no_pages"))
+        self.preview.setCurrentWidget(showing)
+        self.preview_title.setText(title)
+        self._show_signing()
 
     def print_files(self) -> None:
         if not self.packet.files or self.packet.busy:
@@ -300,20 +281,7 @@ class DocumentsPage(SectionPage):
         if choice in ("no_printer", "to_file"):
             self._warn(self.words(f"documents.{choice}"))
         if choice == "print":
-            self.status.setText(self.words("documents.printing"))
-            self._update_buttons()
-
-    def _printed_page(self, pages: int) -> None:
-        self.status.setText(self.words("documents.printing_page", page=pages))
-
-    def _printed(self, pages: int) -> None:
-        self.status.setText(self.words("documents.printed", count=pages))
-        self._update_buttons()
-
-    def _printing_failed(self) -> None:
-        self.status.setText("")
-        self._warn(self.words("documents.print_failed"))
-        self._update_buttons()
+            self._say(self.words("documents.printing"))
 
     def save_files(self) -> None:
         """Ask the family for a folder, then the service to write the packet there."""
@@ -321,18 +289,11 @@ class DocumentsPage(SectionPage):
             return
         chosen = self.choose_folder(self, self.words("documents.choose_folder"))
         if chosen and self.packet.save_to(Path(chosen)):
-            self.status.setText(self.words("documents.saving"))
-            self._update_buttons()
-
-    def _saved(self, folder: Path, count: int) -> None:
-        self.status.setText(self.words("documents.saved", count=count, folder=str(folder)))
-        self._update_buttons()
+            self._say(self.words("documents.saving"))
 
     def _saving_failed(self, key: str) -> None:
-        self.status.setText("")
         text = translate(key or "output.failed", self.words.catalogue_language)
-        self._warn(pseudo(text) if self.words.language == PSEUDO else text)
-        self._update_buttons()
+        self._failed(pseudo(text) if self.words.language == PSEUDO else text)
 
     def open_folder(self) -> None:
         self.packet.open_folder()
@@ -344,11 +305,10 @@ class DocumentsPage(SectionPage):
         jobs are ignored) and the page forgets the plan and what it showed."""
         self._forget_files()
         self.plan = None
-        self.unchecked = {kind.value for kind in OPTIONAL_KINDS}
+        self.unchecked = set(OPTIONAL_KINDS)
         self.chosen_language = None
         self.kinds.clear()
-        self.signing_title.setText("")
-        self.signing.setText("")
+        self._show_signing()
         self.status.setText("")
         self.progress.reset()
         self.progress.hide()
@@ -356,18 +316,15 @@ class DocumentsPage(SectionPage):
 
     def _forget_files(self) -> None:
         self.packet.forget()
-        self._close_preview()
         self.files_list.clear()
-        self.preview_title.setText("")
-        self.preview.setCurrentWidget(self.no_preview)
+        self._preview(-1)
         self.no_preview.setText(self.words("documents.no_preview"))
 
     # --- what the service holds, as the window's tests read it through the page ------------------
-    # (tests/ui/test_controller.py, test_keyboard_journey.py; new tests use `page.packet`)
+    # (test_controller.py, test_keyboard_journey.py, tools/screenshots.py; new code uses .packet)
 
     @property
     def files(self) -> list[PacketFile]:
-        """The files made, in the order shown."""
         return list(self.packet.files)
 
     @property
@@ -376,7 +333,6 @@ class DocumentsPage(SectionPage):
 
     @property
     def render_job(self) -> int:
-        """The packet being made (-1 when none)."""
         return self.packet.render_job
 
     @property
@@ -393,6 +349,15 @@ class DocumentsPage(SectionPage):
 
     # --- showing ----------------------------------------------------------------------------------
 
+    def _say(self, text: str) -> None:
+        """News of the service's work; the buttons follow what it is doing."""
+        self.status.setText(text)
+        self._update_buttons()
+
+    def _failed(self, text: str) -> None:
+        self._say("")
+        self._warn(text)
+
     def _update_buttons(self) -> None:
         busy, ready = self.packet.busy, bool(self.packet.files)
         self.generate.setEnabled(not busy)
@@ -403,9 +368,8 @@ class DocumentsPage(SectionPage):
     def _fill_kinds(self) -> None:
         if self.plan is None:
             return
-        counts: dict[PacketDocumentKind, int] = {}
-        for planned in planned_documents(self.plan, frozenset(PacketDocumentKind)):
-            counts[planned.kind] = counts.get(planned.kind, 0) + 1
+        every = planned_documents(self.plan, frozenset(PacketDocumentKind))
+        counts = Counter(d.kind for d in every)
         row = max(self.kinds.currentRow(), 0)
         self.kinds.blockSignals(True)
         self.kinds.clear()
@@ -415,7 +379,7 @@ class DocumentsPage(SectionPage):
             item = QListWidgetItem(text)
             item.setData(ROLE_INDEX, kind.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = kind.value not in self.unchecked
+            checked = kind not in self.unchecked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.kinds.addItem(item)
         self.kinds.setCurrentRow(min(row, self.kinds.count() - 1))
@@ -424,18 +388,17 @@ class DocumentsPage(SectionPage):
         self.kinds.setFixedHeight(rows + 2 * self.kinds.frameWidth() + 4)
 
     def _checked(self, item: QListWidgetItem) -> None:
-        kind = str(item.data(ROLE_INDEX))
+        kind = PacketDocumentKind(item.data(ROLE_INDEX))
         if item.checkState() == Qt.CheckState.Checked:
             self.unchecked.discard(kind)
         else:
             self.unchecked.add(kind)
 
     def _fill_languages(self, choices: list[str]) -> None:
-        language = self.words.catalogue_language
         names = []
         for choice in choices:
             own, _, both = choice.partition("+")
-            name = language_name(own, language)
+            name = language_name(own, self.words.catalogue_language)
             name = name[:1].upper() + name[1:]
             names.append(
                 (choice, self.words("documents.bilingual", language=name) if both else name)
@@ -451,53 +414,33 @@ class DocumentsPage(SectionPage):
         if self.plan is None or subject_id is None:
             return ""
         people: list[Child | Adult] = [*self.plan.children, *self.plan.adults]
-        for person in people:
-            if person.id == subject_id:
-                return person.full_name
+        person = next((p for p in people if p.id == subject_id), None)
         school = self.plan.school(subject_id)
-        return school.name if school else ""
+        return person.full_name if person else school.name if school else ""
 
     def _show_signing(self) -> None:
         """How to sign the file being looked at, or the kind selected before anything is made."""
-        if self.plan is None:
-            self.signing_title.setText("")
-            self.signing.setText("")
-            return
-        row = self.files_list.currentRow()
-        if 0 <= row < len(self.packet.files):
+        row, item = self.files_list.currentRow(), self.kinds.currentItem()
+        title, lines = "", []
+        if self.plan is not None and 0 <= row < len(self.packet.files):
             planned = self.packet.files[row].planned
             title = self._file_label(planned)
-            kind, subject = planned.kind, planned.subject_id
-        else:
-            item = self.kinds.currentItem()
-            if item is None:
-                self.signing_title.setText("")
-                self.signing.setText("")
-                return
-            kind = PacketDocumentKind(str(item.data(ROLE_INDEX)))
+            lines = signing_lines(self.plan, planned.kind, planned.subject_id, self.words)
+        elif self.plan is not None and item is not None:
+            kind = PacketDocumentKind(item.data(ROLE_INDEX))
             subject = next((d.subject_id for d in self.planned() if d.kind is kind), None)
             title = self.words(f"documents.kind.{kind.value}")
-        own = pseudo if self.words.language == PSEUDO else str
-        language = self.words.catalogue_language
-        lines = signing_lines(self.plan, kind, subject, self.words, language, own)
+            lines = signing_lines(self.plan, kind, subject, self.words)
         self.signing_title.setText(title)
         self.signing.setText("\n".join(lines))
-
-    def _show_staleness(self) -> None:
-        if self.plan is not None and self.packet.made_from_older_plan(self.plan):
-            self.status.setText(self.words("documents.stale"))
 
     def _warn(self, text: str) -> None:
         """A message the family must see; the window stays usable behind it."""
         if self.message_box is not None:
             self.message_box.close()
-        self.message_box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.words("documents.problem_title"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
+        title = self.words("documents.problem_title")
+        ok = QMessageBox.StandardButton.Ok
+        self.message_box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
         self.message_box.open()
 
     def retranslate(self) -> None:
@@ -511,7 +454,7 @@ class DocumentsPage(SectionPage):
         self.save_button.setText(w("documents.save"))
         self.open_button.setText(w("documents.open"))
         for button in (self.generate, self.print_button, self.save_button, self.open_button):
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain(button.text()))
         self.progress.setAccessibleName(w("documents.progress"))
         self.view.setAccessibleName(w("documents.preview"))
         self.signing_box.setTitle(w("documents.signing"))
@@ -520,8 +463,7 @@ class DocumentsPage(SectionPage):
             self.no_preview.setText(w("documents.no_preview"))
         if self.plan is not None:
             self._fill_kinds()
-            _, choices = language_choices(self.plan)
-            self._fill_languages(choices)
+            self._fill_languages(language_choices(self.plan)[1])
             for row, document in enumerate(self.packet.files):
                 self.files_list.item(row).setText(self._file_label(document.planned))
             self._show_signing()
