@@ -178,37 +178,32 @@ class WizardWindow(QMainWindow):
         self.setCentralWidget(self.screens)
 
     def _build_toolbar(self, show_pseudo: bool) -> None:
-        toolbar = QToolBar()
-        toolbar.setObjectName("toolbar")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
         self.language = QComboBox()
         for code in (*LANGUAGES, *((PSEUDO,) if show_pseudo else ())):
             self.language.addItem({"en": "English", "es": "Español", PSEUDO: "Pseudo"}[code], code)
-        self.language.setCurrentIndex(self.language.findData(self.words.language))
         self.language.activated.connect(
             lambda _: self.words.set_language(str(self.language.currentData()))
         )
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
-        toolbar.addWidget(self.language_label)
-        toolbar.addWidget(self.language)
-        toolbar.addSeparator()
+        self.toolbar.addWidget(self.language_label)
+        self.toolbar.addWidget(self.language)
+        self.toolbar.addSeparator()
         zoom_out, zoom_in = QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.ZoomIn
-        self.smaller = self._add_action(toolbar, lambda: self.change_text_size(-1), zoom_out)
-        self.bigger = self._add_action(
-            toolbar, lambda: self.change_text_size(+1), zoom_in, "Ctrl+="
-        )
-        self.lock_action = self._add_action(toolbar, self.lock_requested, "Ctrl+L")
-        self.erase_action = self._add_action(toolbar, self.erase_requested)
+        self.smaller = self._add_action(lambda: self.change_text_size(-1), zoom_out)
+        self.bigger = self._add_action(lambda: self.change_text_size(+1), zoom_in, "Ctrl+=")
+        self.lock_action = self._add_action(self.lock_requested, "Ctrl+L")
+        self.erase_action = self._add_action(self.erase_requested)
 
-    def _add_action(
-        self, toolbar: QToolBar, slot: object, *keys: QKeySequence.StandardKey | str
-    ) -> QAction:
+    def _add_action(self, slot: object, *keys: QKeySequence.StandardKey | str) -> QAction:
         action = QAction(self)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(slot)
-        toolbar.addAction(action)
+        self.toolbar.addAction(action)
         return action
 
     @property
@@ -266,10 +261,9 @@ class WizardWindow(QMainWindow):
             QTimer.singleShot(0, self, self._build_ahead_step)
 
     def build_next_ahead(self) -> bool:
-        """One step of building ahead: a part of the next page (a box of fields), or a part of
-        filling the page built last from the plan, so that no step holds the GUI thread long;
-        True while more remain. Nothing is done while the plan is covered (locked): it looks
-        again a little later."""
+        """One step of building ahead: a part of the next page (a box of fields), or of filling
+        the page built last from the plan; True while more remain. Nothing while the plan is
+        covered (locked): it looks again a little later."""
         waiting = [s for s in ORDER if self.pages.get_built(s) is None]
         if not waiting and self._filling is None:
             return False
@@ -330,8 +324,7 @@ class WizardWindow(QMainWindow):
     # --- the edit loop ---------------------------------------------------------------------------
 
     def _store_current(self) -> None:
-        page = self.pages[self.current]
-        self.session.local_problems = page.store(self.session.plan)
+        self.session.local_problems = self.pages[self.current].store(self.session.plan)
 
     def _edited(self) -> None:
         self._store_current()
