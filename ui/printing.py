@@ -19,20 +19,10 @@ PrintChoice = Literal["print", "cancelled", "no_printer", "to_file"]
 dialog's answer would have written a file (refused)."""
 
 
-def has_printer() -> bool:
-    """Whether the system knows any printer (CUPS on Linux, the spooler elsewhere)."""
-    return bool(QPrinterInfo.availablePrinterNames())
-
-
-def on_paper(printer: QPrinter) -> bool:
-    """The printer prints on paper: its own format, and no output file."""
-    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-    return native and not printer.outputFileName()
-
-
 def ask_printer(printer: QPrinter, parent: QWidget) -> PrintChoice:
-    """Qt's print dialog, for a printer only. The printer keeps no file name either way."""
-    if not has_printer():
+    """Qt's print dialog, for a printer the system knows (CUPS on Linux, the spooler elsewhere)
+    only. The printer keeps no file name either way."""
+    if not QPrinterInfo.availablePrinterNames():
         return "no_printer"
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     printer.setOutputFileName("")
@@ -42,7 +32,7 @@ def ask_printer(printer: QPrinter, parent: QWidget) -> PrintChoice:
     dialog.deleteLater()
     if not accepted:
         return "cancelled"
-    if not on_paper(printer):
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or printer.outputFileName():
         printer.setOutputFileName("")
         return "to_file"
     return "print"

@@ -1,7 +1,5 @@
-"""The folder dialog the documents page asks the family through: where to save the packet.
-
-Kept apart from the page so that tests can answer it, and so that what the dialog remembers is
-handled in one place: a workshop leaves no folder named after a family in a recent-places list.
+"""The folder dialog the documents page asks the family through, apart so that tests can answer
+it: where to save the packet, leaving no recent-places trace (see `ask_folder`).
 """
 
 from __future__ import annotations
@@ -13,15 +11,9 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 
-def start_folder() -> str:
-    """Where choosing a folder starts: the user's Documents, else their home (never the folder
-    the program happens to run in)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
 def ask_folder(parent: QWidget, title: str) -> str:
-    """The folder the person picks, or "" if they cancel.
+    """The folder the person picks, or "" if they cancel; the dialog starts in their Documents,
+    else their home (never the folder the program happens to run in).
 
     Always Qt's own dialog: a desktop's native one (GTK, a portal) may add the chosen folder to
     the desktop's recent files, out of our reach. Qt's dialog writes the folders it visited into
@@ -33,10 +25,11 @@ def ask_folder(parent: QWidget, title: str) -> str:
     settings.beginGroup("FileDialog")
     kept = {key: settings.value(key) for key in settings.allKeys()}
     settings.endGroup()
-    dialog = QFileDialog(parent, title, start_folder())
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = documents if documents and Path(documents).is_dir() else str(Path.home())
+    dialog = QFileDialog(parent, title, start)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
-    dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    dialog.setOptions(QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.ShowDirsOnly)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     chosen = dialog.selectedFiles() if accepted else []
     shiboken6.delete(dialog)  # now, so that it writes its settings before they are put back
