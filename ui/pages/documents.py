@@ -36,10 +36,10 @@ from planner.flow import SectionId
 from planner.i18n import SUPPORTED_LANGUAGES, translate
 from planner.model import Adult, Child, Plan
 from planner.packet import OPTIONAL_KINDS, PacketDocumentKind, PlannedDocument, planned_documents
-from planner.places import language_name
 from planner.validation import Problem
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.pages.base import SectionPage
+from ui.pages.choices import language_label
 from ui.pages.folder_choice import ask_folder
 from ui.pages.signing import signing_lines
 from ui.widgets import ChoiceField, Field, plain
@@ -398,8 +398,7 @@ class DocumentsPage(SectionPage):
         names = []
         for choice in choices:
             own, _, both = choice.partition("+")
-            name = language_name(own, self.words.catalogue_language)
-            name = name[:1].upper() + name[1:]
+            name = language_label(own, self.words.catalogue_language)
             names.append(
                 (choice, self.words("documents.bilingual", language=name) if both else name)
             )
