@@ -176,14 +176,14 @@ class Items:
     fixed: bool = False
 
 
-def leaves(parts: Sequence[Part | Box]) -> Iterator[Answer | Postal | Phones | Note]:
-    """The parts of some boxes and rows, in reading order."""
+def leaves(parts: Sequence[Part | Box]) -> Iterator[Answer | Postal | Phones]:
+    """The answers, addresses and phones of some boxes and rows, in reading order."""
     for part in parts:
         if isinstance(part, Box):
             yield from leaves(part.parts)
         elif isinstance(part, Row):
             yield from part.answers
-        else:
+        elif not isinstance(part, Note):
             yield part
 
 
@@ -282,8 +282,6 @@ def facts(parts: Sequence[Part | Box], owner: object, reading: Reading) -> list[
     """(label, value) for each answered question of `parts` below `owner`, in reading order."""
     found: list[tuple[str, str]] = []
     for part in leaves(parts):
-        if isinstance(part, Note):
-            continue
         value = value_at(owner, part.path)
         if isinstance(part, Postal):
             label, text = part.label, address_text(value, reading.language).replace("\n", ", ")

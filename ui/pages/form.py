@@ -188,8 +188,7 @@ ADDRESS_PARTS = ("street", "unit", "city", "state", "postal_code", "country")
 
 
 class AddressEditor:
-    """Street, unit, city, state or region, postal code and country of an optional address: the
-    one address editor of every page."""
+    """The one address editor of every page: street, unit, city, region, postal code, country."""
 
     def __init__(self, postal: Postal, words: Words, layout: QBoxLayout) -> None:
         self.postal = postal
@@ -278,9 +277,19 @@ class Form:
             elif isinstance(part, Answer):
                 layout.addWidget(self._add(part).field)
             elif isinstance(part, Postal):
-                self._add_address(part, layout)
+                address = AddressEditor(part, self.page.words, layout)
+                self.addresses[part.path] = address
+                for name, widget in address.editors.items():
+                    self._listen(f"{part.path}.{name}", widget)
             elif isinstance(part, Phones):
-                self._add_phones(part, layout)
+                first, second = PhoneField(), PhoneField()
+                self.phones[part.path] = (part, first, second)
+                line = row(layout)
+                for slot, editor in enumerate((first, second)):
+                    line.addWidget(Field(editor), 1)
+                    self._listen(f"{part.path}[{slot}].number", editor)
+                if self.first is None:
+                    self.first = first
             elif isinstance(part, Note):
                 self.notes.append((why_label(layout), part.key))
             self.page.build_extra(part, layout)
@@ -292,22 +301,6 @@ class Form:
         if self.first is None:
             self.first = shown.editor
         return shown
-
-    def _add_address(self, postal: Postal, layout: QBoxLayout) -> None:
-        editor = AddressEditor(postal, self.page.words, layout)
-        self.addresses[postal.path] = editor
-        for part, widget in editor.editors.items():
-            self._listen(f"{postal.path}.{part}", widget)
-
-    def _add_phones(self, phones: Phones, layout: QBoxLayout) -> None:
-        first, second = PhoneField(), PhoneField()
-        self.phones[phones.path] = (phones, first, second)
-        line = row(layout)
-        for slot, editor in enumerate((first, second)):
-            line.addWidget(Field(editor), 1)
-            self._listen(f"{phones.path}[{slot}].number", editor)
-            if self.first is None:
-                self.first = editor
 
     def _listen(self, relative: str, editor: QWidget) -> None:
         limit_typing(editor, self.path(relative))
@@ -589,7 +582,9 @@ class ListForm:
         moved.update({i: i - 1 for i in range(row_number + 1, len(entries) + 1)})
         self._remap_touched(moved)
         self.items.removed(plan, entry)
-        self.page.refill(self)  # another list's form may show what pointed to the entry
+        for other in self.page.lists:  # another list's form may show what pointed to the entry
+            if other is not self and other.current() is not None:
+                other.show(other.index)
         self.show(min(row_number, len(entries) - 1))
         self.page.edited.emit()
         self.editor.items.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -610,10 +605,8 @@ class ListForm:
 
 
 class DeclaredPage(SectionPage):
-    """A section built from `declared`: boxes of the plan's own answers and lists of entries.
-
-    A page with something no declaration says (a button to another section) adds it in
-    `build_extra` beside the part it follows, and fills it in `load_extra`."""
+    """A section built from `declared`: boxes of the plan's own answers and lists of entries, and
+    with the hooks below, what no declaration says (a button to another section)."""
 
     declared: ClassVar[tuple[Items | Box | Part, ...]]
 
@@ -654,12 +647,6 @@ class DeclaredPage(SectionPage):
     def editor(self, path: str) -> QWidget:
         """The editor showing the value at a plan path (`children[0].grade`) now."""
         return self.fields[path].editor
-
-    def refill(self, changed: ListForm) -> None:
-        """The other lists' forms again from the plan, after `changed` lost an entry."""
-        for found in self.lists:
-            if found is not changed and found.current() is not None:
-                found.show(found.index)
 
     def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
         """A field of the page's own, for something that is not an answer of the plan (the
