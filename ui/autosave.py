@@ -103,7 +103,10 @@ class Autosaver(QObject):
         if generation == self._generation and self.session.household_id is None:
             self.session.household_id = revision.household_id  # the first save made it
         self.saved.emit(revision, households)
-        self._next()
+        if self.unsaved and self.can_save() and (self._waiting or not self.timer.isActive()):
+            self.save_now()
+        else:
+            self._release()
 
     def _failed(self, generation: int, error: VaultError) -> None:
         self.saving = False
@@ -111,12 +114,6 @@ class Autosaver(QObject):
             self.unsaved = True
         self.failed.emit(error)
         self._release()
-
-    def _next(self) -> None:
-        if self.unsaved and self.can_save() and (self._waiting or not self.timer.isActive()):
-            self.save_now()
-        else:
-            self._release()
 
     def _release(self) -> None:
         if self.saving:

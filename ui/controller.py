@@ -469,8 +469,7 @@ class Controller(QObject):
         self.window.close()
 
     def close(self) -> None:
-        """Stop every service: timers, the input watch, open questions, and the vault thread
-        (which locks the vault last). Idempotent."""
+        """Stop every service; the vault thread locks the vault last. Idempotent."""
         if self._stopped:
             return
         self._stopped = True

@@ -106,9 +106,7 @@ class _Interface:
 def qt_locale(language: str) -> QLocale:
     """The locale Qt's own widgets speak for an interface language: calendars' month and day
     names, dates, numbers. Spanish as in the United States (the family's forms are American)."""
-    if language == "es":
-        return QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale("es_US" if language == "es" else "en_US")
 
 
 def use_qt_language(language: str) -> None:
