@@ -68,18 +68,11 @@ class DocumentsPage(SectionPage):
     packet: PacketMaker
     """Makes, prints and saves the packet; given by the window (`use_packet`) before it shows."""
 
-    def __init__(
-        self,
-        words: Words,
-        parent: QWidget | None = None,
-        *,
-        choose_folder: FolderChooser | None = None,
-        later: bool = False,
-    ) -> None:
+    def __init__(self, words: Words, parent: QWidget | None = None, *, later: bool = False) -> None:
         super().__init__(words, parent)  # a short page: built whole, even ahead (`later`)
         stretch = self.form.takeAt(self.form.count() - 1)  # the preview takes the height instead
         assert stretch is not None and stretch.spacerItem() is not None
-        self.choose_folder: FolderChooser = choose_folder or ask_folder
+        self.choose_folder: FolderChooser = ask_folder
 
     def use_packet(self, packet: PacketMaker) -> None:
         """The window gives the page the service that does the work; the page shows its news."""
@@ -95,6 +88,7 @@ class DocumentsPage(SectionPage):
         packet.making_failed.connect(lambda: self._failed(w("documents.render_failed")))
         packet.printing_failed.connect(lambda: self._failed(w("documents.print_failed")))
         packet.saving_failed.connect(self._saving_failed)
+        self.open_button.clicked.connect(packet.open_folder)
         self._update_buttons()
 
     # --- building ---------------------------------------------------------------------------------
@@ -143,7 +137,6 @@ class DocumentsPage(SectionPage):
         self.open_button = QPushButton()
         self.print_button.clicked.connect(self.print_files)
         self.save_button.clicked.connect(self.save_files)
-        self.open_button.clicked.connect(self.open_folder)
         buttons = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.open_button):
             buttons.addWidget(button)
@@ -275,8 +268,6 @@ class DocumentsPage(SectionPage):
         self._show_signing()
 
     def print_files(self) -> None:
-        if not self.packet.files or self.packet.busy:
-            return
         choice = self.packet.print_on_paper(self, self.words("documents.print_name"))
         if choice in ("no_printer", "to_file"):
             self._warn(self.words(f"documents.{choice}"))
@@ -295,9 +286,6 @@ class DocumentsPage(SectionPage):
         text = translate(key or "output.failed", self.words.catalogue_language)
         self._failed(pseudo(text) if self.words.language == PSEUDO else text)
 
-    def open_folder(self) -> None:
-        self.packet.open_folder()
-
     # --- forgetting -------------------------------------------------------------------------------
 
     def clear(self) -> None:
@@ -309,10 +297,9 @@ class DocumentsPage(SectionPage):
         self.chosen_language = None
         self.kinds.clear()
         self._show_signing()
-        self.status.setText("")
+        self._say("")
         self.progress.reset()
         self.progress.hide()
-        self._update_buttons()
 
     def _forget_files(self) -> None:
         self.packet.forget()
