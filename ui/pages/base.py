@@ -4,7 +4,7 @@ family leaves a field. A page never saves, renders or asks the keyring itself.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import shiboken6
@@ -126,14 +126,23 @@ class SectionPage(QWidget):
     def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
         """A field for the plan value at `path` (e.g. `household.display_name`)."""
         field = Field(editor)
-        limit_typing(editor, path)
         self.fields[path] = field
-        signal = getattr(editor, "edited", None)
-        if signal is not None:
-            signal.connect(lambda: self.touched.add(path))
-            signal.connect(self.edited)
+        self.listen(editor, lambda: path)
         (layout or self.form).addWidget(field)
         return field
+
+    def listen(self, editor: QWidget, path: Callable[[], str]) -> None:
+        """`editor` shows the value at `path()` (which may change as a list's entry is chosen);
+        leaving it changed touches that path and tells the window (`edited`)."""
+        # A one-line field stops at the length the plan allows (planner.model), so a
+        # 5,000-character name cannot be typed or pasted; longer notes are checked, not cut.
+        limit = limit_at(path())
+        if limit is not None and isinstance(editor, QLineEdit):
+            editor.setMaxLength(limit)
+        signal = getattr(editor, "edited", None)
+        if signal is not None:
+            signal.connect(lambda: self.touched.add(path()))
+            signal.connect(self.edited)
 
     def set_heading(self) -> None:
         key = f"section.{self.section_id.value}"
@@ -187,11 +196,3 @@ def path_and_parents(path: str) -> Iterator[str]:
         yield path
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
-
-
-def limit_typing(editor: QWidget, path: str) -> None:
-    """A one-line field stops at the length the plan allows for it (planner.model), so a
-    5,000-character name cannot be typed or pasted; longer notes are checked, not cut."""
-    limit = limit_at(path)
-    if limit is not None and isinstance(editor, QLineEdit):
-        editor.setMaxLength(limit)

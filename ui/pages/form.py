@@ -43,7 +43,7 @@ from ui.answers import (
 from ui.check_list import CheckList
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.list_editor import ListEditor
-from ui.pages.base import SectionPage, limit_typing, path_and_parents
+from ui.pages.base import SectionPage, path_and_parents
 from ui.pages.choices import country_choices
 from ui.pages.medications import MedicationTable
 from ui.pages.parts import label_check, label_date, read_date, row, why_label
@@ -280,14 +280,14 @@ class Form:
                 address = AddressEditor(part, self.page.words, layout)
                 self.addresses[part.path] = address
                 for name, widget in address.editors.items():
-                    self._listen(f"{part.path}.{name}", widget)
+                    self.page.listen(widget, partial(self.path, f"{part.path}.{name}"))
             elif isinstance(part, Phones):
                 first, second = PhoneField(), PhoneField()
                 self.phones[part.path] = (part, first, second)
                 line = row(layout)
                 for slot, editor in enumerate((first, second)):
                     line.addWidget(Field(editor), 1)
-                    self._listen(f"{part.path}[{slot}].number", editor)
+                    self.page.listen(editor, partial(self.path, f"{part.path}[{slot}].number"))
                 if self.first is None:
                     self.first = first
             elif isinstance(part, Note):
@@ -297,17 +297,10 @@ class Form:
     def _add(self, answer: Answer) -> AnswerField:
         shown = AnswerField(answer, self.page.words)
         self.answers[answer.path] = shown
-        self._listen(answer.path, shown.editor)
+        self.page.listen(shown.editor, partial(self.path, answer.path))
         if self.first is None:
             self.first = shown.editor
         return shown
-
-    def _listen(self, relative: str, editor: QWidget) -> None:
-        limit_typing(editor, self.path(relative))
-        signal = getattr(editor, "edited", None)
-        if signal is not None:
-            signal.connect(lambda: self.page.touched.add(self.path(relative)))
-            signal.connect(self.page.edited)
 
     def fields(self) -> dict[str, Field]:
         """Each field under its plan path now (the entry shown decides the index)."""
