@@ -40,6 +40,9 @@ class SectionPage(QWidget):
         super().__init__(parent)
         self.words = words
         self.fields: dict[str, Field] = {}
+        self.own_fields: dict[str, Field] = {}
+        """Those made by `add_field`, not answers of the plan (the interface's language): a
+        declared page keeps them as it registers its declared fields again."""
         self.touched: set[str] = set()
         """Fields the family has left after changing them: only their problems show, until the
         family moves on from the page (`reveal_all`) or the plan was opened from a file."""
@@ -126,7 +129,7 @@ class SectionPage(QWidget):
     def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
         """A field for the plan value at `path` (e.g. `household.display_name`)."""
         field = Field(editor)
-        self.fields[path] = field
+        self.fields[path] = self.own_fields[path] = field
         self.listen(editor, lambda: path)
         (layout or self.form).addWidget(field)
         return field

@@ -641,16 +641,9 @@ class DeclaredPage(SectionPage):
         """The editor showing the value at a plan path (`children[0].grade`) now."""
         return self.fields[path].editor
 
-    def add_field(self, path: str, editor: QWidget, layout: QBoxLayout | None = None) -> Field:
-        """A field of the page's own, for something that is not an answer of the plan (the
-        interface's language): kept as the declared fields are registered again."""
-        field = super().add_field(path, editor, layout)
-        self.own_fields = {**getattr(self, "own_fields", {}), path: field}
-        return field
-
     def register(self) -> None:
         """Every field answers to the paths of what it shows now."""
-        self.fields = {**getattr(self, "own_fields", {}), **self.top.fields()}
+        self.fields = {**self.own_fields, **self.top.fields()}
         for found in self.lists:
             self.fields[found.items.path] = found.list_field
             if found.index >= 0:
