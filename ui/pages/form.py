@@ -193,8 +193,7 @@ class AddressEditor:
     def __init__(self, postal: Postal, words: Words, layout: QBoxLayout) -> None:
         self.postal = postal
         self.words = words
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading = QLabel(textFormat=Qt.TextFormat.RichText)
         layout.addWidget(self.heading)
         self.country = ChoiceField()
         self.editors: dict[str, QWidget] = {
@@ -418,9 +417,8 @@ class ListForm:
         self.detail = QWidget()
         self._detail_layout = QVBoxLayout(self.detail)
         self._detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel()
+        self.heading = QLabel(wordWrap=True)
         self.heading.setObjectName("itemHeading")
-        self.heading.setWordWrap(True)
         self._detail_layout.addWidget(self.heading)
         self.form = Form(page, lambda: f"{items.path}[{max(self.index, 0)}]")
         layout.addWidget(self.detail)

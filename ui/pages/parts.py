@@ -33,9 +33,8 @@ def row(parent: QBoxLayout) -> Row:
 
 def why_label(parent: QBoxLayout) -> QLabel:
     """A quiet line explaining the questions below it."""
-    label = QLabel()
+    label = QLabel(wordWrap=True)
     label.setObjectName("why")
-    label.setWordWrap(True)
     parent.addWidget(label)
     return label
 
