@@ -421,10 +421,8 @@ class People(Choices):
         say, plan = reading.say, reading.plan
         unnamed = say("children.unnamed_person")
         found = [(a.id, say("children.parent", name=a.full_name or unnamed)) for a in plan.adults]
-        found += [
-            (c.id, say("children.contact", name=c.full_name or unnamed))
-            for c in plan.emergency_contacts
-        ]
+        contacts = plan.emergency_contacts
+        found += [(c.id, say("children.contact", name=c.full_name or unnamed)) for c in contacts]
         missing = [v for v in current if plan.person(v) is None]
         return found + [(v, say("children.person_missing")) for v in missing]
 

@@ -512,11 +512,8 @@ class ListForm:
         return int(match.group(1)) if match else None
 
     def mark(self, visible: list[Problem]) -> None:
-        self._marked = {
-            index
-            for p in visible
-            if p.severity is Severity.ERROR and (index := self.entry_of(p.path)) is not None
-        }
+        errors = [p.path for p in visible if p.severity is Severity.ERROR]
+        self._marked = {index for index in map(self.entry_of, errors) if index is not None}
         self.relabel()
 
     def _commit(self) -> None:
@@ -658,8 +655,7 @@ class DeclaredPage(SectionPage):
     def store(self, plan: Plan) -> list[Problem]:
         problems = self.top.store(plan)
         for found in self.lists:
-            entry = found.current()
-            if entry is not None:
+            if (entry := found.current()) is not None:
                 problems += found.form.store(entry)
                 found.relabel()
         reading = self.reading()
