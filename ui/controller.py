@@ -89,8 +89,6 @@ class Controller(QObject):
         # Nothing is opened at start: a workshop (the start) shows nothing of saved households,
         # and they are reached only by choosing to save on this computer.
 
-    # --- wiring -----------------------------------------------------------------------------------
-
     def _fit_to_screen(self) -> None:
         """Room for the sidebar and a form, within what the screen offers (1366×768 at 125%)."""
         screen = self.window.screen()
@@ -141,8 +139,6 @@ class Controller(QObject):
         self._show_status()
         self._show_households()
 
-    # --- modes ------------------------------------------------------------------------------------
-
     def choose_mode(self, mode: Mode) -> None:
         """The family chose on the welcome page: save on this computer, or keep nothing."""
         if mode is self.session.mode:
@@ -174,8 +170,6 @@ class Controller(QObject):
         for page in self.window.pages.built():
             page.load(self.session.plan)
 
-    # --- opening the saved plans ------------------------------------------------------------------
-
     def _opened(self, result: Opened) -> None:
         self.vault_open = True
         self.keyring_mode = result.keyring
@@ -192,8 +186,6 @@ class Controller(QObject):
             self.session.mode = Mode.WORKSHOP
             self._apply_mode()
         self._set_status("not_opened")
-
-    # --- autosave ---------------------------------------------------------------------------------
 
     def _saved(self, revision: Revision, households: list[HouseholdSummary] | None) -> None:
         self._last_error = ""
@@ -264,8 +256,6 @@ class Controller(QObject):
         if rows:
             self.welcome.saved.setCurrentRow(0)
 
-    # --- households -------------------------------------------------------------------------------
-
     def _unless_work_is_lost(self, go: Callable[[], None]) -> None:
         """`go` once every save is done; but a workshop plan with answers in it is lost by
         opening another: ask first."""
@@ -322,8 +312,6 @@ class Controller(QObject):
                 self._set_status("")
 
         self._unless_work_is_lost(fresh)
-
-    # --- locking ----------------------------------------------------------------------------------
 
     def lock(self) -> None:
         """Hide everything behind the lock screen, save what is pending, then drop the keys."""
@@ -402,8 +390,6 @@ class Controller(QObject):
         if result.needs_pin:  # the recovery code opened it: the keyring keeps nothing yet
             self.opener.choose_pin(lambda: None)
 
-    # --- workshop: finish and erase ---------------------------------------------------------------
-
     def erase(self) -> None:
         if self.session.mode is Mode.WORKSHOP and not self.locked:
             self._ask("vault.erase", self._erase)
@@ -439,8 +425,6 @@ class Controller(QObject):
             question += " " + self.words("vault.close_workshop.documents_not_saved")
         self._ask("vault.close_workshop", partial(self._close, forget=True), question)
         return True
-
-    # --- closing ----------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Closing the window waits for the last save (a second at most), so nothing is lost."""

@@ -156,8 +156,6 @@ class WizardWindow(QMainWindow):
         self.retranslate()
         self.show_section(SectionId.WELCOME)
 
-    # --- layout ----------------------------------------------------------------------------------
-
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved)
@@ -229,8 +227,6 @@ class WizardWindow(QMainWindow):
         self.stack.addWidget(page)
         page.retranslate()
 
-    # --- navigation ------------------------------------------------------------------------------
-
     def show_section(self, section_id: SectionId, take_focus: bool = True) -> None:
         """Leave the current page (its values already stored) and show another, freshly loaded;
         the keyboard goes to its first field."""
@@ -247,8 +243,6 @@ class WizardWindow(QMainWindow):
         self._refresh_sidebar(problems)
         if take_focus:
             page.focus_first()
-
-    # --- building ahead --------------------------------------------------------------------------
 
     def build_ahead(self, delay_ms: int = BUILD_AHEAD_DELAY_MS) -> None:
         """Build the pages not shown yet while the family reads the first one, a step per turn of
@@ -321,8 +315,6 @@ class WizardWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    # --- the edit loop ---------------------------------------------------------------------------
-
     def _store_current(self) -> None:
         self.session.local_problems = self.pages[self.current].store(self.session.plan)
 
@@ -354,8 +346,6 @@ class WizardWindow(QMainWindow):
             state_words = self.words(f"state.{state.value}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state_words}")
             item.setToolTip(state_words)
-
-    # --- language, size, status ------------------------------------------------------------------
 
     def retranslate(self) -> None:
         w = self.words
