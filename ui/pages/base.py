@@ -175,10 +175,11 @@ class SectionPage(QWidget):
         return self.fields[found] if found else None
 
     def visible(self, problems: list[Problem]) -> list[Problem]:
-        """The problems the family should see now: of fields they have left, or all of them."""
+        """The problems the family should see now: of a path (or one above it) they have left,
+        in a list's entry shown or another one (those mark their entry), or all of them."""
         if self.reveal_all:
             return problems
-        return [p for p in problems if self.field_path(p.path) in self.touched]
+        return [p for p in problems if not self.touched.isdisjoint(path_and_parents(p.path))]
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Each visible problem beside its field, in the current language; earlier ones cleared."""

@@ -43,7 +43,7 @@ from ui.answers import (
 from ui.check_list import CheckList
 from ui.i18n import PSEUDO, Words, pseudo
 from ui.list_editor import ListEditor
-from ui.pages.base import SectionPage, path_and_parents
+from ui.pages.base import SectionPage
 from ui.pages.choices import country_choices
 from ui.pages.medications import MedicationTable
 from ui.pages.parts import label_check, label_date, read_date, row, why_label
@@ -668,13 +668,6 @@ class DeclaredPage(SectionPage):
         self.top.retranslate(self.reading() if self.plan is not None else None)
         for found in self.lists:
             found.retranslate()
-
-    def visible(self, problems: list[Problem]) -> list[Problem]:
-        """The problems of fields the family has left, in the entry shown or another one (those
-        mark their entry in its list), or all of them once the family moved on."""
-        if self.reveal_all:
-            return problems
-        return [p for p in problems if not self.touched.isdisjoint(path_and_parents(p.path))]
 
     def field_path(self, path: str) -> str | None:
         """A problem of an entry not in the form shows nowhere but as a mark in its list."""
