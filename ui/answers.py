@@ -45,9 +45,8 @@ class Editor(StrEnum):
 
 @dataclass(frozen=True)
 class Reading:
-    """What reading an answer needs beyond the answer: the plan (for names behind ids), the
-    interface's words and catalogue language, and the mark the pseudo-locale puts on text that
-    comes from the planner's own catalogues."""
+    """What reading an answer needs: the plan (names behind ids), the interface's words and
+    catalogue language, and the pseudo-locale's mark on text from the planner's catalogues."""
 
     plan: Plan
     say: Say
@@ -56,9 +55,8 @@ class Reading:
 
 
 class Choices:
-    """The values a choice offers and how one reads (a label, or a name behind an id). A choice
-    is shown as text; `shown` and `stored` turn the plan's value into it and back (a yes/no
-    answer is True, False or None in the plan)."""
+    """The values a choice offers and how one reads (a label, a name behind an id). `shown` and
+    `stored` turn the plan's value into the text shown and back (a yes/no: True, False, None)."""
 
     def options(self, reading: Reading, current: Sequence[str]) -> list[tuple[str, str]]:
         """(value, label) pairs; a `current` value the list no longer has is kept, named so."""
@@ -76,9 +74,8 @@ class Choices:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer: its plan path (below the entry it belongs to, e.g. `health.insurance` of a
-    child), the catalogue key of its label (and of why we ask, for a sensitive one), how it is
-    given, and its share of the row it stands in."""
+    """One answer: its plan path below its entry (`health.insurance` of a child), the catalogue
+    keys of its label and of why we ask (a sensitive one), how it is given, its share of a row."""
 
     path: str
     label: str
@@ -100,9 +97,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Postal:
-    """An address, at `path`: street, unit, city, state or region, postal code and country, the
-    same editor wherever a plan holds one. `local` shows the household's state in an empty one,
-    kept only once something else is typed."""
+    """An address at `path`, the same editor wherever the plan holds one. `local` shows the
+    household's state in an empty one, kept only once something else is typed."""
 
     path: str = "address"
     local: bool = False
@@ -156,14 +152,12 @@ class Box:
 
 @dataclass(frozen=True)
 class Items:
-    """A list of the plan (children, schools …) edited one entry at a time: the list with add,
-    remove and reorder, and below it the selected entry's parts. `words` is the catalogue key of
-    the list's name; `<words>_why`, `<words>_add` and `<words>_remove` are its why-line and
-    buttons, and `title`, if any, names the box around it all. `heading` names an entry in the
-    list and on Review; `new` makes an empty one; `removed` forgets what pointed to a removed
-    entry (a child's school). `empty` says what to do while the list is empty. A `fixed` list's
-    entries are made in another section (each parent's case): it only selects, and its `words`
-    need no add or remove."""
+    """A list of the plan (children, schools …), its selected entry's parts shown below it.
+    `words` is the catalogue key of its name (`<words>_why`, `_add`, `_remove`: its why-line and
+    buttons); `title` names a box around it all. `heading` names an entry in the list and on
+    Review; `new` makes an empty one; `removed` forgets what pointed to a removed entry (a child's
+    school); `empty` says what to do while the list is empty. A `fixed` list's entries are made in
+    another section (each parent's case): it only selects, and needs no add or remove words."""
 
     path: str
     words: str

@@ -106,8 +106,7 @@ class AnswerField:
 
     def show(self, value: Any, reading: Reading, owner_id: str) -> None:
         editor, kind, choices = self.editor, self.answer.editor, self.answer.choices
-        if value is None and kind in EMPTY:
-            value = EMPTY[kind]
+        value = EMPTY.get(kind) if value is None else value
         if isinstance(editor, DateField):
             read_date(editor, value, owner_id)
         elif isinstance(editor, ChoiceField) and choices is not None:
@@ -388,8 +387,7 @@ def ask_to_remove(parent: QWidget, words: Words, name: str) -> bool:
 
 
 class ListForm:
-    """One declared list: the entries in a ListEditor (add, remove after asking, reorder by
-    buttons or dragging), a heading naming the selected one, and its form below."""
+    """One declared list: its ListEditor, a heading naming the selected entry, and its form."""
 
     def __init__(self, page: DeclaredPage, items: Items, layout: QBoxLayout) -> None:
         self.page = page
