@@ -564,9 +564,8 @@ class ListForm:
         if named and not self.confirm_remove(self.name(entry)):
             return
         del entries[row_number]
-        moved: dict[int, int | None] = {row_number: None}
-        moved.update({i: i - 1 for i in range(row_number + 1, len(entries) + 1)})
-        self._remap_touched(moved)
+        shifted = {i: i - 1 for i in range(row_number + 1, len(entries) + 1)}
+        self._remap_touched({row_number: None, **shifted})
         self.items.removed(plan, entry)
         for other in self.page.lists:  # another list's form may show what pointed to the entry
             if other is not self and other.current() is not None:
@@ -597,8 +596,7 @@ class DeclaredPage(SectionPage):
     declared: ClassVar[tuple[Items | Box | Part, ...]]
 
     def build_steps(self) -> Iterator[None]:
-        """The declared parts, one step each (a list's form a box a step), then the page's own
-        (`build`, after them)."""
+        """The declared parts, a step each (a list's form a box a step), then the page's `build`."""
         self.plan: Plan | None = None
         self.shown_problems: list[Problem] = []
         self.top = Form(self, lambda: "")
