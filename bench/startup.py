@@ -2,10 +2,9 @@
 
 Prints `metric: value unit` lines: the median over several fresh processes of the time from process
 start to the first section painted (target ≤ 0.5 s; the modules compiled once before, as
-installed), the median and slowest section switch with the
-large example loaded (target ≤ 50 ms) once the pages are built ahead, the slowest step of building
-them (the GUI thread is never held over 100 ms), and resident memory after it is loaded (target ≤
-250 MB).
+installed), the median and slowest section switch with the large example loaded (median ≤ 30
+ms, issue #14) once the pages are built ahead, the slowest step of building them (no step holds
+the GUI thread over 50 ms), and resident memory after it is loaded (target ≤ 250 MB).
 """
 
 from __future__ import annotations
@@ -52,10 +51,10 @@ def main() -> None:
     print(f"start_to_first_section_painted_median: {median('first_paint_s') * 1000:.0f} ms")
     print("start_to_first_section_painted_target: 500 ms")
     print(f"build_ahead_slowest_step: {median('build_ahead_step_max_ms'):.1f} ms")
-    print("gui_thread_block_target: 100 ms")
+    print("gui_thread_block_target: 50 ms")
     print(f"switch_section_median: {median('switch_median_ms'):.1f} ms")
     print(f"switch_section_slowest: {median('switch_max_ms'):.1f} ms")
-    print("switch_section_target: 50 ms")
+    print("switch_section_median_target: 30 ms")
     print(f"resident_memory_large_example: {median('rss_mib'):.0f} MiB")
     print("resident_memory_target: 250 MB")
 
