@@ -309,6 +309,7 @@ def _date_problems(plan: Plan, today: date) -> Iterator[Problem]:
         yield _problem(("review", "next_review"), "review.overdue", Severity.WARNING)
     yield from _young_caregivers(plan, today)
     yield from _paper_periods(plan, today)
+    yield from _papers_signed(plan, today)
 
 
 def _paper_periods(plan: Plan, today: date) -> Iterator[Problem]:
@@ -317,9 +318,23 @@ def _paper_periods(plan: Plan, today: date) -> Iterator[Problem]:
     rules = load_jurisdiction(plan.household.state)
     for i, child in enumerate(plan.children):
         for problem in period_problems(rules, child.care.paper_period, today):
+            if problem.key == "period.start_in_past" and child.care.paper_signed_on:
+                continue  # a signed paper's start has rightly passed: nothing to change
             path = ("children", i, "care", "paper_period", problem.part)
             severity = Severity.WARNING if problem.warning else Severity.ERROR
             yield _problem(path, problem.key, severity, **problem.params)
+
+
+def _papers_signed(plan: Plan, today: date) -> Iterator[Problem]:
+    """A signing day that has not come, or came before the child was born: a typing slip, and
+    the caseload would count the paper's "renew by" from it."""
+    for i, child in enumerate(plan.children):
+        signed, born = child.care.paper_signed_on, child.date_of_birth
+        path = ("children", i, "care", "paper_signed_on")
+        if signed is not None and signed > today:
+            yield _problem(path, "paper.signed_in_future")
+        elif signed is not None and born is not None and signed < born:
+            yield _problem(path, "paper.signed_before_birth")
 
 
 def _young_caregivers(plan: Plan, today: date) -> Iterator[Problem]:
