@@ -3,6 +3,8 @@ in the plan, problems beside them in English and Spanish, and the state's caregi
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -46,6 +48,12 @@ def text(page: CaregiversPage, index: int, path: str) -> TextField:
 
 def day(page: CaregiversPage, index: int, path: str) -> DateField:
     editor = page.editor(f"children[{index}].care.paper_period.{path}")
+    assert isinstance(editor, DateField)
+    return editor
+
+
+def signing_day(page: CaregiversPage, index: int) -> DateField:
+    editor = page.editor(f"children[{index}].care.paper_signed_on")
     assert isinstance(editor, DateField)
     return editor
 
@@ -117,14 +125,21 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
     assert QApplication.focusWidget() is who_pays
     qtbot.keyClicks(who_pays, "Ana's savings")
     qtbot.keyClick(who_pays, Qt.Key.Key_Tab)
+    signed_on = signing_day(page, 0)
+    assert QApplication.focusWidget() is signed_on.line
+    qtbot.keyClicks(signed_on.line, "03/09/2026")
+    qtbot.keyClick(signed_on.line, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is signed_on.button  # the calendar, then on
+    qtbot.keyClick(signed_on.button, Qt.Key.Key_Tab)
 
     care = window.session.plan.children[0].care
     assert care.primary_caregiver_id == "contact-rosa"
     assert care.alternate_caregiver_id == "contact-juan"
-    assert (care.term, care.child_has_been_told, care.who_pays) == (
+    assert (care.term, care.child_has_been_told, care.who_pays, care.paper_signed_on) == (
         "long_term",
         True,
         "Ana's savings",
+        date(2026, 3, 9),
     )
 
     assert first.same_for_all is not None and first.same_for_all.isVisible()
@@ -135,6 +150,7 @@ def test_caregivers_are_chosen_by_keyboard_from_people_already_entered(
         ("contact-rosa", "contact-juan", "long_term")
     }
     assert {c.child_has_been_told for c in others} == {None}
+    assert {c.paper_signed_on for c in others} == {None}  # their own papers are not signed
     assert choice(page, 2, "primary_caregiver_id").currentText() == "Rosa Soto (Aunt or uncle)"
     assert not first.same_for_all.isVisible()
     assert [g.same_for_all for g in page.groups[1:]] == [None, None]  # the first child's only
@@ -308,6 +324,8 @@ def test_a_new_child_gets_a_group_and_tab_reaches_it(
     assert QApplication.focusWidget() is choice(page, 0, "primary_caregiver_id")
     focus(qtbot, text(page, 0, "who_pays"))
     qtbot.keyClick(text(page, 0, "who_pays"), Qt.Key.Key_Tab)
+    qtbot.keyClick(signing_day(page, 0).line, Qt.Key.Key_Tab)
+    qtbot.keyClick(signing_day(page, 0).button, Qt.Key.Key_Tab)
     same_for_all = page.groups[0].same_for_all
     assert same_for_all is not None and QApplication.focusWidget() is same_for_all
     qtbot.keyClick(same_for_all, Qt.Key.Key_Tab)  # Tab goes on to the new box
@@ -449,3 +467,33 @@ def test_each_alt_letter_reaches_the_child_being_worked_on(
     window.words.set_language("es")  # the words change; the letters stay with the third child
     assert label.text() == "Cuidador su&plente"
     assert_unique_mnemonics(window, page, [])
+
+
+def test_the_day_the_paper_was_signed_is_asked_with_why_and_checked(
+    make_window: WindowMaker, qtbot: QtBot
+) -> None:
+    window = make_window(example_plan("small-ca.json"))
+    page = open_page(window)
+    field = page.fields["children[0].care.paper_signed_on"]
+    assert field.label.text() == "Caregiver paper s&igned on"
+    assert field.why.text().startswith("The day the caregiver paper was signed. Leave it empty")
+    assert "when to sign a new one" in field.why.text()
+    signed_on = signing_day(page, 0)
+    assert signed_on.value() is None  # not signed yet: nothing is made up
+    retype(qtbot, signed_on.line, "2099-01-05")
+    assert window.session.plan.children[0].care.paper_signed_on == date(2099, 1, 5)  # kept
+    qtbot.waitUntil(field.problem.isVisible)
+    assert field.problem.text().startswith("This day has not come yet.")
+    window.words.set_language("es")
+    assert field.label.text() == "Documento de cuidador &firmado el"
+    assert field.why.text().startswith("El día en que se firmó el documento de cuidador.")
+    assert field.problem.text().startswith("Este día todavía no ha llegado.")
+    born = window.session.plan.children[0].date_of_birth
+    assert born is not None
+    before = born - timedelta(days=1)
+    retype(qtbot, signed_on.line, before.strftime("%d/%m/%Y"))  # día/mes/año
+    assert window.session.plan.children[0].care.paper_signed_on == before
+    qtbot.waitUntil(lambda: "anterior al nacimiento" in field.problem.text())
+    retype(qtbot, signed_on.line, "")
+    assert window.session.plan.children[0].care.paper_signed_on is None
+    qtbot.waitUntil(lambda: not field.problem.isVisible())

@@ -35,6 +35,9 @@ from ui.pages.parts import why_label
 from ui.questions.caregivers import ARRANGEMENT, CARE, DATES, PERIOD, WHO_PAYS, ChildReading
 from ui.widgets import TextField
 
+OWN_FACTS = ("child_has_been_told", "paper_signed_on")
+"""What "Use the same for the other children" leaves as each child has it."""
+
 
 def without_letter(label: str) -> str:
     """A label's words without the mark of its Alt+letter ("&&" is a shown "&": it stays)."""
@@ -136,14 +139,15 @@ class CaregiversPage(DeclaredPage):
             tab_in_order([previous, *group.editors()])
 
     def copy_to_all(self) -> None:
-        """The first child's care for every child; whether each child was told stays."""
+        """The first child's care for every child. Whether each child was told, and the day
+        their paper was signed, stay: they are facts about that child, not choices to copy."""
         if self.plan is None:
             return
         self.store(self.plan)
         source = self.plan.children[0].care
         for child in self.plan.children[1:]:
-            told = child.care.child_has_been_told
-            child.care = source.model_copy(deep=True, update={"child_has_been_told": told})
+            own = {name: getattr(child.care, name) for name in OWN_FACTS}
+            child.care = source.model_copy(deep=True, update=own)
         self.load(self.plan)
         self.edited.emit()
 

@@ -1,5 +1,6 @@
 """What the Caregivers section asks of each child: who looks after them and who takes over (people
-already in the plan), for how long, who pays, and the period the caregiver paper states.
+already in the plan), for how long, who pays, the day the caregiver paper was signed and the
+period it states.
 Declarations only (no Qt): the page (`ui.pages.caregivers`) and Review are both built from them."""
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ ENDS = Answer("care.paper_period.ends", "caregivers.ends", Editor.CHOICE,
               choices=Labels("paper_ends", tuple(end.value for end in PaperEnd)))  # fmt: skip
 END_DATE = Answer("care.paper_period.end_date", "caregivers.end_date", Editor.DATE)
 WHO_PAYS = Answer("care.who_pays", "caregivers.who_pays")
+SIGNED_ON = Answer("care.paper_signed_on", "caregivers.signed_on", Editor.DATE,
+                   why="caregivers.signed_on_why")  # fmt: skip
+"""Recorded once the paper is signed: from it the navigator's caseload says when to sign anew."""
 
 PERIOD = (Row(STARTS, START_DATE), Row(ENDS, END_DATE))
 """Asked only where the state's paper states a period (NY, WA…): when it starts and ends."""
@@ -110,6 +114,7 @@ ARRANGEMENT = (
         Answer("care.child_has_been_told", "caregivers.told", Editor.CHOICE, choices=YesNo()),
     ),
     WHO_PAYS,
+    SIGNED_ON,
 )  # fmt: skip
 
 CARE = Items(
