@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -25,8 +26,9 @@ from forms.papers import owner_name, paper_name
 from forms.paragraph import Paragraph
 from planner.formats import display_phone
 from planner.i18n import translate
-from planner.jurisdictions import load_jurisdiction
+from planner.jurisdictions import Jurisdiction, load_jurisdiction
 from planner.model import Attorney, DocumentStatus, Plan
+from planner.paper_period import end_day
 from planner.people import address_text, date_text, label, phones_text, relationship_text
 
 DOMAIN = "doc_instructions"
@@ -66,9 +68,34 @@ def _caregiver_papers(context: RenderContext, words: Words) -> list[Flowable]:
     if not context.plan.children:
         return []
     if rules.instrument is None:
-        return words.paragraphs("papers_letter")
-    key = f"papers_{rules.signing.when}"
-    return words.paragraphs(key, translated=lambda lang: {"title": rules.instrument_name(lang)})
+        story = words.paragraphs("papers_letter")
+    else:
+        key = f"papers_{rules.signing.when}"
+        story = words.paragraphs(
+            key, translated=lambda lang: {"title": rules.instrument_name(lang)}
+        )
+    return story + _papers_signed(context, words, rules)
+
+
+def _papers_signed(context: RenderContext, words: Words, rules: Jurisdiction) -> list[Flowable]:
+    """Each signed paper's day, and by when a new one must be signed: a paper past its term
+    gives the caregiver no authority, and a school or clinic may check. Nothing for a paper
+    not yet signed."""
+    story: list[Flowable] = []
+    for child in context.plan.children:
+        signed = child.care.paper_signed_on
+        if signed is None:
+            continue
+        renew = end_day(rules, child.care.paper_period, signed)
+        key = "paper_signed_renew" if renew else "paper_signed"
+        days = _in_words(signed=signed, renew=renew)
+        story += words.paragraphs(key, translated=days, child=child.full_name)
+    return story
+
+
+def _in_words(**days: date | None) -> Callable[[str], dict[str, object]]:
+    """Dates as each language writes them, for `Words.paragraphs(translated=…)`."""
+    return lambda language: {name: date_text(day, language) for name, day in days.items()}
 
 
 def _call_people(context: RenderContext, words: Words) -> list[Flowable]:

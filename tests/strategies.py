@@ -141,11 +141,18 @@ def typed_a_number(draw: st.DrawFn) -> tuple[str, str]:
     return prefix + digits, stored
 
 
-past_dates = st.dates(min_value=date(1940, 1, 1), max_value=date(2026, 11, 24))
-child_births = st.dates(min_value=date(2009, 1, 1), max_value=date(2026, 11, 24))
+LAST_PAST_DAY = date(2026, 11, 24)
+"""The day before the tests' today (tests.conftest.TODAY): the last past date generated."""
+past_dates = st.dates(min_value=date(1940, 1, 1), max_value=LAST_PAST_DAY)
+child_births = st.dates(min_value=date(2009, 1, 1), max_value=LAST_PAST_DAY)
 
 
 attorneys = st.builds(Attorney, id=st.just("attorney-0"), given_names=name_text)
+
+
+def signing_days(born: date) -> st.SearchStrategy[date]:
+    """A day a child's caregiver paper was signed: in the past, not before the child's birth."""
+    return st.dates(min_value=born, max_value=LAST_PAST_DAY)
 
 
 @st.composite
@@ -181,17 +188,21 @@ def valid_plans(draw: st.DrawFn, names: st.SearchStrategy[str] = name_text) -> P
     ]
     people = [p.id for p in adults + contacts]
     schools = [School(id="school-0", name=draw(name_text))]
+    births = draw(st.lists(child_births, max_size=4))
     children = [
         Child(
             id=f"child-{i}",
             given_names=draw(names),
             family_names=draw(typed_text),
-            date_of_birth=draw(child_births),
+            date_of_birth=born,
             school_id=draw(st.sampled_from([None, "school-0"])),
             routines_and_comfort=draw(typed_text),
-            care=CareArrangement(primary_caregiver_id=draw(st.sampled_from(people))),
+            care=CareArrangement(
+                primary_caregiver_id=draw(st.sampled_from(people)),
+                paper_signed_on=draw(st.none() | signing_days(born)),
+            ),
         )
-        for i in range(draw(st.integers(0, 4)))
+        for i, born in enumerate(births)
     ]
     return Plan(
         household=Household(
@@ -371,6 +382,7 @@ def whole_plans(draw: st.DrawFn) -> Plan:
                     who_pays=draw(typed_text),
                     child_has_been_told=draw(st.none() | st.booleans()),
                     paper_period=draw(paper_periods()),
+                    paper_signed_on=child.care.paper_signed_on,
                 ),
             }
         )

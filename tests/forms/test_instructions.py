@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,33 @@ def test_any_text_a_family_types_renders_and_comes_out(plan: Plan) -> None:
         plan.notes,
     ]
     assert [value for value in typed if not comes_out(text, value)] == []
+    signed = [c.care.paper_signed_on for c in plan.children if c.care.paper_signed_on]
+    assert not_shown(text, [date_text(day, "es") for day in signed]) == []
+
+
+def test_each_signed_paper_says_when_a_new_one_must_be_signed() -> None:
+    plan = example_plan("small-ca.json")  # CA: the affidavit lasts a year from signing
+    child = plan.children[0]
+    assert f"{child.full_name}: caregiver paper signed" not in read(render(plan))
+    child.care.paper_signed_on = date(2026, 3, 9)
+    assert (
+        f"{child.full_name}: caregiver paper signed on March 9, 2026; a new one must be signed"
+        " by March 8, 2027." in read(render(plan))
+    )
+    assert (
+        f"{child.full_name}: documento de cuidador firmado el 9 de marzo de 2026; hay que firmar"
+        " uno nuevo a más tardar el 8 de marzo de 2027." in read(render(plan, "es"))
+    )
+    bilingual = read(render(plan, "es", bilingual=True))
+    assert "firmado el 9 de marzo de 2026" in bilingual
+    assert "signed on March 9, 2026; a new one must be signed by March 8, 2027." in bilingual
+
+
+def test_a_paper_the_law_sets_no_end_for_says_only_when_it_was_signed() -> None:
+    plan = example_plan("large-tx.json")  # TX: the agreement lasts until it is revoked
+    signed, unsigned = plan.children[0], plan.children[1]
+    signed.care.paper_signed_on = date(2025, 12, 1)
+    text = read(render(plan))
+    assert f"{signed.full_name}: caregiver paper signed on December 1, 2025." in text
+    assert "a new one must be signed" not in text
+    assert f"{unsigned.full_name}: caregiver paper" not in text
