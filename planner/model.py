@@ -370,6 +370,9 @@ class CareArrangement(PlanPart):
     who_pays: LongText = ""
     child_has_been_told: bool | None = None
     paper_period: PaperPeriod = Field(default_factory=PaperPeriod)
+    paper_signed_on: date | None = None
+    """The day this child's caregiver paper was signed; None while it is not. With the state's
+    term and the period, it says when a new paper must be signed (the navigator's caseload)."""
 
 
 class Child(PersonName):

@@ -426,6 +426,8 @@ def fill_caregivers(kb: Keyboard, window: WizardWindow) -> None:
         kb.tab()
         kb.at(page.editor(f"{care}.who_pays"))
         kb.fill(who_pays)
+        kb.at(page.editor(f"{care}.paper_signed_on").line)  # not signed yet: left empty
+        kb.tab(2)  # and past the calendar button
         if index == 0:  # the first child's caregivers for all, then each one's own
             same_for_all = page.groups[0].same_for_all
             assert same_for_all is not None
