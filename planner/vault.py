@@ -29,6 +29,7 @@ from typing import Final, NamedTuple, TypeVar
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from planner import vault_db
+from planner.detained import Detention
 from planner.keyring_store import KeyStore, SystemKeyStore
 from planner.keys import (
     MIN_PASSPHRASE_CHARS,
@@ -37,6 +38,7 @@ from planner.keys import (
     KdfCost,
     KdfParams,
     RecoveryCode,
+    context,
     derive_key,
     open_sealed,
     random_key,
@@ -65,7 +67,7 @@ from planner.vault_errors import (
     WrongPin,
 )
 from planner.vault_export import read_export, write_export
-from planner.vault_header import Header, Mode, keyring_entry
+from planner.vault_header import FORMAT_VERSION, Header, Mode, keyring_entry
 from planner.vault_pin import Pin, PinWrapped, check_new_pin, read_entry, unwrap, wrap
 from planner.vault_records import (
     HouseholdSummary,
@@ -820,3 +822,53 @@ class Vault:
         if not _HOUSEHOLD_ID.match(household_id):
             household_id = _new_id()
         return self._save(plan, household_id, may_create=True)
+
+    # --- "a parent was detained": the checklist's log, kept with the household -------------------
+
+    def _detention_context(self, household_id: str) -> bytes:
+        """Binds a log to this vault and household (no other household's row can be moved in)
+        and to the format; the household's data key seals it, so deleting the household, which
+        destroys that key, leaves no readable log behind."""
+        _, header, _ = self._unlocked_state()
+        return context("detention", header.vault_id, household_id, FORMAT_VERSION)
+
+    def save_detention(self, household_id: str, detention: Detention) -> None:
+        """Keep the household's detention log (replacing the one kept before)."""
+        raw = detention.model_dump_json().encode()
+        self._fresh(lambda: self._save_detention(household_id, raw))
+
+    def _save_detention(self, household_id: str, raw: bytes) -> None:
+        with self._writing() as (db, _, _):
+            _, wrapped = self._household_row(household_id)
+            cipher = self._data_cipher(household_id, wrapped)
+            sealed = seal(cipher, raw, self._detention_context(household_id))
+            vault_db.put_detention(db, household_id, sealed)
+
+    def load_detention(self, household_id: str) -> Detention | None:
+        """The household's detention log; None when no parent of it is marked as detained.
+        `HouseholdDamaged` when the log does not open (changed, or moved from elsewhere)."""
+        return self._fresh(lambda: self._load_detention(household_id))
+
+    def _load_detention(self, household_id: str) -> Detention | None:
+        db, _, _ = self._unlocked_state()
+        _, wrapped = self._household_row(household_id)
+        sealed = vault_db.detention_row(db, household_id)
+        if sealed is None:
+            return None
+        cipher = self._data_cipher(household_id, wrapped)
+        try:
+            raw = unseal(cipher, sealed, self._detention_context(household_id))
+            return Detention.model_validate_json(raw)
+        except (CannotOpen, ValueError):  # pydantic's ValidationError is a ValueError
+            raise HouseholdDamaged(household=household_id) from None
+
+    def end_detention(self, household_id: str) -> None:
+        """Remove the household's detention log (the family is together again, or it was opened
+        by mistake); freed pages are zeroed and the WAL emptied, as after a delete."""
+        db, _, _ = self._unlocked_state()
+        self._fresh(lambda: self._end_detention(household_id))
+        vault_db.checkpoint(db)
+
+    def _end_detention(self, household_id: str) -> None:
+        with self._writing() as (db, _, _):
+            vault_db.put_detention(db, household_id, None)

@@ -53,6 +53,15 @@ CREATE TABLE revisions (
     PRIMARY KEY (household_id, revision)
 ) WITHOUT ROWID;
 """
+_DETENTIONS: Final = """
+CREATE TABLE IF NOT EXISTS detentions (
+    household_id TEXT PRIMARY KEY REFERENCES households(id) ON DELETE CASCADE,
+    sealed BLOB NOT NULL
+) WITHOUT ROWID
+"""
+"""The log of "a parent was detained" (planner.detained), one row a household, sealed with its
+data key. ON DELETE CASCADE: deleting or purging the household deletes it in the same
+transaction. Vaults made before it gain it when opened (`_add_new_tables`)."""
 
 
 def vault_folder(
@@ -166,7 +175,50 @@ def connect(path: Path) -> sqlite3.Connection:
             raise
     for suffix in ("", *_SIDE_FILES):
         _make_private(path.with_name(path.name + suffix), _PRIVATE_FILE)
+    with contextlib.suppress(VaultError):  # busy now: the first save of a detention adds it
+        _add_new_tables(db)
     return db
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {str(name) for (name,) in rows}
+
+
+def _add_new_tables(db: sqlite3.Connection) -> None:
+    """Give a vault made before the detentions table its table. Only a vault: an SQLite file
+    without the households table is someone else's, and is left exactly as it is."""
+    with sqlite_errors():
+        tables = _tables(db)
+    if "households" in tables and "detentions" not in tables:
+        with transaction(db):
+            db.execute(_DETENTIONS)
+
+
+def detention_row(db: sqlite3.Connection, household_id: str) -> bytes | None:
+    """The household's sealed detention log; None if it has none (or the vault, read-only and
+    made before the table, cannot have one)."""
+    with sqlite_errors():
+        if "detentions" not in _tables(db):
+            return None
+        row = db.execute(
+            "SELECT sealed FROM detentions WHERE household_id = ?", (household_id,)
+        ).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+def put_detention(db: sqlite3.Connection, household_id: str, sealed: bytes | None) -> None:
+    """Store (or, with None, remove) a household's sealed detention log; call inside a
+    transaction."""
+    db.execute(_DETENTIONS)
+    if sealed is None:
+        db.execute("DELETE FROM detentions WHERE household_id = ?", (household_id,))
+    else:
+        db.execute(
+            "INSERT INTO detentions (household_id, sealed) VALUES (?, ?)"
+            " ON CONFLICT (household_id) DO UPDATE SET sealed = excluded.sealed",
+            (household_id, sealed),
+        )
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -245,6 +297,7 @@ def create(path: Path, header: Mapping[str, bytes]) -> None:
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             db.execute(statement)
+                    db.execute(_DETENTIONS)
                     write_header(db, header)
             finally:
                 db.close()  # the last connection closing checkpoints and removes the WAL
