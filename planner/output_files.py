@@ -74,6 +74,18 @@ def write_synced(path: Path, content: bytes) -> None:
         flush_to_disk(file.fileno())
 
 
+def write_aside(path: Path, content: bytes) -> None:
+    """One file written beside `path` (0600, on disk), then renamed into place: a crash or a full
+    disk leaves the earlier file or the new one, never half of one. Raises OSError."""
+    draft = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
+    try:
+        write_synced(draft, content)
+        draft.replace(path)
+    except BaseException:
+        draft.unlink(missing_ok=True)
+        raise
+
+
 def _sync_folder(folder: Path, platform: str = sys.platform) -> None:
     """Make the folder's new entries durable (not on Windows, where a folder cannot be opened
     as a file and NTFS journals folder changes).

@@ -16,13 +16,14 @@ import json
 import os
 import sys
 import unicodedata
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
 
 from planner.direction import BIDI_CONTROLS
 from planner.i18n import translate
 from planner.keys import RecoveryCode
+from planner.output_files import write_aside
 from planner.plan_file import PlanFileError, load_plan, plan_to_json
 from planner.vault import Vault, check_new_passphrase
 from planner.vault_errors import (
@@ -317,10 +318,49 @@ def _backup(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> in
     return EXIT_OK
 
 
+def _reminders(vault: Vault, args: argparse.Namespace, secrets: SecretReader) -> int:
+    """What is due within `--days` days, late ones too; or, with `--ics`, every reminder
+    written to a calendar file. Short codes, unless the navigator asks for `--names`."""
+    from planner import reminders
+
+    language = secrets.language
+
+    def say(key: str, **params: object) -> str:
+        return translate(key, language, params, domain=reminders.DOMAIN)
+
+    if args.days < 0:
+        print(say("cli.bad_days"), file=sys.stderr)
+        return EXIT_USAGE
+    _unlock(vault, secrets)
+    summaries = vault.list_households()
+    if args.ics is None:
+        today, households = date.today(), {s.household_id: s for s in summaries}
+        found = reminders.due(summaries, today, args.days)
+        for reminder in found:
+            label = reminders.household_label(households[reminder.household_id], args.names)
+            late = f"  ({say('cli.overdue')})" if reminder.day < today else ""
+            line = reminders.title(reminder, terminal_safe(label), language)
+            print(f"{reminder.day.isoformat()}  {line}{late}")
+        if not found:
+            print(say("cli.nothing_due", days=args.days))
+        return EXIT_OK
+    try:
+        write_aside(args.ics, reminders.calendar(summaries, names=args.names, language=language))
+    except OSError as error:
+        reason = type(error).__name__
+        print(say("cli.not_written", file=str(args.ics), reason=reason), file=sys.stderr)
+        return EXIT_USAGE
+    print(say("cli.written", count=len(reminders.reminders(summaries)), file=str(args.ics)))
+    if args.names:
+        print(say("cli.names_written"))
+    return EXIT_OK
+
+
 ACTIONS: Final = {
     "init": _init, "list": _list, "show": _show, "history": _history, "save": _save,
     "delete": _delete, "export": _export, "import": _import, "purge": _purge,
     "passwd": _passwd, "pin": _pin, "recovery": _recovery, "backup": _backup,
+    "reminders": _reminders,
 }  # fmt: skip
 
 

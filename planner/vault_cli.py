@@ -1,6 +1,7 @@
 """The `planner vault` command group: its arguments here, its actions in `planner.vault_actions`.
 
-`planner vault init|list|show|history|save|delete|export|import|purge|passwd|pin|recovery|backup`.
+`planner vault init|list|show|history|save|delete|export|import|purge|passwd|pin|recovery|backup|
+reminders`.
 Exit codes: 0 done, 2 the command or a file was wrong, 3 the vault refused (locked, wrong
 passphrase or PIN, damaged, no keyring …). Passphrases and PINs never come from the command line:
 the terminal (no echo), or standard input with `--passphrase-stdin`, one a line.
@@ -70,3 +71,13 @@ def register(commands: Any) -> None:
     backup = action("backup", "copy the whole vault, still encrypted, into one file")
     backup.add_argument("file", type=Path, metavar="FILE")
     action("recovery", "make a new recovery code (the old one stops working)")
+    reminders = action("reminders", "what is due soon: reviews and caregiver papers to renew")
+    reminders.add_argument(
+        "--days", type=int, default=7, metavar="N", help="due within N days, late ones too"
+    )
+    reminders.add_argument(
+        "--ics", type=Path, metavar="FILE", help="write every reminder to a calendar file instead"
+    )
+    reminders.add_argument(
+        "--names", action="store_true", help="name the households, not only their short codes"
+    )
