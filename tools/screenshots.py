@@ -11,14 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from planner.caseload import PaperState, fold
 from planner.flow import ORDER, SectionId
 from planner.model import Plan
 from planner.resources import resource
+from planner.vault_records import HouseholdSummary
 from ui.app import make_application
+from ui.caseload import CaseloadView
 from ui.i18n import Words
 from ui.pages import PAGES
 from ui.pages.welcome import WelcomePage
@@ -89,6 +93,102 @@ def shoot(language: str, state: str | None, only: set[str]) -> list[Path]:
     return written
 
 
+INVENTED = [
+    ("Quispe Mamani", ("Itzel", "Mateo"), "CA"),
+    ("Nguyễn family", ("Bảo",), "TX"),
+    ("Kowalska", ("Zofia", "Jan", "Ola"), "IL"),
+    ("الحسيني", ("ليلى",), "NY"),
+    ("Otieno", ("Amani",), "WA"),
+    ("Pérez López", ("Sofía", "Diego"), "FL"),
+    ("Ngata", ("Mere",), "CA"),
+    ("Шевченко", ("Данило",), "NY"),
+    ("Ramírez", ("Valeria",), "TX"),
+    ("Mensah", ("Ama", "Kofi"), "NJ"),
+    ("Hernández Cruz", ("Luis",), "AZ"),
+    ("Chen", ("Mei",), "CA"),
+]
+
+
+def invented_caseload(today: date) -> list[HouseholdSummary]:
+    """A dozen invented households with reviews and papers due, late and far off."""
+    summaries = []
+    for i, (name, children, state) in enumerate(INVENTED):
+        signed = None if i % 4 == 1 else today - timedelta(days=40 * i + 20)
+        renew = signed + timedelta(days=180 + 15 * i) if signed else None
+        summaries.append(
+            HouseholdSummary(
+                household_id=f"example-{i}",
+                revision=1,
+                display_name=name,
+                children=children,
+                missing_items=(i * 5) % 9,
+                next_review=None if i == 6 else today + timedelta(days=(i * 23) % 150 - 30),
+                updated_at=datetime.now(UTC) - timedelta(days=3 * i, hours=i),
+                state=state,
+                papers=tuple(PaperState(signed, renew) for _ in children),
+                no_alternate=i % 3 == 0,
+                search=fold(" ".join((name, *children))),
+            )
+        )
+    return summaries
+
+
+def shoot_caseload(language: str) -> list[Path]:
+    """The navigator's households, as they show once the saved plans are opened."""
+    words = Words(language)
+    window = WizardWindow(words, Session(mode=Mode.SAVE), PAGES, show_pseudo=language == "pseudo")
+    window.setGeometry(QApplication.primaryScreen().availableGeometry())
+    view = CaseloadView(words)
+    window.screens.addWidget(view)
+    window.screens.setCurrentWidget(view)
+    window.households_action.setVisible(True)
+    window.show()
+    view.set_households(invented_caseload(date.today()))
+    view.focus_search()
+    settle()
+    written: list[Path] = []
+    grab(OUT / f"00-caseload-{language}.png", written)
+    view.filters["review_due_30_days"].click()
+    view.search.setText("a")
+    settle()
+    grab(OUT / f"00-caseload-{language}-filtered.png", written)
+    window.close()
+    return written
+
+
+def shoot_detained(language: str) -> list[Path]:
+    """ "A parent was detained" on the large example: the father taken this morning, two steps
+    done; then what happened, as it is first asked."""
+    from planner.detained import Detention
+    from ui.detained import DetainedView
+
+    plan = Plan.model_validate_json(resource("examples", "large-tx.json").read_text("utf-8"))
+    now = datetime.now().astimezone().replace(hour=14, minute=32, second=0, microsecond=0)
+    detention = Detention(
+        parent_id="adult-carlos",
+        started_at=now - timedelta(minutes=20),
+        taken_at=now.replace(hour=7, minute=40),
+        place="Outside the house, on the way to work",
+        what_was_seen="Two officers, an unmarked white van",
+        steps={"locate": now - timedelta(minutes=12), "call_attorney:attorney-delgado": now},
+    )
+    written: list[Path] = []
+    for name, shown in (("", detention), ("-start", None)):
+        words = Words(language)
+        window = WizardWindow(words, Session(mode=Mode.SAVE), PAGES, show_pseudo=False)
+        window.setGeometry(QApplication.primaryScreen().availableGeometry())
+        view = DetainedView(words)
+        view.now = lambda: now
+        window.screens.addWidget(view)
+        window.screens.setCurrentWidget(view)
+        window.show()
+        view.show_household(plan, shown)
+        settle()
+        grab(OUT / f"00-detained-{language}{name}.png", written)
+        window.close()
+    return written
+
+
 def make_documents(page: object) -> None:
     """Press "Make the documents", wait for the worker, and preview the caregiver's paper."""
     from ui.pages.documents import DocumentsPage
@@ -108,13 +208,21 @@ def make_documents(page: object) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--state", help="move the example household to this state (e.g. NY)")
-    parser.add_argument("--only", default="", help="sections to shoot, e.g. caregivers,documents")
+    parser.add_argument(
+        "--only", default="", help="what to shoot, e.g. caseload,caregivers,documents"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     make_application(sys.argv[:1])
     only = {part for part in args.only.split(",") if part}
+    sections = only - {"caseload", "detained"}
     for language in LANGUAGES:
-        for path in shoot(language, args.state, only):
+        shots = shoot_caseload(language) if not only or "caseload" in only else []
+        if language != "pseudo" and (not only or "detained" in only):
+            shots += shoot_detained(language)
+        if not only or sections:
+            shots += shoot(language, args.state, sections)
+        for path in shots:
             print(path)
     return 0
 

@@ -14,23 +14,26 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QWidget
 
+from planner.caseload import short_code
 from planner.flow import SectionId
 from planner.keyring_store import KeyStore
 from planner.keys import PASSPHRASE_COST, KdfCost
-from planner.model import Plan
+from planner.model import Household, Plan, text_limit
 from planner.vault import Vault
 from planner.vault_errors import VaultChanged, VaultError
 from planner.vault_header import Mode as VaultMode
 from planner.vault_records import HouseholdSummary, Revision
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
+from ui.caseload import CaseloadView
 from ui.dialogs import Dialogs, QtDialogs
-from ui.i18n import Words, qt_locale
+from ui.history import HistoryDialog, saved_when
+from ui.i18n import Words, qt_locale, words_in
 from ui.lock import IdleTimer, LockScreen
 from ui.opening import Opened, VaultOpener, opened_now
 from ui.pages import PAGES
@@ -39,7 +42,13 @@ from ui.session import Mode, Session, new_plan
 from ui.vault_worker import VaultService
 from ui.wizard import PageFactory, WizardWindow
 
+if TYPE_CHECKING:
+    from ui.detained_mode import DetainedMode
+
 DEFAULT_IDLE_MINUTES = 10.0
+EXPORT_SUFFIX = ".fpx"
+NAME_CHARS = text_limit(Household.model_fields["display_name"]) or 100
+"""The most characters a plan's name holds: a copy's name is cut there."""
 
 
 class Controller(QObject):
@@ -81,6 +90,14 @@ class Controller(QObject):
         # The window's content and the lock screen share one place: locked, only the lock shows.
         self.lock_screen = LockScreen(words)
         self.window.screens.addWidget(self.lock_screen)
+        self.caseload = CaseloadView(words)
+        """The navigator's households: shown in save mode, once opened; never in a workshop."""
+        self.window.screens.addWidget(self.caseload)
+        self.history: HistoryDialog | None = None
+        """The saved versions of a household, while they show."""
+        self._detained: DetainedMode | None = None
+        """"A parent was detained", made the first time a navigator asks (`detained`)."""
+        self._behind_lock: QWidget = self.window.plan_view
         self._fit_to_screen()
         self._connect()
         self.idle.start()
@@ -106,6 +123,16 @@ class Controller(QObject):
         self.welcome.new_requested.connect(self.start_new_plan)
         self.window.lock_requested.connect(self.lock)
         self.window.erase_requested.connect(self.erase)
+        self.window.households_requested.connect(self.show_caseload)
+        self.caseload.open_requested.connect(self.open_household)
+        self.caseload.new_requested.connect(self.start_new_plan)
+        self.caseload.duplicate_requested.connect(self.duplicate_household)
+        self.caseload.delete_requested.connect(self.delete_household)
+        self.caseload.export_requested.connect(self.export_household)
+        self.caseload.import_requested.connect(self.import_household)
+        self.caseload.history_requested.connect(self.show_history)
+        self.caseload.reminders_requested.connect(self.export_reminders)
+        self.caseload.detained_requested.connect(lambda found: self.detained.start(found))
         self.words.language_changed.connect(lambda _: self._retranslate())
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
@@ -132,7 +159,42 @@ class Controller(QObject):
         saving = self.session.mode is Mode.SAVE
         self.window.lock_action.setVisible(saving or self.vault_open or self.locked)
         self.window.erase_action.setVisible(not saving and not self.locked)
+        self.window.households_action.setVisible(self.caseload_allowed)
         self.welcome.set_mode(self.session.mode)
+        shown = self.window.screens.currentWidget()
+        detained = self._detained.view if self._detained is not None else None
+        if shown in (self.caseload, detained) and not self.caseload_allowed:
+            if self._detained is not None:
+                self._detained.forget()
+            self._show_plan()
+
+    @property
+    def detained(self) -> DetainedMode:
+        """Its screen and services are made on first use: start-up stays as fast as before."""
+        if self._detained is None:
+            from ui.detained_mode import DetainedMode
+
+            self._detained = DetainedMode(self)
+        return self._detained
+
+    @property
+    def caseload_allowed(self) -> bool:
+        """The households show only to the navigator who opened them, in save mode: a workshop
+        at this keyboard may not be the navigator (the shared-laptop rule)."""
+        return self.session.mode is Mode.SAVE and self.vault_open and not self.locked
+
+    def show_caseload(self) -> None:
+        """The navigator's home: every saved household. (The field being typed in is stored as
+        it loses the keyboard; autosave does the rest.)"""
+        if not self.caseload_allowed:
+            return
+        self.window.screens.setCurrentWidget(self.caseload)
+        self.caseload.focus_search()
+
+    def _show_plan(self) -> None:
+        if self.window.screens.currentWidget() is not self.lock_screen:
+            self.window.screens.setCurrentWidget(self.window.plan_view)
+            self.window.pages[self.window.current].focus_first()
 
     def _retranslate(self) -> None:
         self._apply_mode()
@@ -178,6 +240,9 @@ class Controller(QObject):
         self._apply_mode()
         self.vault_opened.emit()
         if self.session.mode is Mode.SAVE:
+            # A navigator with households lands on them; a plan being written stays on screen.
+            if result.households and not self.autosave.unsaved:
+                self.show_caseload()
             self._start_saving()
 
     def _not_opened(self) -> None:
@@ -253,6 +318,7 @@ class Controller(QObject):
             key = "vault.list.continue" if offer else "vault.list.entry"
             rows.append((summary.household_id, w(key, name=name, when=when)))
         self.welcome.set_saved_households(rows)
+        self.caseload.set_households([] if self.session.mode is Mode.WORKSHOP else self.households)
         if rows:
             self.welcome.saved.setCurrentRow(0)
 
@@ -299,6 +365,7 @@ class Controller(QObject):
         summary = next((s for s in self.households if s.household_id == household_id), None)
         self._set_status("saved", summary.updated_at if summary else None)
         self._show_households()
+        self._show_plan()
 
     def start_new_plan(self) -> None:
         if self.locked:
@@ -310,8 +377,197 @@ class Controller(QObject):
             self._show_households()
             if self.session.mode is Mode.SAVE:
                 self._set_status("")
+            self._show_plan()
 
         self._unless_work_is_lost(fresh)
+
+    def duplicate_household(self, household_id: str) -> None:
+        """A copy of a saved household as a new one (a relative's family, say), named as a copy;
+        the list then shows it chosen."""
+        if not self.caseload_allowed:
+            return
+        language = self._language
+
+        def job(vault: Vault) -> tuple[str, list[HouseholdSummary]]:
+            plan = vault.load(household_id)
+            name = words_in(language, "caseload.copy_name", name=plan.household.display_name)
+            plan.household.display_name = name[:NAME_CHARS]
+            return vault.save(plan).household_id, vault.list_households()
+
+        def done(result: tuple[str, list[HouseholdSummary]]) -> None:
+            copy_id, self.households = result
+            self._show_households()
+            self.caseload.select(copy_id)
+
+        self.vault.call(job, done, self._load_failed)
+
+    def delete_household(self, household_id: str) -> None:
+        """After asking: the household is deleted and can no longer be read (the vault's key
+        changes, see planner.vault). Deleting the one open leaves a blank plan in its place."""
+        if not self.caseload_allowed:
+            return
+        summary = next((s for s in self.households if s.household_id == household_id), None)
+        name = (summary.display_name if summary else "") or self.words("vault.list.unnamed")
+        question = self.words("caseload.delete_household.question", name=name)
+
+        def deleted(households: list[HouseholdSummary]) -> None:
+            self.households = households
+            self._show_households()
+            self.dialogs.inform(self.words("caseload.delete_household.done"))
+
+        def delete() -> None:
+            if self.session.household_id == household_id:
+                self.session.replace(new_plan(language=self._language))  # autosave forgets it
+
+            def job(vault: Vault) -> list[HouseholdSummary]:
+                vault.delete(household_id)
+                return vault.list_households()
+
+            self.vault.call(job, deleted, self._load_failed)
+
+        self._ask("caseload.delete_household", delete, question)
+
+    def export_household(self, household_id: str) -> None:
+        """The household in one file under a passphrase of its own (asked twice), to hand it to
+        another navigator or keep a backup. The file's offered name is the household's short
+        code, never the family's name: a file name is seen by anyone who looks at the folder."""
+        if not self.caseload_allowed:
+            return
+        name = f"household-{short_code(household_id)}{EXPORT_SUFFIX}"
+
+        def chosen(path: str | None) -> None:
+            if path and self.caseload_allowed:
+                file = Path(path) if Path(path).suffix else Path(path + EXPORT_SUFFIX)
+                w = self.words
+                reason, detail = w("caseload.export.reason"), w("caseload.export.detail")
+                self.dialogs.new_passphrase(reason, detail, partial(protected, file))
+
+        def protected(file: Path, passphrase: str | None) -> None:
+            if passphrase is None or not self.caseload_allowed:
+                return
+            self.vault.call(
+                lambda vault: vault.export(household_id, file, passphrase),
+                lambda _: self.dialogs.inform(self.words("caseload.export.done", file=str(file))),
+                self._load_failed,
+            )
+
+        self.dialogs.save_file(self.words("caseload.export.title"), name, chosen)
+
+    def export_reminders(self) -> None:
+        """Every review and renew-by date as a calendar file (.ics) for the navigator's work
+        calendar. A calendar is seen by others, so each event names the household's short code;
+        the households' names go in only if the navigator says so when asked."""
+        if not self.caseload_allowed:
+            return
+        w = self.words
+
+        def chosen(path: str | None) -> None:
+            if path and self.caseload_allowed:
+                file = Path(path) if Path(path).suffix else Path(path + ".ics")
+                question = w("caseload.reminders.names_question")
+                yes, no = w("caseload.reminders.names_yes"), w("caseload.reminders.names_no")
+                self.dialogs.confirm(question, yes, partial(write, file), no)
+
+        def write(file: Path, names: bool) -> None:
+            from planner.output_files import write_aside
+            from planner.reminders import calendar
+
+            content = calendar(self.households, names=names, language=w.catalogue_language)
+            try:
+                write_aside(file, content)
+            except OSError:
+                self.dialogs.error(w("caseload.reminders.failed", file=str(file)))
+                return
+            self.dialogs.inform(w("caseload.reminders.done", file=str(file)))
+
+        self.dialogs.save_file(w("caseload.reminders.title"), "reminders.ics", chosen)
+
+    def import_household(self) -> None:
+        """A household from an exported file: a new one, or (the same household again) a new
+        version of it. A wrong passphrase or a damaged file is said and changes nothing."""
+        if not self.caseload_allowed:
+            return
+        w = self.words
+
+        def chosen(path: str | None) -> None:
+            if path and self.caseload_allowed:
+                self.dialogs.secret(w("caseload.import.reason"), "", partial(unlocked, Path(path)))
+
+        def unlocked(file: Path, passphrase: str | None) -> None:
+            if passphrase and self.caseload_allowed:
+                self.autosave.after_saves(partial(self._import, file, passphrase))
+
+        self.dialogs.open_file(w("caseload.import.title"), w("caseload.import.files"), chosen)
+
+    def _import(self, file: Path, passphrase: str) -> None:
+        def job(vault: Vault) -> tuple[str, Plan, list[HouseholdSummary]]:
+            household_id = vault.import_(file, passphrase).household_id
+            return household_id, vault.load(household_id), vault.list_households()
+
+        def done(result: tuple[str, Plan, list[HouseholdSummary]]) -> None:
+            household_id, plan, self.households = result
+            self._now_saved(household_id, plan)
+            self.dialogs.inform(self.words("caseload.import.done"))
+
+        self.vault.call(job, done, self._load_failed)
+
+    def _now_saved(self, household_id: str, plan: Plan) -> None:
+        """A household changed by import or restore: listed and chosen, and if it is the one
+        open, its plan on screen is the one saved now (else the next autosave would undo it)."""
+        if self.session.household_id == household_id:
+            self.session.replace(plan, household_id=household_id)
+        self._show_households()
+        self.caseload.select(household_id)
+
+    def show_history(self, household_id: str) -> None:
+        """The household's saved versions, read on the vault thread while the dialog says it is
+        looking; choosing one and Restore asks first (see `restore`)."""
+        if not self.caseload_allowed or self.history is not None:
+            return
+        dialog = self.history = HistoryDialog(self.words, self.window)
+        dialog.restore_requested.connect(partial(self.restore, household_id))
+
+        def closed() -> None:
+            self.history = None
+            dialog.deleteLater()
+
+        def failed(error: VaultError) -> None:
+            dialog.reject()
+            self._load_failed(error)
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        self.vault.call(lambda vault: vault.history(household_id), self._show_versions, failed)
+
+    def _show_versions(self, revisions: list[Revision]) -> None:
+        if self.history is not None:
+            self.history.show_revisions(revisions)
+
+    def restore(self, household_id: str, number: int) -> None:
+        """After asking: version `number` is saved again as the newest, so the plan as it was
+        stays among the versions and nothing is lost."""
+        if not self.caseload_allowed or self.history is None:
+            return
+        at = next((r.saved_at for r in self.history.revisions if r.revision == number), None)
+        when = saved_when(self.words, at) if at else str(number)
+        question = self.words("caseload.history.question", when=when)
+
+        def job(vault: Vault) -> tuple[Plan, list[Revision], list[HouseholdSummary]]:
+            plan = vault.load(household_id, number)
+            vault.save(plan, household_id)
+            return plan, vault.history(household_id), vault.list_households()
+
+        def done(result: tuple[Plan, list[Revision], list[HouseholdSummary]]) -> None:
+            plan, revisions, self.households = result
+            self._now_saved(household_id, plan)
+            self._show_versions(revisions)
+            self.dialogs.inform(self.words("caseload.history.done", when=when))
+
+        def go() -> None:
+            if self.caseload_allowed:
+                self.vault.call(job, done, self._load_failed)
+
+        self._ask("caseload.history", partial(self.autosave.after_saves, go), question)
 
     def lock(self) -> None:
         """Hide everything behind the lock screen, save what is pending, then drop the keys."""
@@ -331,6 +587,14 @@ class Controller(QObject):
         """The lock screen over everything; the idle timer stops until it is lifted."""
         self.locked = True
         self.dialogs.close_all()
+        if self.history is not None:
+            self.history.reject()
+        shown = self.window.screens.currentWidget()
+        if self._detained is not None and shown is self._detained.view:
+            self._detained.forget()  # nothing of it stays behind the lock; the list will
+            shown = self.caseload
+        if shown is not self.lock_screen:
+            self._behind_lock = shown or self.window.plan_view
         self.window.screens.setCurrentWidget(self.lock_screen)  # the field typed in is stored
         self.idle.stop()
         self._apply_mode()
@@ -379,11 +643,14 @@ class Controller(QObject):
         self.vault_open = True
         self.households = result.households
         self.lock_screen.reset(self.keyring_mode)
-        self.window.screens.setCurrentWidget(self.window.plan_view)
-        self.window.pages[self.window.current].focusNextChild()
         self.idle.start()
         self._apply_mode()
         self._show_households()
+        if self._behind_lock is self.caseload and self.caseload_allowed:
+            self.show_caseload()
+        else:
+            self.window.screens.setCurrentWidget(self.window.plan_view)
+            self.window.pages[self.window.current].focusNextChild()
         self.locked_changed.emit(False)
         if self.autosave.unsaved:
             self.autosave.save_now()
@@ -404,6 +671,8 @@ class Controller(QObject):
     def _forget_everything(self) -> None:
         """The plan, the documents made from it and the clipboard: gone from memory."""
         self.session.forget()  # every page reloads from the blank plan (see _plan_replaced)
+        if self._detained is not None:
+            self._detained.forget()
         self.window.packet.forget()  # the files made, and any still being made
         documents = self.window.pages.get_built(SectionId.DOCUMENTS)  # none made if not built
         clear = getattr(documents, "clear", None)  # and what the page showed of them

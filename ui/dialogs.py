@@ -1,5 +1,6 @@
 """The questions the saved plans need to ask: a new passphrase or navigator PIN, the passphrase,
-PIN or recovery code, the recovery code to print, and yes/no confirmations. None of them blocks
+PIN or recovery code, the recovery code to print, a file to write or read (leaving no
+recent-file trace), and yes/no confirmations. None of them blocks
 the window: each opens window-modal and answers through a callback, so the vault thread and the
 lock timer keep running.
 
@@ -12,14 +13,16 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,7 +56,17 @@ class Dialogs(Protocol):
         """`done(True)` once the person typed the code's last characters back; False if they
         cancelled (or locking closed it): then the code is not put in place."""
 
-    def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None: ...
+    def save_file(self, title: str, name: str, answer: Answer) -> None:
+        """Where to write a new file, `name` offered; the path, or None if cancelled."""
+
+    def open_file(self, title: str, kinds: str, answer: Answer) -> None:
+        """Which file to read (`kinds`: Qt's name filters); the path, or None if cancelled."""
+
+    def confirm(
+        self, question: str, yes: str, answer: Callable[[bool], None], no: str = ""
+    ) -> None:
+        """`answer(True)` for `yes`; False for `no` (by default "Cancel"), Escape or closing."""
+
     def inform(self, text: str) -> None: ...
     def error(self, text: str) -> None: ...
 
@@ -303,6 +316,36 @@ class RecoveryCodeDialog(QDialog):
         self.reject()
 
 
+def file_dialog(parent: QWidget, title: str) -> QFileDialog:
+    """Qt's own file dialog, starting in Documents (else home), that leaves no trace of where it
+    went. A desktop's native dialog may add the file to the desktop's recent files, out of our
+    reach; Qt's writes the folders it visited into its settings file (`QtProject.conf`) when it is
+    destroyed, so they are put back as they were then (no file if there was none): a folder named
+    after a family must not stay in a recent-places list. (ui.pages.folder_choice does the same
+    for the packet's folder.)"""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    existed = Path(settings.fileName()).exists()
+    settings.beginGroup("FileDialog")
+    kept = {key: settings.value(key) for key in settings.allKeys()}
+    settings.endGroup()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = documents if documents and Path(documents).is_dir() else str(Path.home())
+    dialog = QFileDialog(parent, title, start)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+
+    def put_back() -> None:
+        again = QSettings(QSettings.Scope.UserScope, "QtProject")
+        again.remove("FileDialog")
+        for key, value in kept.items():
+            again.setValue(f"FileDialog/{key}", value)
+        again.sync()
+        if not existed and not again.allKeys():
+            Path(again.fileName()).unlink(missing_ok=True)
+
+    dialog.destroyed.connect(put_back)
+    return dialog
+
+
 class QtDialogs:
     """The real dialogs, window-modal over `parent`."""
 
@@ -347,10 +390,32 @@ class QtDialogs:
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box
 
-    def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None:
+    def _file(self, dialog: QFileDialog, answer: Answer) -> None:
+        def chosen(result: int) -> None:
+            files = dialog.selectedFiles() if result else []
+            answer(files[0] if files else None)
+
+        self._show(dialog, chosen)
+
+    def save_file(self, title: str, name: str, answer: Answer) -> None:
+        dialog = file_dialog(self.parent, title)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(name)
+        self._file(dialog, answer)
+
+    def open_file(self, title: str, kinds: str, answer: Answer) -> None:
+        dialog = file_dialog(self.parent, title)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(kinds)
+        self._file(dialog, answer)
+
+    def confirm(
+        self, question: str, yes: str, answer: Callable[[bool], None], no: str = ""
+    ) -> None:
         box = self._message(QMessageBox.Icon.Question, question)
         agree = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.words("vault.cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(no or self.words("vault.cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         self._show(box, lambda _: answer(box.clickedButton() is agree))

@@ -111,6 +111,8 @@ class WizardWindow(QMainWindow):
 
     lock_requested = Signal()
     erase_requested = Signal()
+    households_requested = Signal()
+    """A navigator asks for the list of saved households (the controller decides if it shows)."""
 
     def __init__(
         self,
@@ -191,6 +193,8 @@ class WizardWindow(QMainWindow):
         self.toolbar.addWidget(self.language_label)
         self.toolbar.addWidget(self.language)
         self.toolbar.addSeparator()
+        self.households_action = self._add_action(self.households_requested, "Ctrl+H")
+        self.households_action.setVisible(False)
         zoom_out, zoom_in = QKeySequence.StandardKey.ZoomOut, QKeySequence.StandardKey.ZoomIn
         self.smaller = self._add_action(lambda: self.change_text_size(-1), zoom_out)
         self.bigger = self._add_action(lambda: self.change_text_size(+1), zoom_in, "Ctrl+=")
@@ -361,6 +365,7 @@ class WizardWindow(QMainWindow):
         self.smaller.setText(w("toolbar.smaller"))
         self.lock_action.setText(w("toolbar.lock"))
         self.erase_action.setText(w("toolbar.erase"))
+        self.households_action.setText(w("caseload.toolbar.households"))
         self.sidebar.setAccessibleName(w("sidebar.name"))
         self.lock_action.setVisible(self.session.mode is Mode.SAVE)
         self.erase_action.setVisible(self.session.mode is Mode.WORKSHOP)

@@ -74,7 +74,9 @@ class ScriptedDialogs:
         else:
             self._later(lambda: done(True))
 
-    def confirm(self, question: str, yes: str, answer: Callable[[bool], None]) -> None:
+    def confirm(
+        self, question: str, yes: str, answer: Callable[[bool], None], no: str = ""
+    ) -> None:
         self.asked.append(("confirm", question, yes))
         agreed = self.confirms.pop(0) if self.confirms else True
         self._later(lambda: answer(agreed))
@@ -149,3 +151,23 @@ def visible_texts(root: QWidget) -> list[str]:
                 texts.append(str(value or ""))
     texts.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
     return texts
+
+
+class FileDialogs(ScriptedDialogs):
+    """Scripted answers, and files too: `files` answers save and open questions in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[str | None] = []
+        self.offered: list[str] = []
+
+    def save_file(self, title: str, name: str, answer: Callable[[str | None], None]) -> None:
+        self.asked.append(("save_file", title, name))
+        self.offered.append(name)
+        chosen = self.files.pop(0) if self.files else None
+        self._later(lambda: answer(chosen))
+
+    def open_file(self, title: str, kinds: str, answer: Callable[[str | None], None]) -> None:
+        self.asked.append(("open_file", title, kinds))
+        chosen = self.files.pop(0) if self.files else None
+        self._later(lambda: answer(chosen))
