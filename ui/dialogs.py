@@ -13,10 +13,9 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from planner.keys import MIN_PASSPHRASE_CHARS, RecoveryCode
 from planner.vault_errors import PassphraseTooShort, PinTooShort
 from planner.vault_pin import MIN_PIN_CHARS
 from ui.i18n import Words
+from ui.pages.folder_choice import file_dialog
 from ui.printing import ask_printer
 from ui.widgets import note, plain, show_note
 
@@ -314,36 +314,6 @@ class RecoveryCodeDialog(QDialog):
         self.code.clear()
         self.check.clear()
         self.reject()
-
-
-def file_dialog(parent: QWidget, title: str) -> QFileDialog:
-    """Qt's own file dialog, starting in Documents (else home), that leaves no trace of where it
-    went. A desktop's native dialog may add the file to the desktop's recent files, out of our
-    reach; Qt's writes the folders it visited into its settings file (`QtProject.conf`) when it is
-    destroyed, so they are put back as they were then (no file if there was none): a folder named
-    after a family must not stay in a recent-places list. (ui.pages.folder_choice does the same
-    for the packet's folder.)"""
-    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
-    existed = Path(settings.fileName()).exists()
-    settings.beginGroup("FileDialog")
-    kept = {key: settings.value(key) for key in settings.allKeys()}
-    settings.endGroup()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = documents if documents and Path(documents).is_dir() else str(Path.home())
-    dialog = QFileDialog(parent, title, start)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-
-    def put_back() -> None:
-        again = QSettings(QSettings.Scope.UserScope, "QtProject")
-        again.remove("FileDialog")
-        for key, value in kept.items():
-            again.setValue(f"FileDialog/{key}", value)
-        again.sync()
-        if not existed and not again.allKeys():
-            Path(again.fileName()).unlink(missing_ok=True)
-
-    dialog.destroyed.connect(put_back)
-    return dialog
 
 
 class QtDialogs:
