@@ -19,14 +19,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Final
-
-from icalendar import Alarm, Calendar, Event
+from typing import TYPE_CHECKING, Final
 
 from planner.caseload import short_code
 from planner.direction import OVERRIDES
 from planner.i18n import translate
 from planner.vault_records import HouseholdSummary
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 DOMAIN: Final = "reminders"
 PRODID: Final = "-//Family Preparedness Planner//Reminders//EN"
@@ -118,6 +119,8 @@ def household_label(summary: HouseholdSummary, names: bool) -> str:
 
 
 def _event(reminder: Reminder, summary: str, stamp: datetime) -> Event:
+    from icalendar import Alarm, Event  # only when a calendar is written: it costs 40 ms
+
     event = Event()
     event.add("uid", reminder.uid)
     event.add("dtstamp", stamp)
@@ -147,6 +150,8 @@ def calendar(
     households = [summary for summary in summaries if not summary.damaged]
     shown = {s.household_id: household_label(s, names) for s in households}
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    from icalendar import Calendar
+
     document = Calendar()
     document.add("prodid", PRODID)
     document.add("version", "2.0")

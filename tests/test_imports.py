@@ -4,6 +4,7 @@ PDF library, no window and no cryptography, and printing the version not even th
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,30 @@ def test_version_and_help_import_not_even_the_model() -> None:
     for argv in (["--version"], ["--help"], ["render", "--help"]):
         imported = _imported_after(argv)
         assert imported.isdisjoint({*HEAVY, "pydantic", "phonenumbers"}), argv
+
+
+def test_the_window_starts_without_what_only_later_work_needs() -> None:
+    """The window's first section shows without the PDF library, the calendar library or the
+    detained screen: each is loaded when first used (bench/startup.py measures the start)."""
+    script = (
+        "import json, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from ui.app import make_application\n"
+        "from ui.controller import start\n"
+        "from ui.i18n import Words\n"
+        "make_application(sys.argv[:1])\n"
+        "controller = start(Words('en'), home=Path(tempfile.mkdtemp()))\n"
+        "controller.window.show()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    imported = set(json.loads(result.stdout.splitlines()[-1]))
+    for later in ("reportlab", "icalendar", "ui.detained", "forms.case_summary", "keyring"):
+        assert later not in imported, later
