@@ -119,8 +119,8 @@ class Controller(QObject):
         self.session.plan_replaced.connect(self.autosave.forget)
         self.session.plan_replaced.connect(self._plan_replaced)
         self.welcome.mode_chosen.connect(lambda value: self.choose_mode(Mode(value)))
-        self.welcome.open_requested.connect(self.open_household)
-        self.welcome.new_requested.connect(self.start_new_plan)
+        self.welcome.households_requested.connect(self.show_caseload)
+        self.locked_changed.connect(lambda _: self.welcome.offer_households(self.caseload_allowed))
         self.window.lock_requested.connect(self.lock)
         self.window.erase_requested.connect(self.erase)
         self.window.households_requested.connect(self.show_caseload)
@@ -296,31 +296,11 @@ class Controller(QObject):
         return self.words(other_day, date=date, time=time)
 
     def _show_households(self) -> None:
-        """Most recently saved first; the first offers to continue, unless it is already open.
-        A workshop lists none: the person at the keyboard may not be the navigator."""
-        w = self.words
-        ordered = sorted(
-            [] if self.session.mode is Mode.WORKSHOP else self.households,
-            key=lambda s: (s.damaged, -(s.updated_at.timestamp() if s.updated_at else 0)),
-        )
-        rows = []
-        for index, summary in enumerate(ordered):
-            if summary.damaged:
-                rows.append((summary.household_id, w("vault.list.damaged")))
-                continue
-            name = summary.display_name or w("vault.list.unnamed")
-            if summary.children:
-                children = ", ".join(summary.children)
-                name = w("vault.list.with_children", name=name, children=children)
-            at = summary.updated_at
-            when = self._when(at, "vault.list.today", "vault.list.other_day") if at else ""
-            offer = index == 0 and summary.household_id != self.session.household_id
-            key = "vault.list.continue" if offer else "vault.list.entry"
-            rows.append((summary.household_id, w(key, name=name, when=when)))
-        self.welcome.set_saved_households(rows)
+        """The Households view is the one list of the saved households (the Welcome page only
+        offers the way to it). A workshop lists none: the person at the keyboard may not be the
+        navigator."""
         self.caseload.set_households([] if self.session.mode is Mode.WORKSHOP else self.households)
-        if rows:
-            self.welcome.saved.setCurrentRow(0)
+        self.welcome.offer_households(self.caseload_allowed)
 
     def _unless_work_is_lost(self, go: Callable[[], None]) -> None:
         """`go` once every save is done; but a workshop plan with answers in it is lost by

@@ -31,8 +31,10 @@ from tests.planner.conftest import (  # noqa: F401 - fixtures
     secret_service,
     secret_service_bus,
 )
+from tests.ui.keyboard import assert_unique_mnemonics
 from tests.ui.vault_helpers import NAVIGATOR_PIN, ScriptedDialogs, make_controller, visible_texts
 from ui.app import make_application
+from ui.caseload_model import CaseloadModel, Column, day_words
 from ui.controller import Controller
 from ui.session import Mode
 from ui.widgets import TextField
@@ -124,6 +126,15 @@ def read_vault(home: Path, store: object, secret: str | None = NAVIGATOR_PIN) ->
     return vault
 
 
+def listed(controller: Controller) -> list[dict[Column, str]]:
+    """What the Households view's table shows, row by row, as the navigator reads it."""
+    model: CaseloadModel = controller.caseload.model
+    return [
+        {column: str(model.data(model.index(row, column))) for column in Column}
+        for row in range(model.rowCount())
+    ]
+
+
 def is_unlocked(qtbot: QtBot, controller: Controller) -> bool:
     """Asked of the vault on its own thread."""
     answer: list[bool] = []
@@ -160,7 +171,7 @@ def test_an_edit_reaches_the_vault_after_a_pause(
     assert [h.household_id for h in households] == [controller.session.household_id]
     assert vault.load(households[0].household_id).household.display_name == "Familia Autoguardada"
     vault.lock()
-    assert controller.welcome.saved.count() == 1
+    assert [row[Column.FAMILY] for row in listed(controller)] == ["Familia Autoguardada"]
 
 
 def test_after_a_kill_the_next_start_offers_the_last_saved_state(
@@ -201,11 +212,15 @@ def test_after_a_kill_the_next_start_offers_the_last_saved_state(
     assert not controller.vault_open  # a start is a workshop: nothing saved is opened or shown
     controller.welcome.save_mode.click()  # the navigator chooses to save on this computer
     qtbot.waitUntil(lambda: controller.vault_open)
-    offered = controller.welcome.saved
-    assert offered.count() == 1  # the first save made the household; later ones revised it
-    assert offered.item(0).text().startswith(f"Continue where you left off: {last_saved}, saved")
-    assert offered.currentRow() == 0
-    qtbot.mouseClick(controller.welcome.open_button, Qt.MouseButton.LeftButton)
+    caseload = controller.caseload  # the navigator lands on the households, the last one chosen
+    assert controller.window.screens.currentWidget() is caseload
+    rows = listed(controller)
+    assert len(rows) == 1  # the first save made the household; later ones revised it
+    assert rows[0][Column.FAMILY] == last_saved
+    today = datetime.now().astimezone().date()
+    assert rows[0][Column.LAST_SAVED] == day_words("en", today, today)
+    assert caseload.current_id() == household_id
+    qtbot.mouseClick(caseload.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.session.household_id == household_id)
     assert controller.session.plan.household.display_name == last_saved
     assert name_field(controller).text() == last_saved
@@ -226,12 +241,15 @@ def test_saved_households_are_offered_most_recent_first(
 
     controller = controllers(keyring=store, language="es")
     controller.welcome.save_mode.click()
-    qtbot.waitUntil(lambda: controller.welcome.saved.count() == 2)
-    first, second = (controller.welcome.saved.item(row).text() for row in (0, 1))
-    assert first.startswith("Continuar donde lo dejó: Familia Nueva (")
-    assert "de mayo de 2026" in first
-    assert second.startswith("Familia Vieja (")
-    controller.welcome.open_button.click()
+    qtbot.waitUntil(lambda: controller.caseload.model.rowCount() == 2)
+    first, second = listed(controller)
+    children = ", ".join(child.given_names for child in plan_named("Familia Nueva").children)
+    assert (first[Column.FAMILY], first[Column.CHILDREN]) == ("Familia Nueva", children)
+    assert first[Column.LAST_SAVED].startswith("2 de mayo")
+    assert (second[Column.FAMILY], second[Column.CHILDREN]) == ("Familia Vieja", children)
+    assert second[Column.LAST_SAVED].startswith("1 de marzo")
+    assert controller.caseload.current_id() == newer.household_id  # Enter or "Abrir" opens it
+    controller.caseload.open_button.click()
     qtbot.waitUntil(lambda: controller.session.household_id == newer.household_id)
     assert controller.session.mode is Mode.SAVE
     assert controller.window.lock_action.isVisible()
@@ -371,7 +389,8 @@ def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
         qtbot.wait(10)
         seen += visible_texts(window)
     assert not controller.vault_open
-    assert not controller.welcome.saved_box.isVisible()
+    assert controller.welcome.households_button.isHidden()  # not even the way to them
+    assert controller.caseload.model.total == 0
     assert [text for text in seen if "Guardada Secreta" in text] == []
     assert dialogs.kinds() == []  # no question about saved plans was asked either
 
@@ -401,9 +420,49 @@ def test_a_workshop_shows_nothing_of_the_households_a_keyring_could_open(
     # The navigator, who knows the PIN; going back to a workshop hides them again.
     dialogs.pin = NAVIGATOR_PIN
     controller.welcome.save_mode.click()
-    qtbot.waitUntil(lambda: controller.welcome.saved.count() == 1)
+    qtbot.waitUntil(lambda: controller.caseload.model.total == 1)
+    assert window.screens.currentWidget() is controller.caseload
+    assert not controller.welcome.households_button.isHidden()
     controller.welcome.workshop_mode.click()
-    assert controller.welcome.saved.count() == 0 and not controller.welcome.saved_box.isVisible()
+    assert controller.caseload.model.total == 0
+    assert window.screens.currentWidget() is window.plan_view
+    assert controller.welcome.households_button.isHidden()
+    assert [text for text in visible_texts(window) if "Guardada Secreta" in text] == []
+
+
+def test_the_welcome_page_leads_to_the_households_only_while_the_navigator_has_them_open(
+    controllers: Maker, qtbot: QtBot, home: Path
+) -> None:
+    """The Households view is the one list of saved households; the Welcome page shows none of
+    them, only a button to it, and only while the navigator has them open."""
+    store = MemoryKeyStore()
+    vault = Vault(home, store, kdf_cost=INSECURE_TEST_COST)
+    vault.create(pin=NAVIGATOR_PIN)
+    vault.save(plan_named("Familia Guardada Antes"))
+    vault.lock()
+    controller = controllers(keyring=store, language="es")
+    welcome, window = controller.welcome, controller.window
+    assert welcome.households_button.isHidden()  # a workshop
+
+    type_name(qtbot, controller, "Familia Escribiendo")  # a plan being written stays on screen
+    choose_save(qtbot, controller)
+    assert window.screens.currentWidget() is window.plan_view
+    button = welcome.households_button
+    assert button.isVisible() and button.text() == "Ver los &hogares guardados"
+    assert_unique_mnemonics(window, welcome, [])
+    assert [text for text in visible_texts(window) if "Guardada Antes" in text] == []
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.screens.currentWidget() is controller.caseload
+    assert "Familia Guardada Antes" in [row[Column.FAMILY] for row in listed(controller)]
+
+    window.show_section(SectionId.WELCOME)
+    controller.lock()
+    assert button.isHidden()
+    controller.lock_screen.secret_given.emit(NAVIGATOR_PIN)
+    qtbot.waitUntil(lambda: not controller.locked)
+    assert not button.isHidden()
+    welcome.workshop_mode.click()
+    assert button.isHidden()
 
 
 def test_closing_a_workshop_asks_first_and_says_when_documents_were_not_saved(

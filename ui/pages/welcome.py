@@ -1,19 +1,12 @@
 """Welcome: the language, the state, what to call the plan, and whether to keep it on this
-computer or keep nothing (a workshop). A navigator opens a saved household from here."""
+computer or keep nothing (a workshop). The saved households are listed in one place only, the
+Households view (`ui.caseload`): this page shows nothing of them, only, while the navigator has
+them open, a button that leads there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-)
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QGroupBox, QPushButton, QRadioButton, QVBoxLayout
 
 from planner.flow import SectionId
 from planner.jurisdictions import load_jurisdiction
@@ -30,8 +23,8 @@ class WelcomePage(DeclaredPage):
     section_id = SectionId.WELCOME
     declared = WELCOME
     mode_chosen = Signal(str)
-    open_requested = Signal(str)
-    new_requested = Signal()
+    households_requested = Signal()
+    """"Show the saved households": the controller shows its Households view."""
     speaking: str | None = None
     """The interface's language at the last load: a blank plan's languages follow a switch."""
 
@@ -45,13 +38,12 @@ class WelcomePage(DeclaredPage):
         self.add_field("interface.language", self.language)
 
     def build(self) -> None:
-        """After the state and the plan's name: keep or keep nothing, and the saved plans."""
+        """After the state and the plan's name: keep or keep nothing."""
         state, name = self.top.answers[STATE.path].editor, self.top.answers[NAME.path].editor
         assert isinstance(state, ChoiceField) and isinstance(name, TextField)
         self.state, self.name = state, name
         self.state.edited.connect(self._describe_state)
         self._build_mode()
-        self._build_saved()
 
     def build_extra(self, part: Part | Box, layout: QBoxLayout) -> None:
         """Below the state: which paper it brings, or that it brings only a general letter."""
@@ -69,43 +61,21 @@ class WelcomePage(DeclaredPage):
         self.save_mode.toggled.connect(
             lambda on: self.mode_chosen.emit((Mode.SAVE if on else Mode.WORKSHOP).value)
         )
+        self.households_button = QPushButton()
+        self.households_button.clicked.connect(self.households_requested)
+        self.households_button.hide()
+        layout.addWidget(self.households_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.form.addWidget(self.mode_box)
 
-    def _build_saved(self) -> None:
-        self.saved_box = QGroupBox()
-        self.saved = QListWidget()
-        self.saved.setMaximumHeight(140)
-        self.open_button, self.new_button = QPushButton(), QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self.saved_box)
-        layout.addWidget(self.saved)
-        layout.addLayout(buttons)
-        self.open_button.clicked.connect(self._open)
-        self.saved.itemActivated.connect(lambda _: self._open())
-        self.new_button.clicked.connect(self.new_requested)
-        self.saved_box.hide()
-        self.form.addWidget(self.saved_box)
-
-    def set_saved_households(self, households: list[tuple[str, str]]) -> None:
-        """(id, label) of the households in the vault; the box shows only when there are some."""
-        self.saved.clear()
-        for household_id, label in households:
-            item = QListWidgetItem(label, self.saved)
-            item.setData(256, household_id)
-        self.saved_box.setVisible(bool(households))
+    def offer_households(self, allowed: bool) -> None:
+        """The way to the saved households shows only while the navigator has them open: in a
+        workshop, or locked, the person at the keyboard may not be the navigator."""
+        self.households_button.setVisible(allowed)
 
     def set_mode(self, mode: Mode) -> None:
         button = self.save_mode if mode is Mode.SAVE else self.workshop_mode
         with QSignalBlocker(button):
             button.setChecked(True)
-
-    def _open(self) -> None:
-        item = self.saved.currentItem()
-        if item is not None:
-            self.open_requested.emit(str(item.data(256)))
 
     def _describe_state(self) -> None:
         rules = load_jurisdiction(self.state.value() or "")
@@ -131,7 +101,5 @@ class WelcomePage(DeclaredPage):
         self.save_mode.setText(w("welcome.save"))
         self.workshop_mode.setText(w("welcome.workshop"))
         self.save_note.setText(w("welcome.mode_note"))
-        self.saved_box.setTitle(w("welcome.saved"))
-        self.open_button.setText(w("welcome.open"))
-        self.new_button.setText(w("welcome.new"))
+        self.households_button.setText(w("welcome.households"))
         self._describe_state()
