@@ -8,12 +8,14 @@ The calendar (`.ics`) is made to sit in a work calendar that others may see or t
 server: by default an event names a household only by its short code ("FP-3C4D-5E6F") and says
 what is due, never a name, a child, a phone or a number. The navigator may choose to put the
 household's display name instead; nothing else of the plan is ever written. Each event's UID
-comes from the household's random id, what is due and which child, so importing the file again
-moves the same events instead of adding copies.
+comes from the household's random id, what is due and which child (a digest of the child's plan
+id, not the id itself, which a hand-written plan may make from the child's name), so importing
+the file again moves the same events instead of adding copies, even after a child is removed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,19 +46,38 @@ class ReminderKind(StrEnum):
 @dataclass(frozen=True)
 class Reminder:
     """One thing due for one household on one day. `child` is the index (from 0, in the
-    household's order) of the child whose caregiver paper it is; None for a review."""
+    household's order) of the child whose caregiver paper it is, for its title; None for a
+    review. `child_id` is that child's plan id ("" when the summary has none)."""
 
     household_id: str
     kind: ReminderKind
     day: date
     child: int | None = None
+    child_id: str = ""
 
     @property
     def uid(self) -> str:
         """The same for the same household, kind and child in every export, whatever the day,
-        so a calendar updates the event rather than adding a second one."""
-        child = "" if self.child is None else f"-{self.child + 1}"
+        so a calendar updates the event rather than adding a second one.
+
+        A paper's UID names its child by a digest of the child's id, so removing one child
+        leaves the others' events where they are. A summary saved before the children's ids were
+        kept has only their positions (`paper-2-...`); once the household is saved again, its
+        papers' UIDs change this once to the id form."""
+        if self.child is None:
+            child = ""
+        elif self.child_id:
+            child = f"-{child_tag(self.household_id, self.child_id)}"
+        else:
+            child = f"-{self.child + 1}"
         return f"{self.kind}{child}-{self.household_id}@{UID_DOMAIN}"
+
+
+def child_tag(household_id: str, child_id: str) -> str:
+    """A child in a UID: 16 hex digits from the household's and the child's ids, the same in
+    every export, never the id itself (a plan written by hand may have "child-isabella")."""
+    seed = f"{household_id}\n{child_id}".encode()
+    return hashlib.sha256(seed, usedforsecurity=False).hexdigest()[:16]
 
 
 def _order(reminder: Reminder) -> tuple[date, str, str, int]:
@@ -73,11 +94,19 @@ def reminders(summaries: Iterable[HouseholdSummary]) -> list[Reminder]:
             continue
         if summary.next_review is not None:
             found.append(Reminder(summary.household_id, ReminderKind.REVIEW, summary.next_review))
-        for child, paper in enumerate(summary.papers):
-            if paper.signed_on is not None and paper.renew_by is not None:
-                kind = ReminderKind.PAPER
-                found.append(Reminder(summary.household_id, kind, paper.renew_by, child))
+        found.extend(_papers(summary))
     return sorted(found, key=_order)
+
+
+def _papers(summary: HouseholdSummary) -> Iterable[Reminder]:
+    """Each signed paper's renew-by day, with its child's position and (if kept) id."""
+    ids = summary.child_ids
+    if len(ids) != len(summary.papers):  # an earlier summary: positions only
+        ids = ("",) * len(summary.papers)
+    for child, (paper, child_id) in enumerate(zip(summary.papers, ids, strict=True)):
+        if paper.signed_on is not None and paper.renew_by is not None:
+            kind = ReminderKind.PAPER
+            yield Reminder(summary.household_id, kind, paper.renew_by, child, child_id)
 
 
 def due(summaries: Iterable[HouseholdSummary], today: date, days: int = 7) -> list[Reminder]:

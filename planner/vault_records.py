@@ -51,6 +51,10 @@ class HouseholdSummary:
     """Each child's caregiver paper (signed when, renew by), in the children's order."""
     no_alternate: bool = False
     """Some child has no alternate caregiver."""
+    child_ids: tuple[str, ...] = ()
+    """The children's plan ids, in the children's order, so a reminder stays the same child's
+    when another child is removed (`reminders.Reminder.uid`). Empty for a summary saved before
+    they were kept, until the household is saved again."""
     search: str = ""
     """What a search matches: folded names, phone digits, A-numbers (`caseload.search_text`),
     and the short code. A summary saved before these four were kept (`summary_from`) has no
@@ -117,6 +121,7 @@ def summary_bytes(plan: Plan, saved_at: datetime) -> bytes:
                 [_iso(paper.signed_on), _iso(paper.renew_by)] for paper in paper_states(plan)
             ],
             "no_alternate": lacks_alternate(plan),
+            "child_ids": [child.id for child in plan.children],
             "search": search_text(plan),
         },
         ensure_ascii=False,
@@ -140,6 +145,7 @@ def summary_from(household_id: str, revision: int, raw: bytes) -> HouseholdSumma
     children = tuple(map(str, data["children"]))
     display_name = str(data["display_name"])
     papers = data["papers"] if "papers" in data else [[None, None]] * len(children)
+    child_ids = tuple(map(str, data.get("child_ids", ())))
     search = data["search"] if "search" in data else fold(" ".join([display_name, *children]))
     day = date.fromisoformat
     return HouseholdSummary(
@@ -155,6 +161,7 @@ def summary_from(household_id: str, revision: int, raw: bytes) -> HouseholdSumma
             [PaperState(day(on) if on else None, day(by) if by else None) for on, by in papers]
         ),
         no_alternate=bool(data.get("no_alternate", False)),
+        child_ids=child_ids if len(child_ids) == len(children) else (),
         search=with_code(str(search), household_id),
     )
 

@@ -5,6 +5,8 @@ display name)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
@@ -22,7 +24,9 @@ from planner.reminders import (
     one_line,
     reminders,
 )
+from planner.vault import Vault
 from planner.vault_records import HouseholdSummary, summary_bytes, summary_from
+from tests.conftest import example_plan
 from tests.planner.conftest import sentinel_plan
 from tests.strategies import typed_text
 
@@ -189,3 +193,60 @@ def test_any_display_name_reads_back_as_one_line_only_when_chosen(name: str) -> 
     assert str(named["SUMMARY"]) == f"{shown}: plan review due"
     assert "\n" not in shown and "\r" not in shown
     assert set(named) == EVENT_FIELDS
+
+
+def paper_uids(vault: Vault, household_id: str) -> dict[int, str]:
+    """Each signed paper's UID in the household's calendar, by the child's title number."""
+    (summary,) = [s for s in vault.list_households() if s.household_id == household_id]
+    return {r.child + 1: r.uid for r in reminders([summary]) if r.child is not None}
+
+
+def test_a_childs_paper_keeps_its_uid_when_an_earlier_child_is_removed(vault: Vault) -> None:
+    """Re-exported after the first child left the plan, the second child's event moves (it is
+    now "child 1") instead of taking the first child's event or becoming a second copy."""
+    plan = signed(example_plan("mixed-names-ny.json"))
+    assert len(plan.children) >= 3
+    household_id = vault.save(plan).household_id
+    before = paper_uids(vault, household_id)
+    assert len(set(before.values())) == len(plan.children)
+
+    vault.save(plan.model_copy(update={"children": plan.children[1:]}), household_id)
+    after = paper_uids(vault, household_id)
+    assert after == {number - 1: before[number] for number in before if number > 1}
+    assert before[1] not in after.values(), "the removed child's event is not reused"
+    ics = calendar(vault.list_households(), names=True, now=NOW).decode()
+    for child in plan.children:
+        assert child.id not in ics, "a hand-written id may hold the child's name"
+
+
+def test_a_summary_saved_before_child_ids_were_kept_still_gives_reminders() -> None:
+    """An earlier summary has no children's ids: its papers are told apart by position."""
+    old = {
+        "display_name": "Familia Ramírez Ortega",
+        "children": ["Sofía Valentina", "Mateo"],
+        "missing_items": 0,
+        "next_review": "2027-04-04",
+        "updated_at": "2026-10-04T15:02:00+00:00",
+        "state": "CA",
+        "papers": [["2026-03-01", "2027-02-28"], ["2026-03-01", "2027-02-28"]],
+        "no_alternate": False,
+        "search": "familia ramirez ortega sofia valentina mateo",
+    }
+    summary = summary_from(GARCIA, 4, json.dumps(old).encode())
+    assert summary.child_ids == ()
+    assert [r.uid for r in reminders([summary])] == [
+        f"paper-1-{GARCIA}@family-planner",
+        f"paper-2-{GARCIA}@family-planner",
+        f"review-{GARCIA}@family-planner",
+    ]
+    assert len(events(calendar([summary], now=NOW))) == 3
+
+
+def test_ids_that_do_not_match_the_papers_fall_back_to_positions() -> None:
+    """A summary whose ids and papers disagree (only damage could) still reminds of both."""
+    summary = household(GARCIA, papers=(PaperState(TODAY, TODAY), PaperState(TODAY, TODAY)))
+    lopsided = dataclasses.replace(summary, child_ids=("child-1",))
+    assert [r.uid for r in reminders([lopsided])] == [
+        f"paper-1-{GARCIA}@family-planner",
+        f"paper-2-{GARCIA}@family-planner",
+    ]

@@ -94,6 +94,7 @@ def test_the_calendar_file_is_private_whole_and_names_nobody(
     events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
     assert len(events) == 2 + papers
     assert all(secret not in text for secret in caseload.secrets)
+    assert all(child.id not in text for child in caseload.late.children), "only a digest"
     assert {str(e["SUMMARY"]).split(":")[0] for e in events} == {
         short_code(caseload.late_id),
         short_code(caseload.later_id),

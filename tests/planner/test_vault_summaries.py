@@ -50,6 +50,17 @@ def test_a_saved_plan_lists_its_state_papers_and_alternates(vault: Vault) -> Non
     assert other.no_alternate
 
 
+def test_a_saved_plan_lists_its_childrens_ids_beside_their_names(vault: Vault) -> None:
+    """The ids keep a reminder on its child when another child is removed."""
+    plan = example_plan("mixed-names-ny.json")
+    household_id = vault.save(plan).household_id
+    summary = listed(vault, household_id)
+    assert summary.child_ids == tuple(child.id for child in plan.children)
+    assert len(summary.child_ids) == len(summary.children) == len(summary.papers)
+    vault.save(plan.model_copy(update={"children": plan.children[1:]}), household_id)
+    assert listed(vault, household_id).child_ids == summary.child_ids[1:]
+
+
 def test_a_saved_plan_is_found_by_its_names_phones_and_a_number(vault: Vault) -> None:
     tx = vault.save(example_plan("large-tx.json")).household_id
     vault.save(example_plan("small-ca.json"))
@@ -82,6 +93,7 @@ def test_a_summary_saved_by_an_earlier_version_reads_with_defaults() -> None:
     assert not summary.no_alternate
     assert summary.papers == (PaperState(), PaperState())  # no plan could record a signing then
     assert not summary.damaged
+    assert summary.child_ids == ()  # reminders tell its children apart by position
     assert select([summary], "ramirez mateo") == [summary]  # its names are still searchable
 
 
@@ -131,3 +143,9 @@ def test_the_listing_context_is_the_summary_context() -> None:
     of = summary_contexts("vault-7")
     for household_id, revision in [("3c4d5e6f7a8b", 1), ("imported-id-with-dashes", 20)]:
         assert of(household_id, revision) == summary_context("vault-7", household_id, revision)
+
+
+def test_childrens_ids_that_do_not_match_the_children_are_not_trusted() -> None:
+    """Only damage could make them disagree; the summary then reads as if it had none."""
+    lopsided = {**OLD_SUMMARY, "child_ids": ["child-sofia"]}
+    assert summary_from("3c4d5e6f7a8b", 4, json.dumps(lopsided).encode()).child_ids == ()
