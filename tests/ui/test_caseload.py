@@ -36,7 +36,7 @@ from planner.reminders import ReminderKind, due
 from planner.vault import Vault
 from planner.vault_records import HouseholdSummary
 from tests.planner.conftest import MemoryKeyStore
-from tests.ui.vault_helpers import ScriptedDialogs, make_controller, visible_texts
+from tests.ui.vault_helpers import ScriptedDialogs, make_controller, open_saved_plans, visible_texts
 from ui.app import make_application
 from ui.caseload_model import OVERDUE_COLOUR, CaseloadModel, Column
 from ui.controller import Controller
@@ -139,9 +139,7 @@ def navigator(
         window.show()
         qtbot.waitExposed(window)
         if opened:
-            button = controller.welcome.save_mode
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-            qtbot.waitUntil(lambda: controller.caseload.isVisible(), timeout=20_000)
+            open_saved_plans(qtbot, controller)
         return controller
 
     yield make
@@ -195,9 +193,7 @@ def test_a_workshop_never_shows_the_households(navigator: Maker, qtbot: QtBot) -
     controller.show_caseload()
     assert not controller.caseload.isVisible()
 
-    button = controller.welcome.save_mode
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-    qtbot.waitUntil(controller.caseload.isVisible, timeout=20_000)
+    open_saved_plans(qtbot, controller)
     controller.choose_mode(Mode.WORKSHOP)
     assert not controller.caseload.isVisible()
     assert not controller.window.households_action.isVisible()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +18,7 @@ from planner.keys import INSECURE_TEST_COST, RecoveryCode
 from planner.model import Child, Household, Plan
 from planner.vault import Vault
 from tests.planner.conftest import MemoryKeyStore
-from tests.ui.vault_helpers import FileDialogs, make_controller
+from tests.ui.vault_helpers import FileDialogs, make_controller, open_saved_plans
 from ui.app import make_application
 from ui.controller import Controller
 from ui.dialogs import QtDialogs
@@ -66,9 +66,7 @@ def navigator(qtbot: QtBot, tmp_path: Path, store: Path) -> Iterator[Maker]:
         controller.window.resize(1366, 768)
         controller.window.show()
         qtbot.waitExposed(controller.window)
-        button = controller.welcome.save_mode
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-        qtbot.waitUntil(controller.caseload.isVisible, timeout=20_000)
+        open_saved_plans(qtbot, controller)
         return controller
 
     yield make

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.caseload import short_code
@@ -20,7 +20,7 @@ from planner.keys import INSECURE_TEST_COST, RecoveryCode
 from planner.model import CareArrangement, Child, Household, Plan, ReviewSchedule
 from planner.vault import Vault
 from tests.planner.conftest import MemoryKeyStore
-from tests.ui.vault_helpers import FileDialogs, make_controller
+from tests.ui.vault_helpers import FileDialogs, make_controller, open_saved_plans
 from ui.app import make_application
 from ui.controller import Controller
 
@@ -56,9 +56,7 @@ def navigator(qtbot: QtBot, store: tuple[Path, str]) -> Iterator[tuple[Controlle
     qtbot.addWidget(controller.window)
     controller.window.show()
     qtbot.waitExposed(controller.window)
-    button = controller.welcome.save_mode
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-    qtbot.waitUntil(lambda: controller.caseload.isVisible(), timeout=20_000)
+    open_saved_plans(qtbot, controller)
     yield controller, dialogs
     controller.close()
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from planner.keys import INSECURE_TEST_COST, RecoveryCode
 from planner.vault import Vault
 from tests.conftest import example_plan
 from tests.planner.conftest import MemoryKeyStore
-from tests.ui.vault_helpers import ScriptedDialogs, make_controller
+from tests.ui.vault_helpers import ScriptedDialogs, make_controller, open_saved_plans
 from ui.app import make_application
 from ui.controller import Controller
 from ui.detained_mode import CASE_SUMMARY_FILE
@@ -59,9 +59,7 @@ def navigator(qtbot: QtBot, home: tuple[Path, str]) -> Iterator[Maker]:
         controller.window.show()
         qtbot.waitExposed(controller.window)
         if opened:
-            button = controller.welcome.save_mode
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
-            qtbot.waitUntil(lambda: controller.caseload.isVisible(), timeout=20_000)
+            open_saved_plans(qtbot, controller)
         return controller
 
     yield make

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.flow import ORDER, SectionId
 from planner.keyring_store import KeyStore
@@ -171,3 +172,11 @@ class FileDialogs(ScriptedDialogs):
         self.asked.append(("open_file", title, kinds))
         chosen = self.files.pop(0) if self.files else None
         self._later(lambda: answer(chosen))
+
+
+def open_saved_plans(qtbot: QtBot, controller: Controller) -> None:
+    """Click "Save this plan on this computer" (on its round button: the row is wider than its
+    words), as a navigator does, and wait until the households show."""
+    button = controller.welcome.save_mode
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    qtbot.waitUntil(controller.caseload.isVisible, timeout=20_000)
