@@ -305,7 +305,13 @@ class NotesField(PrintCheck, QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
         self.setMaximumHeight(110)
-        self.textChanged.connect(lambda: self._check_print(self.toPlainText()))
+        self.textChanged.connect(lambda: self._check_print(self.typed()))
+
+    def typed(self) -> str:
+        """The text exactly as typed. Qt's `toPlainText` turns a no-break space into a plain
+        one, which would change a name or an address the family wrote with one."""
+        raw = self.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
 
     def set_value(self, text: str) -> None:
         self._loaded = text
@@ -314,11 +320,11 @@ class NotesField(PrintCheck, QPlainTextEdit):
         self._check_print(text, read_fonts=False)
 
     def value(self) -> str:
-        return self.toPlainText().strip()
+        return self.typed().strip()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
-        self._left(self.toPlainText())
+        self._left(self.typed())
 
 
 class ChoiceField(QComboBox):

@@ -1,5 +1,6 @@
 """The date field's calendar (opens on the typed date, speaks the interface's language, stays
-inside the window and the screen) and the note on characters no font in the papers can print."""
+inside the window and the screen), the note on characters no font in the papers can print, and a
+note field that gives back what was typed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from forms.kit import font_covers
+from tests.strategies import typed_text
 from tests.ui.keyboard import type_text
 from ui.app import make_application
 from ui.i18n import Words, use_qt_language, words_in
@@ -316,6 +320,18 @@ def test_the_note_is_in_spanish_and_follows_a_language_switch(qtbot: QtBot) -> N
     english = words_in("en", "field.unprintable", characters=f"{HAN} {UNICORN}")
     qtbot.waitUntil(lambda: field.print_note.text() == english)
     assert field.editor.accessibleDescription() == english
+
+
+@settings(max_examples=40, deadline=None)
+@given(lines=st.lists(typed_text, min_size=1, max_size=4))
+def test_a_note_gives_back_what_was_typed(lines: list[str]) -> None:
+    """Qt's own `toPlainText` turns a no-break space into a plain one; a note keeps the family's
+    words as they were written, whatever the script and however many lines."""
+    make_application([])
+    field = NotesField()
+    text = "\N{NO-BREAK SPACE}".join(lines) + "\n" + "\n".join(lines)
+    field.setPlainText(text)  # as typed or pasted: not `set_value`, which remembers it
+    assert field.value() == text.strip()
 
 
 def test_the_note_stands_beside_the_fields_problem(qtbot: QtBot) -> None:
