@@ -17,12 +17,13 @@ Everything it raises for a reason a person can act on is a `VaultError`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
 import secrets
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
@@ -48,6 +49,7 @@ from planner.keys import (
 )
 from planner.model import Plan
 from planner.plan_file import PlanFileError
+from planner.summary_cache import Known, bucket_of, open_bucket, seal_buckets
 from planner.vault_errors import (
     HouseholdDamaged,
     HouseholdNotFound,
@@ -79,7 +81,6 @@ from planner.vault_records import (
     saved_at_from,
     summary_bytes,
     summary_context,
-    summary_contexts,
     summary_from,
 )
 
@@ -101,12 +102,22 @@ def _new_id() -> str:
     return secrets.token_hex(6)
 
 
-def _sort_key(name: str) -> str:
-    """Names sort as people expect: "Álvarez" beside "Alvarez", not after "Zapata"."""
-    if name.isascii():  # nothing to decompose: the common case, at every unlock
-        return name.casefold()
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Python's cycle collector held while a list is built. Listing makes some 60,000 objects
+    and no cycle; each collection would walk every object made so far, and at 10,000 households
+    that costs more than all the reading (bench/caseload.py). What was made is then moved
+    straight to the oldest generation (`freeze` and `unfreeze`: two list splices), since the
+    list lives until the vault locks, rather than walked by the next young collection."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -205,8 +216,12 @@ class Vault:
         self._vault_key: bytearray | None = None
         self._vault_cipher: AESGCM | None = None
         self._keys = NO_KEYS
-        self._checked_header = b""
+        self._checked_header: tuple[dict[str, bytes], Header | None] = ({}, None)
+        """The header's rows as last read and checked under the vault key, and what they say."""
         self._data_keys: dict[str, AESGCM] = {}
+        self._listed: Known | None = None
+        """The summaries last listed, each with its row's digest (planner.summary_cache); None
+        until the first list after an unlock."""
 
     # --- opening and closing ----------------------------------------------------------------------
 
@@ -308,7 +323,8 @@ class Vault:
         `VaultFromNewerVersion`, `VaultMissing`. A keyring vault opened with the recovery code has
         no PIN (`has_pin`) until `set_pin` keeps its key in the keyring again."""
         self.lock()
-        header = self._read_header()
+        rows = vault_db.read_header(self._connection())
+        header = Header.from_rows(rows)
         passphrase_key: bytes | None = None
         pin: Pin | None = None
         if header.mode is Mode.KEYRING:
@@ -320,6 +336,7 @@ class Vault:
         header.verify(key)  # a rewritten header (say, someone else's recovery key) stops here
         bare = header.mode is Mode.KEYRING and pin is None and secret is None
         self._unlocked(header, key, Keys(passphrase_key, pin, bare))
+        self._checked_header = rows, header  # verified: listing need not again
         self._destroy_retired_keys()
 
     def _open_keyring(self, header: Header, secret: str | None) -> tuple[bytes, Pin | None]:
@@ -375,7 +392,7 @@ class Vault:
         self._vault_key = bytearray(key)
         self._vault_cipher = AESGCM(key)
         self._keys = keys
-        self._data_keys = {}
+        self._data_keys, self._listed = {}, None
 
     def lock(self) -> None:
         """Forget every key and close the file. (Python cannot promise that no copy of a key stays
@@ -383,8 +400,8 @@ class Vault:
         if self._vault_key is not None:
             self._vault_key[:] = bytes(len(self._vault_key))
         self._vault_key = self._vault_cipher = self._header = None
-        self._keys, self._checked_header = NO_KEYS, b""
-        self._data_keys = {}
+        self._keys, self._checked_header = NO_KEYS, ({}, None)
+        self._data_keys, self._listed = {}, None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -489,12 +506,14 @@ class Vault:
         vault replaced the keys."""
         db, header, _ = self._unlocked_state()
         rows = vault_db.read_header(db)
-        stored = Header.from_rows(rows)  # checks the digest of every row: the cache key below
+        checked_rows, checked = self._checked_header
+        same = checked is not None and rows == checked_rows  # the same bytes are checked once
+        stored = checked if same and checked else Header.from_rows(rows)  # checks every row
         if stored != header:
             raise _HeaderChanged
-        if rows["header_digest"] != self._checked_header:  # the same rows are checked once
+        if stored is not checked:
             stored.verify(self._current_key())
-            self._checked_header = rows["header_digest"]
+            self._checked_header = rows, stored
         return stored
 
     def _vouched(self) -> dict[str, int] | None:
@@ -503,31 +522,89 @@ class Vault:
         return None if listed is None else dict(listed)
 
     def _list_households(self) -> list[HouseholdSummary]:
-        """Each row checked against the header's list and each summary authenticated under its
-        household's key; the loop does nothing else, since every unlock lists every household
-        (10,000 for a busy program: bench/caseload.py)."""
-        db, header, _ = self._unlocked_state()
-        listed = self._vouched()
-        summary_context_of = summary_contexts(header.vault_id)
-        with vault_db.sqlite_errors():
-            rows = db.execute("SELECT id, revision, wrapped_key, summary FROM households")
-            households = rows.fetchall()
+        """Each row checked against the header's list; its summary the one listed before or
+        cached (`summary_cache`) for exactly this row, else read and authenticated under its
+        household's key, and its cache bucket sealed again for the next unlock. Every unlock
+        lists every household (10,000 for a busy program: bench/caseload.py), so the loop
+        that finds the known ones does nothing else."""
+        db, _, _ = self._unlocked_state()
+        with _collection_paused():
+            listed = self._vouched()
+            with vault_db.sqlite_errors():
+                rows = db.execute("SELECT id, revision, wrapped_key FROM households")
+                households = rows.fetchall()
+            known = self._listed if self._listed is not None else self._cached_summaries()
+            now, unread = Known(), []
+            cached, cached_keys = known.summaries.get, known.keys.get
+            vouched = (listed or {}).get
+            for household_id, revision, wrapped in households:
+                summary = cached(household_id)
+                if (
+                    summary is None
+                    or summary.revision != revision
+                    or cached_keys(household_id) != wrapped
+                    or (listed is not None and vouched(household_id) != revision)
+                ):
+                    unread.append((household_id, revision, wrapped))
+                else:
+                    now.summaries[household_id], now.keys[household_id] = summary, wrapped
+            summaries = [*now.summaries.values(), *self._gone(listed, households)]
+            for summary, wrapped in self._read_summaries(listed, unread):
+                summaries.append(summary)
+                now.keep(summary, wrapped)
+            self._listed = now
+            self._keep_listed(now, {bucket_of(h) for h, _, _ in unread if h in now.summaries})
+            by_name = sorted([s for s in summaries if not s.damaged], key=attrgetter("sort_name"))
+            return by_name + [s for s in summaries if s.damaged]  # damaged last
+
+    @staticmethod
+    def _gone(
+        listed: dict[str, int] | None, households: list[tuple[str, int, bytes]]
+    ) -> list[HouseholdSummary]:
+        """Households the header lists whose row is gone: removed by something other than us."""
         present = {row[0] for row in households}
-        summaries = [  # listed, but the row is gone: removed by something other than this program
+        return [
             HouseholdSummary(household_id, revision, damaged=True)
             for household_id, revision in (listed or {}).items()
             if household_id not in present
         ]
-        for household_id, revision, wrapped, sealed in households:
+
+    def _read_summaries(
+        self, listed: dict[str, int] | None, rows: list[tuple[str, int, bytes]]
+    ) -> Iterator[tuple[HouseholdSummary, bytes]]:
+        """Each row's summary read from the row (damaged if the header does not vouch for the
+        row or it does not open), with the row's wrapped key."""
+        db, header, _ = self._unlocked_state()
+        sealed = vault_db.summary_rows(db, [row[0] for row in rows])
+        for household_id, revision, wrapped in rows:
             try:
                 if not _row_vouched_for(listed, household_id, revision):
                     raise HouseholdDamaged(household=household_id)
                 cipher = self._data_cipher(household_id, wrapped)
-                raw = unseal(cipher, sealed, summary_context_of(household_id, revision))
-                summaries.append(summary_from(household_id, revision, raw))
+                context = summary_context(header.vault_id, household_id, revision)
+                raw = unseal(cipher, sealed[household_id], context)
+                yield summary_from(household_id, revision, raw), wrapped
             except (HouseholdDamaged, CannotOpen, ValueError, KeyError, TypeError):
-                summaries.append(HouseholdSummary(household_id, revision, damaged=True))
-        return sorted(summaries, key=lambda s: (s.damaged, _sort_key(s.display_name)))
+                yield HouseholdSummary(household_id, revision, damaged=True), wrapped
+
+    def _cached_summaries(self) -> Known:
+        """What the vault's cache says each row's summary is; nothing where it does not open."""
+        db, header, cipher = self._unlocked_state()
+        found = Known()
+        for bucket, sealed in vault_db.summary_cache(db).items():
+            found.update(open_bucket(cipher, header.vault_id, bucket, sealed))
+        return found
+
+    def _keep_listed(self, known: Known, buckets: set[int]) -> None:
+        """Seal these buckets again, so the next unlock finds their households. Only ever a
+        copy of the rows: when it cannot be written now (read-only, another window writing, a
+        full disk), the next list reads those rows and tries again."""
+        if not buckets or not vault_db.writable(self.path):
+            return
+        with contextlib.suppress(VaultError, _HeaderChanged), self._writing() as writing:
+            db, header, cipher = writing
+            sealed = seal_buckets(cipher, header.vault_id, known, buckets)
+            vault_db.put_summary_cache(db, sealed, whole=False)
 
     def _household_row(self, household_id: str) -> tuple[int, bytes]:
         db, _, _ = self._unlocked_state()
@@ -643,9 +720,24 @@ class Vault:
                 "DELETE FROM revisions WHERE household_id = ? AND revision <= ?",
                 (household_id, revision - MAX_REVISIONS),
             )
+            self._keep_saved(db, header.vault_id, household_id, revision, wrapped, summary)
             key = self._current_key()
             self._header = _put_header(db, header, key, header, saved=(household_id, revision))
         return Revision(household_id, revision, saved_at)
+
+    def _keep_saved(
+        self, db: sqlite3.Connection, vault_id: str, household_id: str, revision: int,
+        wrapped: bytes, summary: bytes,
+    ) -> None:  # fmt: skip
+        """Put the saved household's summary in what is listed and in its cache bucket, inside
+        the save's transaction: the list after an autosave reads no household's row, and the
+        next unlock finds this one. Without a list yet, the next list reads its row."""
+        if self._listed is None:
+            return
+        self._listed.keep(summary_from(household_id, revision, summary), wrapped)
+        _, _, cipher = self._unlocked_state()
+        sealed = seal_buckets(cipher, vault_id, self._listed, {bucket_of(household_id)})
+        vault_db.put_summary_cache(db, sealed, whole=False)
 
     # --- deleting: crypto-erase -------------------------------------------------------------------
 
@@ -708,6 +800,7 @@ class Vault:
                         "UPDATE households SET wrapped_key = ? WHERE id = ?",
                         (seal(new_cipher, key, context), household_id),
                     )
+                self._keep_rotated(db, new_cipher, header.vault_id, doomed)
                 rotated = _put_header(db, rotated, new_key, stored, removed=doomed)
         except BaseException:
             if rotated.mode is Mode.KEYRING:
@@ -720,6 +813,16 @@ class Vault:
         self._keys = keys
         vault_db.checkpoint(db)
         self._destroy_retired_keys()
+
+    def _keep_rotated(
+        self, db: sqlite3.Connection, new_cipher: AESGCM, vault_id: str, doomed: list[str]
+    ) -> None:
+        """The cache sealed under the new key, without the households deleted: none of their
+        summary stays, and no bucket under the old key (which is destroyed) is left behind."""
+        known = self._listed or Known()
+        for household_id in doomed:
+            known.forget(household_id)
+        vault_db.put_summary_cache(db, seal_buckets(new_cipher, vault_id, known), whole=True)
 
     def _replace_vault_key(self, header: Header, key: bytes) -> None:
         if self._vault_key is not None:

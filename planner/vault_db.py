@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS detentions (
 """The log of "a parent was detained" (planner.detained), one row a household, sealed with its
 data key. ON DELETE CASCADE: deleting or purging the household deletes it in the same
 transaction. Vaults made before it gain it when opened (`_add_new_tables`)."""
+_SUMMARY_CACHE: Final = """
+CREATE TABLE IF NOT EXISTS summary_cache (bucket INTEGER PRIMARY KEY, sealed BLOB NOT NULL)
+"""
+"""The household list kept whole (planner.summary_cache), in sealed buckets: only ever a copy
+of what the households' rows say, so it may be emptied at any time."""
+_ADDED_TABLES: Final = {"detentions": _DETENTIONS, "summary_cache": _SUMMARY_CACHE}
+"""Tables later versions added, which older vaults gain when opened (`_add_new_tables`)."""
 
 
 def vault_folder(
@@ -186,13 +193,50 @@ def _tables(db: sqlite3.Connection) -> set[str]:
 
 
 def _add_new_tables(db: sqlite3.Connection) -> None:
-    """Give a vault made before the detentions table its table. Only a vault: an SQLite file
-    without the households table is someone else's, and is left exactly as it is."""
+    """Give a vault made before a table its table. Only a vault: an SQLite file without the
+    households table is someone else's, and is left exactly as it is."""
     with sqlite_errors():
         tables = _tables(db)
-    if "households" in tables and "detentions" not in tables:
+    missing = [made for name, made in _ADDED_TABLES.items() if name not in tables]
+    if "households" in tables and missing:
         with transaction(db):
-            db.execute(_DETENTIONS)
+            for statement in missing:
+                db.execute(statement)
+
+
+def summary_cache(db: sqlite3.Connection) -> dict[int, bytes]:
+    """The sealed buckets of the household list (none for a read-only vault made before)."""
+    with sqlite_errors():
+        if "summary_cache" not in _tables(db):
+            return {}
+        rows = db.execute("SELECT bucket, sealed FROM summary_cache").fetchall()
+    return {int(bucket): bytes(sealed) for bucket, sealed in rows}
+
+
+def summary_rows(db: sqlite3.Connection, household_ids: list[str]) -> dict[str, bytes]:
+    """The sealed summaries of these households (those whose row is still there)."""
+    found: dict[str, bytes] = {}
+    with sqlite_errors():
+        for start in range(0, len(household_ids), 500):  # under SQLite's limit of parameters
+            chunk = household_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT id, summary FROM households WHERE id IN ({marks})"  # noqa: S608
+            found.update((str(h), bytes(s)) for h, s in db.execute(query, chunk))
+    return found
+
+
+def put_summary_cache(db: sqlite3.Connection, buckets: dict[int, bytes], *, whole: bool) -> None:
+    """Store sealed buckets of the household list, in place of the ones kept (all of them when
+    `whole`: a new vault key makes the old ones unreadable, so none is left); call inside a
+    transaction."""
+    db.execute(_SUMMARY_CACHE)
+    if whole:
+        db.execute("DELETE FROM summary_cache")
+    db.executemany(
+        "INSERT INTO summary_cache (bucket, sealed) VALUES (?, ?)"
+        " ON CONFLICT (bucket) DO UPDATE SET sealed = excluded.sealed",
+        buckets.items(),
+    )
 
 
 def detention_row(db: sqlite3.Connection, household_id: str) -> bytes | None:
@@ -297,7 +341,8 @@ def create(path: Path, header: Mapping[str, bytes]) -> None:
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             db.execute(statement)
-                    db.execute(_DETENTIONS)
+                    for statement in _ADDED_TABLES.values():
+                        db.execute(statement)
                     write_header(db, header)
             finally:
                 db.close()  # the last connection closing checkpoints and removes the WAL

@@ -16,7 +16,7 @@ from planner.caseload import PaperState, select
 from planner.keys import INSECURE_TEST_COST
 from planner.model import Plan
 from planner.vault import Vault
-from planner.vault_records import summary_context, summary_contexts, summary_from
+from planner.vault_records import summary_from
 from tests.conftest import example_plan
 from tests.planner.conftest import MemoryKeyStore
 
@@ -137,12 +137,6 @@ def test_a_summary_moved_to_another_household_is_damaged_not_read(vault: Vault) 
         db.execute("UPDATE households SET summary = ? WHERE id = ?", (sealed, second))
     summaries = {s.household_id: s for s in vault.list_households()}
     assert summaries[second].damaged and not summaries[first].damaged
-
-
-def test_the_listing_context_is_the_summary_context() -> None:
-    of = summary_contexts("vault-7")
-    for household_id, revision in [("3c4d5e6f7a8b", 1), ("imported-id-with-dashes", 20)]:
-        assert of(household_id, revision) == summary_context("vault-7", household_id, revision)
 
 
 def test_childrens_ids_that_do_not_match_the_children_are_not_trusted() -> None:
