@@ -68,7 +68,7 @@ from planner.vault_errors import (
     WrongPassphrase,
     WrongPin,
 )
-from planner.vault_export import read_export, write_export
+from planner.vault_export import Exported, read_export, write_export
 from planner.vault_header import FORMAT_VERSION, Header, Mode, keyring_entry
 from planner.vault_pin import Pin, PinWrapped, check_new_pin, read_entry, unwrap, wrap
 from planner.vault_records import (
@@ -916,18 +916,29 @@ class Vault:
     # --- moving a household between computers ----------------------------------------------------
 
     def export(self, household_id: str, path: Path, passphrase: str) -> None:
-        """Write one household to a file encrypted under its own passphrase (Argon2id)."""
+        """Write one household to a file encrypted under its own passphrase (Argon2id), with its
+        detention log while it has one (a log that no longer opens is left out: the plan still
+        moves)."""
         check_new_passphrase(passphrase)
         plan = self.load(household_id)
-        write_export(path, household_id, plan, passphrase, self._kdf_cost)
+        try:
+            detention = self.load_detention(household_id)
+        except HouseholdDamaged:
+            detention = None
+        exported = Exported(household_id, plan, detention)
+        write_export(path, exported, passphrase, self._kdf_cost)
 
     def import_(self, path: Path, passphrase: str) -> Revision:
-        """Read an exported household: a new household, or a new revision of the same one."""
+        """Read an exported household: a new household, or a new revision of the same one. A
+        detention log in the file replaces the one kept here; without one, this one stays."""
         self._unlocked_state()
-        household_id, plan = read_export(path, passphrase)
+        household_id, plan, detention = read_export(path, passphrase)
         if not _HOUSEHOLD_ID.match(household_id):
             household_id = _new_id()
-        return self._save(plan, household_id, may_create=True)
+        saved = self._save(plan, household_id, may_create=True)
+        if detention is not None:
+            self.save_detention(saved.household_id, detention)
+        return saved
 
     # --- "a parent was detained": the checklist's log, kept with the household -------------------
 

@@ -1,9 +1,12 @@
 """One household in one file, under a passphrase: to hand a family's plan over, or to back it up.
 
 The file is JSON: a versioned header (format name, version, Argon2id parameters) and the AES-GCM
-ciphertext of the household id and plan. The header is the ciphertext's associated data, so a
-changed parameter or version does not decrypt. The file is written beside its final name and
-renamed into place: a crash leaves the old file or the new one, never half of one.
+ciphertext of the household id, the plan and, while a parent is detained, the household's
+detention log (planner.detained), so a family's checklist moves with them to another laptop. An
+older program reading a file with a log takes the plan and leaves the log aside. The header is
+the ciphertext's associated data, so a changed parameter or version does not decrypt. The file
+is written beside its final name and renamed into place: a crash leaves the old file or the new
+one, never half of one.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from planner.detained import Detention
 from planner.files import NotRegular, TooLarge, read_regular
 from planner.keys import CannotOpen, KdfCost, KdfParams, context, derive_key, seal, unseal
 from planner.model import Plan
@@ -50,19 +54,32 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise StorageFailed(reason=type(error).__name__) from None
 
 
-def write_export(path: Path, household_id: str, plan: Plan, passphrase: str, cost: KdfCost) -> None:
+class Exported(NamedTuple):
+    """What an export file holds."""
+
+    household_id: str
+    plan: Plan
+    detention: Detention | None = None
+
+
+def write_export(path: Path, exported: Exported, passphrase: str, cost: KdfCost) -> None:
     kdf = KdfParams.new(cost)
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "kdf": json.loads(kdf.to_json())}
-    body = json.dumps(
-        {"household_id": household_id, "plan": json.loads(plan_to_json(plan))}, ensure_ascii=False
-    ).encode()
+    content: dict[str, Any] = {
+        "household_id": exported.household_id,
+        "plan": json.loads(plan_to_json(exported.plan)),
+    }
+    if exported.detention is not None:
+        content["detention"] = json.loads(exported.detention.model_dump_json())
+    body = json.dumps(content, ensure_ascii=False).encode()
     sealed = seal(AESGCM(derive_key(passphrase, kdf)), body, _associated(head))
     document = {**head, "ciphertext": base64.b64encode(sealed).decode("ascii")}
     _write_atomically(path, (json.dumps(document, indent=2) + "\n").encode())
 
 
-def read_export(path: Path, passphrase: str) -> tuple[str, Plan]:
-    """The household id and plan in an export file; typed errors for anything else."""
+def read_export(path: Path, passphrase: str) -> Exported:
+    """The household id, plan and detention log in an export file; typed errors for anything
+    else (a log that does not read makes the whole file invalid: nothing is taken half)."""
     try:
         document = json.loads(read_regular(path, MAX_EXPORT_BYTES))
     except NotRegular:
@@ -96,8 +113,10 @@ def read_export(path: Path, passphrase: str) -> tuple[str, Plan]:
         data = json.loads(body)
         reading = plan_from_json(data["plan"])
         household_id = str(data["household_id"])
-    except (ValueError, KeyError, TypeError, PlanFileError):
+        log = data.get("detention")
+        detention = None if log is None else Detention.model_validate(log)
+    except (ValueError, KeyError, TypeError, PlanFileError):  # ValidationError is a ValueError
         raise ExportFileInvalid from None
     if reading.plan is None or reading.problems:
         raise ExportFileInvalid
-    return household_id, reading.plan
+    return Exported(household_id, reading.plan, detention)

@@ -202,3 +202,43 @@ def test_a_read_only_vault_made_before_the_table_shows_no_log(vault: Vault) -> N
         assert vault_db.detention_row(read_only, household) is None
     finally:
         read_only.close()
+
+
+def test_the_log_moves_with_the_household_in_an_export(vault: Vault, tmp_path: Path) -> None:
+    """A family moving to another navigator's laptop mid-detention keeps every tick and time."""
+    household = vault.save(example_plan("large-tx.json")).household_id
+    vault.save_detention(household, detention_with_ticks())
+    file = tmp_path / "handover.fpv"
+    vault.export(household, file, "handover passphrase")
+    assert PLACE.encode() not in file.read_bytes()
+
+    other = Vault(tmp_path / "other", MemoryKeyStore(), kdf_cost=INSECURE_TEST_COST)
+    other.create()
+    imported = other.import_(file, "handover passphrase").household_id
+    assert other.load_detention(imported) == detention_with_ticks()
+
+
+def test_a_file_without_a_log_leaves_the_log_kept_here(vault: Vault, tmp_path: Path) -> None:
+    household = vault.save(example_plan("large-tx.json")).household_id
+    file = tmp_path / "before.fpv"
+    vault.export(household, file, "handover passphrase")  # exported before the arrest
+    vault.save_detention(household, detention_with_ticks())
+    vault.import_(file, "handover passphrase")
+    assert vault.load_detention(household) == detention_with_ticks()
+
+
+def test_a_log_that_no_longer_opens_does_not_stop_the_plan_moving(
+    vault: Vault, tmp_path: Path
+) -> None:
+    household = vault.save(example_plan("large-tx.json")).household_id
+    vault.save_detention(household, detention_with_ticks())
+    with sqlite3.connect(vault.path) as db:
+        db.execute("UPDATE detentions SET sealed = X'00' WHERE household_id = ?", (household,))
+    db.close()
+    file = tmp_path / "handover.fpv"
+    vault.export(household, file, "handover passphrase")
+    other = Vault(tmp_path / "other", MemoryKeyStore(), kdf_cost=INSECURE_TEST_COST)
+    other.create()
+    imported = other.import_(file, "handover passphrase").household_id
+    assert other.load(imported) == example_plan("large-tx.json")
+    assert other.load_detention(imported) is None
