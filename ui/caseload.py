@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -115,14 +115,15 @@ class CaseloadView(QWidget):
     import_requested = Signal()
     history_requested = Signal(str)
     detained_requested = Signal(str)
+    """"A parent was detained": the household's checklist (`ui.detained_mode`)."""
     reminders_requested = Signal()
     """"Export reminders": review and renew-by dates as a calendar file."""
-    """"A parent was detained": the household's checklist (`ui.detained_mode`)."""
 
     def __init__(self, words: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.words = words
         self.model = CaseloadModel(words)
+        self._waiting: list[HouseholdSummary] | None = None
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.due_label = QLabel()
@@ -222,8 +223,26 @@ class CaseloadView(QWidget):
 
     # --- what it shows ----------------------------------------------------------------------
 
-    def set_households(self, summaries: list[HouseholdSummary]) -> None:
-        """The vault's households (after opening, saving, deleting): search and filters stay."""
+    def set_households(
+        self, summaries: list[HouseholdSummary], *, when_shown: bool = False
+    ) -> None:
+        """The vault's households (after opening, saving, deleting): search and filters stay.
+        `when_shown` (an autosave's list, while the navigator is in a plan) waits until the
+        view is shown: searching, sorting and the week's reminders over 10,000 households take
+        tens of milliseconds, which typing should not feel. Anything else — a household gone,
+        a workshop's empty list — shows at once, so the view never holds what it should not."""
+        self._waiting = summaries
+        if self.isVisible() or not when_shown:
+            self._show_waiting()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        if self._waiting is None:
+            return
+        summaries, self._waiting = self._waiting, None
         chosen = self.current_id()
         self.model.set_households(summaries)
         self._show_due()

@@ -257,7 +257,7 @@ class Controller(QObject):
         self._set_status("saved", revision.saved_at)
         if households is not None:
             self.households = households
-            self._show_households()
+            self._show_households(when_shown=True)
 
     def _save_failed(self, error: VaultError) -> None:
         if isinstance(error, VaultChanged):
@@ -295,11 +295,13 @@ class Controller(QObject):
         date = locale.toString(QDate(at.year, at.month, at.day), pattern)
         return self.words(other_day, date=date, time=time)
 
-    def _show_households(self) -> None:
+    def _show_households(self, *, when_shown: bool = False) -> None:
         """The Households view is the one list of the saved households (the Welcome page only
         offers the way to it). A workshop lists none: the person at the keyboard may not be the
-        navigator."""
-        self.caseload.set_households([] if self.session.mode is Mode.WORKSHOP else self.households)
+        navigator. An autosave's list is shown `when_shown` (`CaseloadView.set_households`)."""
+        workshop = self.session.mode is Mode.WORKSHOP
+        kept = [] if workshop else self.households
+        self.caseload.set_households(kept, when_shown=when_shown and not workshop)
         self.welcome.offer_households(self.caseload_allowed)
 
     def _unless_work_is_lost(self, go: Callable[[], None]) -> None:

@@ -171,6 +171,8 @@ def test_an_edit_reaches_the_vault_after_a_pause(
     assert [h.household_id for h in households] == [controller.session.household_id]
     assert vault.load(households[0].household_id).household.display_name == "Familia Autoguardada"
     vault.lock()
+    assert controller.caseload.model.total == 0, "the hidden list waits while the plan is typed"
+    controller.show_caseload()
     assert [row[Column.FAMILY] for row in listed(controller)] == ["Familia Autoguardada"]
 
 
