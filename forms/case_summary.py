@@ -1,10 +1,12 @@
-"""The case summary for the lawyer: one page, made when a parent was detained.
+"""The case summary for the lawyer, made when a parent was detained: one page for most families.
 
 What a lawyer asks first, in the order they ask it: who was taken (the facts the detainee locator
 and the court search by), what happened and when, the case, the G-28, the attorney on record, who
-has each child now, and how to reach the family; then EOIR's automated line. It is one page by
-design, so a long note is cut (ending in "…", with a line saying so) and, should a plan still not
-fit (25 children), the page is set smaller rather than run onto a second one.
+has each child now, and how to reach the family; then EOIR's automated line. A long note is cut
+(ending in "…", with a line saying so), shorter and the page set a little smaller if that keeps
+it on one page. It is never set smaller than a lawyer can read on paper (`SMALLEST`): a plan
+that still does not fit (25 children) runs onto more pages, each headed with whose summary it
+is, numbered "Page N of M" by the kit's footer like every document.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PTOContainer, Spacer, TableStyle
 
 from forms.context import RenderContext, RenderOptions
 from forms.kit import (
     FOOTER_HEIGHT,
     MARGIN,
+    MUTED,
     PAGE_SIZE,
     SHADE,
     Words,
@@ -30,7 +33,6 @@ from forms.kit import (
     notice,
     safe,
     styles,
-    title_block,
 )
 from forms.paragraph import Paragraph
 from forms.table import Table
@@ -44,11 +46,14 @@ from planner.public_numbers import public_numbers
 DOMAIN = "doc_case_summary"
 
 NOTE_CHARS = (500, 200, 80)
-"""How much of a long note (pending applications, case notes, what was seen) the page prints:
-the first that lets the page keep a readable size (`SMALLEST`)."""
+"""How much of a long note (pending applications, case notes, what was seen) the summary prints:
+the first that keeps it on one page at a readable size (`SMALLEST`); the first when it needs
+more pages anyway."""
 
 SMALLEST = 0.8
-"""The smallest the page's text is set, next to its usual size, before notes are cut shorter."""
+"""The smallest the one page is set, next to its usual size: the children's table (8.5 pt)
+comes to 6.8 pt at the least, values (9.5 pt) to 7.6 pt. Below it, the summary runs onto more
+pages at its usual size."""
 
 WIDTH = PAGE_SIZE[0] - 2 * MARGIN
 ROOM = PAGE_SIZE[1] - 2 * MARGIN - FOOTER_HEIGHT - 14
@@ -61,10 +66,29 @@ def _compact() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
     """Heading, label and value styles a size smaller than the packet's: one page holds it all."""
     s = styles()
     heading = ParagraphStyle(
-        "summary_heading", parent=s.heading, fontSize=11, leading=14, spaceBefore=7, spaceAfter=2
+        "summary_heading",
+        parent=s.heading,
+        fontSize=11,
+        leading=13,
+        spaceBefore=5,
+        spaceAfter=2,
+        keepWithNext=1,  # never alone at the foot of a page
     )
     value = ParagraphStyle("summary_value", parent=s.value, fontSize=9.5, leading=12)
     return heading, s.label, value
+
+
+def _title(words: Words, parent: Adult) -> list[Flowable]:
+    """The packet's title block, a size smaller: a bilingual title stays on one line."""
+    s = styles()
+    title = ParagraphStyle("summary_title", parent=s.title, fontSize=14, leading=17, spaceAfter=2)
+    subtitle = ParagraphStyle(
+        "summary_subtitle", parent=s.subtitle, fontSize=9.5, leading=12, spaceAfter=2
+    )
+    return [
+        Paragraph(words.both("title"), title),
+        Paragraph(words("subtitle", name=parent.full_name), subtitle),
+    ]
 
 
 def _heading(text: str) -> Paragraph:
@@ -78,8 +102,8 @@ def _table(cells: list[list[Flowable | list[Flowable]]], widths: Sequence[float]
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
             ]
         )
@@ -89,7 +113,7 @@ def _table(cells: list[list[Flowable | list[Flowable]]], widths: Sequence[float]
 
 def _label_width(words: Words) -> float:
     """Room for a label: a bilingual one ("Fecha de nacimiento / Date of birth") takes more."""
-    return (1.7 if words.bilingual else 1.25) * inch
+    return (1.7 if words.bilingual else 1.5) * inch
 
 
 def _pairs(rows: Sequence[Row], words: Words) -> Flowable:
@@ -208,7 +232,7 @@ def _children(plan: Plan, parent: Adult, words: Words, language: str) -> list[Fl
         born = date_text(child.date_of_birth, language)
         rows.append([child.full_name, born, caregiver, first_phone(person)])
     header = [words.both(key) for key in ("child", "date_of_birth", "caregiver", "phone")]
-    widths = [w * inch for w in (2.0, 1.5, 2.2, 1.3)]
+    widths = [w * inch for w in (1.9, 1.65, 2.15, 1.3)]  # a date in words on one line
     return [*story, grid(rows, header, widths)]
 
 
@@ -243,39 +267,65 @@ def _eoir(context: RenderContext, words: Words) -> list[Flowable]:
     return words.paragraphs("eoir", _compact()[2], translated, phone=phone)
 
 
+def _private(words: Words) -> list[Flowable]:
+    """The kit's shaded "keep it private" box, with less white around it: each line saved is
+    a line of the case on the one page."""
+    boxes = notice(words, "private")
+    for box in boxes:
+        if isinstance(box, Paragraph):
+            box.style = ParagraphStyle(
+                "summary_notice", parent=box.style, spaceBefore=9, spaceAfter=9
+            )
+    return boxes
+
+
 def _body(context: RenderContext, parent: Adult, arrest: Arrest, cut: int) -> list[Flowable]:
     plan, language, words = context.plan, context.language, context.words(DOMAIN)
     small = styles().small
     shortened = any(len(note.strip()) > cut for note in _long_notes(parent, arrest))
     return [
-        *title_block(words.both("title"), words("subtitle", name=parent.full_name)),
+        *_title(words, parent),
         *_detained(parent, words, language),
         *_what_happened(arrest, words, language, cut),
         *_case(parent.case, words, language, cut),
         *_attorney(plan, parent.case, words),
         *_children(plan, parent, words, language),
         *_family(plan, parent, words, language),
-        Spacer(0, 6),
+        Spacer(0, 3),
         *_eoir(context, words),
         *(words.paragraphs("shortened", small) if shortened else []),
-        *notice(words, "private"),
+        *_private(words),
         *words.paragraphs("kit.not_legal_advice", small),
     ]
+
+
+def _continued(parent: Adult, words: Words) -> list[Flowable]:
+    """The head of every page after the first: whose summary it is, since a page may be handed
+    on alone (the kit's footer says which page of how many)."""
+    style = ParagraphStyle("summary_continued", parent=styles().label, textColor=MUTED)
+    text = f"{words.both('title')}: {safe(parent.full_name)} ({words.both('continued')})"
+    return [Paragraph(text, style), Spacer(0, 6)]
+
+
+def _story(context: RenderContext, parent: Adult, arrest: Arrest) -> list[Flowable]:
+    """One page, if notes cut shorter and type at least `SMALLEST` of its size let it fit;
+    else the summary at its usual size over as many pages as it takes."""
+    for cut in NOTE_CHARS:
+        page = KeepInFrame(WIDTH, ROOM, _body(context, parent, arrest, cut), mode="shrink")
+        page.wrapOn(Canvas(io.BytesIO()), WIDTH, ROOM)  # measured in memory, never drawn
+        if 1 / getattr(page, "_scale", 1) >= SMALLEST:
+            return [page]
+    body = _body(context, parent, arrest, NOTE_CHARS[0])
+    return [PTOContainer(body, header=_continued(parent, context.words(DOMAIN)))]
 
 
 def render_case_summary(
     plan: Plan, parent_id: str, arrest: Arrest, options: RenderOptions
 ) -> bytes:
-    """The one-page summary of a detained parent's case for their lawyer, as a PDF in memory."""
+    """The summary of a detained parent's case for their lawyer, as a PDF in memory."""
     parent = next((a for a in plan.adults if a.id == parent_id), None)
     if parent is None:
         raise ValueError("the case summary is drawn for one adult of the plan")
     context = RenderContext.for_plan(plan, options)
-    words = context.words(DOMAIN)
-    for cut in NOTE_CHARS:
-        page = KeepInFrame(WIDTH, ROOM, _body(context, parent, arrest, cut), mode="shrink")
-        page.wrapOn(Canvas(io.BytesIO()), WIDTH, ROOM)  # measured in memory, never drawn
-        if 1 / getattr(page, "_scale", 1) >= SMALLEST:
-            break
-    meta = context.meta("case_summary", words.english("title"))
-    return build_pdf([page], meta, context.footer())
+    meta = context.meta("case_summary", context.words(DOMAIN).english("title"))
+    return build_pdf(_story(context, parent, arrest), meta, context.footer())

@@ -4,7 +4,8 @@ The navigator (or the caregiver at the program) records who was taken, when and 
 follows the checklist planner.detained builds from the plan, ticking each step; the tick's time is
 the log. The screen never saves: it says `log_changed` with the new `Detention` and the window
 keeps it in the vault through its worker. Papers to print and the case summary are asked for by
-signal, for the window's documents service; `case_summary_bytes` makes the summary's PDF.
+signal, for the window (ui.detained_mode); `case_summary_bytes` is the one way the summary's PDF
+is made.
 """
 
 from __future__ import annotations
@@ -49,9 +50,8 @@ MESSAGE_KINDS = frozenset(
 
 
 def case_summary_bytes(plan: Plan, detention: Detention, language: str) -> bytes:
-    """The one-page case summary for the lawyer, from what the family recorded, as a PDF in
-    memory (the window saves or prints it). reportlab is loaded only now, never to show the
-    screen."""
+    """The case summary for the lawyer, from the plan and what the family recorded, as a PDF in
+    memory (the window saves it). reportlab is loaded only now, never to show the screen."""
     from forms.case_summary import render_case_summary
     from forms.context import RenderOptions
 
@@ -68,13 +68,14 @@ class DetainedView(QWidget):
 
     `log_changed(Detention)` whenever the log changes (started, changed, a step ticked or
     unticked); `closed()` to go back; `papers_requested(list[PlannedDocument])` to print a
-    child's caregiver papers filled in; `case_summary_requested(parent_id, Arrest)`. It follows
+    child's caregiver papers filled in; `case_summary_requested(Detention)` for the lawyer's
+    summary of what is recorded (`case_summary_bytes` makes it). It follows
     its `Words` when the language changes (`retranslate`), keeping every tick."""
 
     log_changed = Signal(object)
     closed = Signal()
     papers_requested = Signal(list)
-    case_summary_requested = Signal(str, object)
+    case_summary_requested = Signal(object)
 
     def __init__(self, words: Words, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,8 +193,14 @@ class DetainedView(QWidget):
         self.log_changed.emit(self.detention)
 
     def _ask_case_summary(self) -> None:
-        if self.detention is not None:
-            self.case_summary_requested.emit(self.detention.parent_id, arrest_of(self.detention))
+        """Asked for only about a parent still in the plan; if the plan lost them, the form
+        opens so the navigator says again who was taken."""
+        if self.plan is None or self.detention is None:
+            return
+        if any(adult.id == self.detention.parent_id for adult in self.plan.adults):
+            self.case_summary_requested.emit(self.detention)
+        else:
+            self._edit()
 
     def _remember_copy(self, text: str) -> None:
         self._copied = text

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from planner.detained import Detention
-from planner.messages import Arrest
 from planner.model import Plan
 from planner.packet import PlannedDocument
-from ui.detained import DetainedView
+from ui.detained import DetainedView, case_summary_bytes
 from ui.packet_service import PacketMaker
 from ui.pages.folder_choice import ask_folder
 
@@ -105,20 +104,18 @@ class DetainedMode(QObject):
         if count:
             self.papers.print_on_paper(self.view, self.words("detained.mode.papers_job"))
 
-    def _save_case_summary(self, parent_id: str, arrest: Arrest) -> None:
-        """Made when asked (one page, a moment), then saved where the navigator chooses, owner
-        only, all or nothing, like the packet (planner.output_files)."""
-        from forms.case_summary import render_case_summary
-        from forms.context import RenderOptions
+    def _save_case_summary(self, detention: Detention) -> None:
+        """Made once a folder is chosen (a moment), then saved there owner only, all or
+        nothing, like the packet (planner.output_files). Nothing is made if the vault was
+        locked while the folder was being chosen."""
         from planner.output_files import OutputError, write_files
 
         if self.plan is None:
             return
-        options = RenderOptions(language=self.words.catalogue_language)
-        content = render_case_summary(self.plan, parent_id, arrest, options)
         folder = ask_folder(self.view, self.words("detained.mode.case_summary_folder"))
-        if not folder:
+        if not folder or self.plan is None:
             return
+        content = case_summary_bytes(self.plan, detention, self.words.catalogue_language)
         try:
             write_files(Path(folder), [(CASE_SUMMARY_FILE, content)], kinds=frozenset())
         except OutputError:

@@ -25,7 +25,7 @@ from tests.conftest import example_plan
 from tests.strategies import typed_text
 from ui.app import make_application
 from ui.detained import DetainedView, case_summary_bytes
-from ui.detained_parts import MessagePart
+from ui.detained_parts import MessagePart, arrest_of
 from ui.i18n import Words
 
 NOW = datetime(2026, 11, 20, 14, 32).astimezone()
@@ -234,9 +234,23 @@ def test_the_case_summary_is_asked_for_with_what_was_recorded(
     view.show_household(large, carlos(place="Outside the house"))
     with qtbot.waitSignal(view.case_summary_requested) as asked:
         view.summary.click()
-    parent_id, arrest = asked.args
-    assert parent_id == "adult-carlos"
+    [detention] = asked.args
+    assert detention.parent_id == "adult-carlos"
+    arrest = arrest_of(detention)
     assert arrest.taken_at == TAKEN and arrest.place == "Outside the house"
+
+
+def test_a_summary_about_a_parent_no_longer_in_the_plan_asks_again_who_was_taken(
+    make_view: Maker, qtbot: QtBot, large: Plan
+) -> None:
+    view = make_view()
+    view.show_household(large, carlos())
+    large.adults = [adult for adult in large.adults if adult.id != "adult-carlos"]
+    asked: list[object] = []
+    view.case_summary_requested.connect(asked.append)
+    view.summary.click()
+    assert asked == []
+    assert view.pages.currentWidget() is view.start
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
