@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate
@@ -62,6 +63,19 @@ class Known:
     def forget(self, household_id: str) -> None:
         self.summaries.pop(household_id, None)
         self.keys.pop(household_id, None)
+
+    def within(self, keys: Mapping[str, bytes], buckets: set[int] | None = None) -> Known:
+        """What is known of the households in `keys` (the rows as they are now, or as a
+        transaction leaves them), with those rows' wrapped keys; only in `buckets` if given. A
+        household the rows no longer hold — deleted by another window — is never carried into
+        a sealed bucket, and a key rewrapped under a new vault key is the one remembered."""
+        kept = Known()
+        for household_id, summary in self.summaries.items():
+            wrapped = keys.get(household_id)
+            if wrapped is not None and (buckets is None or bucket_of(household_id) in buckets):
+                kept.summaries[household_id] = summary
+                kept.keys[household_id] = wrapped
+        return kept
 
     def update(self, other: Known) -> None:
         self.summaries.update(other.summaries)

@@ -463,6 +463,7 @@ class Vault:
             raise
         self._replace_vault_key(header, key)
         self._keys, self._data_keys = self._keys._replace(passphrase_key=passphrase_key), {}
+        self._listed = None  # another window deleted or rewrapped: what this one knew is stale
 
     def _key_from_keyring(self, header: Header) -> bytes | None:
         """The key another vault rotated in, if the keyring has it under the PIN this vault holds
@@ -720,24 +721,31 @@ class Vault:
                 "DELETE FROM revisions WHERE household_id = ? AND revision <= ?",
                 (household_id, revision - MAX_REVISIONS),
             )
-            self._keep_saved(db, header.vault_id, household_id, revision, wrapped, summary)
+            remember = self._keep_saved(db, household_id, revision, wrapped, summary)
             key = self._current_key()
             self._header = _put_header(db, header, key, header, saved=(household_id, revision))
+        remember()  # only once committed: a failed save leaves nothing of itself in memory
         return Revision(household_id, revision, saved_at)
 
     def _keep_saved(
-        self, db: sqlite3.Connection, vault_id: str, household_id: str, revision: int,
-        wrapped: bytes, summary: bytes,
-    ) -> None:  # fmt: skip
-        """Put the saved household's summary in what is listed and in its cache bucket, inside
-        the save's transaction: the list after an autosave reads no household's row, and the
-        next unlock finds this one. Without a list yet, the next list reads its row."""
-        if self._listed is None:
-            return
-        self._listed.keep(summary_from(household_id, revision, summary), wrapped)
-        _, _, cipher = self._unlocked_state()
-        sealed = seal_buckets(cipher, vault_id, self._listed, {bucket_of(household_id)})
+        self, db: sqlite3.Connection, household_id: str, revision: int, wrapped: bytes,
+        summary: bytes,
+    ) -> Callable[[], None]:  # fmt: skip
+        """Seal the saved household's cache bucket again inside the save's transaction, so the
+        next unlock finds it; returns what puts its summary in what this vault listed, to be
+        run once the save is committed (the list after an autosave then reads no row).
+        Without a list yet, nothing: the next list reads its row."""
+        listed = self._listed
+        if listed is None:
+            return lambda: None
+        _, header, cipher = self._unlocked_state()
+        saved = summary_from(household_id, revision, summary)
+        bucket = bucket_of(household_id)
+        kept = listed.within(vault_db.wrapped_keys(db, bucket_of, bucket), {bucket})
+        kept.keep(saved, wrapped)
+        sealed = seal_buckets(cipher, header.vault_id, kept, {bucket})
         vault_db.put_summary_cache(db, sealed, whole=False)
+        return lambda: listed.keep(saved, wrapped)
 
     # --- deleting: crypto-erase -------------------------------------------------------------------
 
@@ -746,7 +754,7 @@ class Vault:
         a copy of the vault made before cannot be read with what stays on this computer. A
         damaged household can be deleted too."""
         with contextlib.suppress(HouseholdDamaged):
-            self._household_row(household_id)
+            self._fresh(lambda: self._household_row(household_id))
         self._erase([household_id])
 
     def purge(self, not_updated_since: datetime) -> list[str]:
@@ -788,6 +796,7 @@ class Vault:
         try:
             with self._writing() as (_, stored, _):
                 db.executemany("DELETE FROM households WHERE id = ?", [(h,) for h in doomed])
+                rewrapped: dict[str, bytes] = {}
                 for household_id, wrapped in db.execute(
                     "SELECT id, wrapped_key FROM households"
                 ).fetchall():
@@ -796,11 +805,12 @@ class Vault:
                         key = unseal(old_cipher, wrapped, context)
                     except CannotOpen:
                         continue  # already unreadable; left exactly as it is
+                    rewrapped[household_id] = seal(new_cipher, key, context)
                     db.execute(
                         "UPDATE households SET wrapped_key = ? WHERE id = ?",
-                        (seal(new_cipher, key, context), household_id),
+                        (rewrapped[household_id], household_id),
                     )
-                self._keep_rotated(db, new_cipher, header.vault_id, doomed)
+                listed = self._keep_rotated(db, new_cipher, header.vault_id, rewrapped)
                 rotated = _put_header(db, rotated, new_key, stored, removed=doomed)
         except BaseException:
             if rotated.mode is Mode.KEYRING:
@@ -809,20 +819,25 @@ class Vault:
             raise
         for household_id in doomed:
             self._data_keys.pop(household_id, None)
+        self._listed = listed
         self._replace_vault_key(rotated, new_key)
         self._keys = keys
         vault_db.checkpoint(db)
         self._destroy_retired_keys()
 
     def _keep_rotated(
-        self, db: sqlite3.Connection, new_cipher: AESGCM, vault_id: str, doomed: list[str]
-    ) -> None:
-        """The cache sealed under the new key, without the households deleted: none of their
-        summary stays, and no bucket under the old key (which is destroyed) is left behind."""
-        known = self._listed or Known()
-        for household_id in doomed:
-            known.forget(household_id)
-        vault_db.put_summary_cache(db, seal_buckets(new_cipher, vault_id, known), whole=True)
+        self, db: sqlite3.Connection, new_cipher: AESGCM, vault_id: str, rewrapped: dict[str, bytes]
+    ) -> Known | None:
+        """The cache sealed under the new key, holding only the households still there (with
+        their rewrapped keys): none of a deleted household's summary stays, and no bucket under
+        the old key (which is destroyed) is left behind. Returns what the vault lists from now
+        on (None when nothing was listed yet: the cache is then emptied)."""
+        if self._listed is None:
+            vault_db.put_summary_cache(db, {}, whole=True)
+            return None
+        kept = self._listed.within(rewrapped)
+        vault_db.put_summary_cache(db, seal_buckets(new_cipher, vault_id, kept), whole=True)
+        return kept
 
     def _replace_vault_key(self, header: Header, key: bytes) -> None:
         if self._vault_key is not None:

@@ -225,6 +225,15 @@ def summary_rows(db: sqlite3.Connection, household_ids: list[str]) -> dict[str, 
     return found
 
 
+def wrapped_keys(
+    db: sqlite3.Connection, bucket_of: Callable[[str], int], bucket: int
+) -> dict[str, bytes]:
+    """The wrapped keys of the households whose rows are there now, in one cache bucket."""
+    with sqlite_errors():
+        rows = db.execute("SELECT id, wrapped_key FROM households").fetchall()
+    return {str(h): bytes(w) for h, w in rows if bucket_of(str(h)) == bucket}
+
+
 def put_summary_cache(db: sqlite3.Connection, buckets: dict[int, bytes], *, whole: bool) -> None:
     """Store sealed buckets of the household list, in place of the ones kept (all of them when
     `whole`: a new vault key makes the old ones unreadable, so none is left); call inside a

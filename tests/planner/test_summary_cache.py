@@ -14,11 +14,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner import vault as vault_module
 from planner import vault_db
 from planner.keys import INSECURE_TEST_COST
 from planner.model import Plan
 from planner.summary_cache import Known, bucket_of, open_bucket, seal_buckets
 from planner.vault import Vault
+from planner.vault_errors import StorageFailed
 from planner.vault_records import HouseholdSummary, summary_bytes, summary_from
 from tests.planner.conftest import MemoryKeyStore, plan_named
 from tests.strategies import typed_text, whole_plans
@@ -249,3 +251,69 @@ def test_a_bucket_opens_only_where_it_was_sealed() -> None:
     assert open_bucket(cipher, "vault-7", (bucket + 1) % 64, sealed).summaries == {}
     other = AESGCM(AESGCM.generate_key(bit_length=256))
     assert open_bucket(other, "vault-7", bucket, sealed).summaries == {}
+
+
+def cached_names(vault: Vault) -> dict[str, str]:
+    """Every summary the cache holds, as the vault's current key opens it."""
+    db, header, cipher = vault._unlocked_state()
+    known = Known()
+    for bucket, sealed in vault_db.summary_cache(db).items():
+        known.update(open_bucket(cipher, header.vault_id, bucket, sealed))
+    return {h: s.display_name for h, s in known.summaries.items()}
+
+
+def test_a_household_another_window_deleted_never_comes_back_into_the_cache(
+    vault: Vault, keystore: MemoryKeyStore
+) -> None:
+    gone = vault.save(plan_named("Familia Borrada")).household_id
+    other = vault.save(plan_named("Familia Otra")).household_id
+    third = vault.save(plan_named("Familia Tercera")).household_id
+    window = Vault(vault.folder, keystore, kdf_cost=INSECURE_TEST_COST)
+    window.unlock()
+    window.list_households()  # this window knows all three
+    vault.delete(gone)  # the first window deletes one: a new vault key
+    window.delete(other)  # the second follows the new key, then deletes another
+    fresh = Vault(vault.folder, keystore, kdf_cost=INSECURE_TEST_COST)
+    fresh.unlock()
+    assert gone not in cached_names(fresh) and other not in cached_names(fresh)
+    assert [s.household_id for s in fresh.list_households()] == [third]
+    assert set(cached_names(fresh)) == {third}
+    for opened in (fresh, window):
+        opened.lock()
+
+
+def test_a_save_that_failed_leaves_nothing_of_itself_in_the_list(
+    vault: Vault, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    household = vault.save(plan_named("Familia Original")).household_id
+    window = Vault(vault.folder, keystore, kdf_cost=INSECURE_TEST_COST)
+    window.unlock()
+    vault.list_households()
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise StorageFailed(reason="OSError")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(vault_module, "_put_header", disk_full)
+        with pytest.raises(StorageFailed):
+            vault.save(plan_named("Familia Nunca Guardada"), household)
+    window.save(plan_named("Familia Guardada Por La Otra"), household)  # the same revision
+    window.lock()
+    assert [s.display_name for s in vault.list_households()] == ["Familia Guardada Por La Otra"]
+    assert [s.display_name for s in reopened(vault, keystore).list_households()] == [
+        "Familia Guardada Por La Otra"
+    ]
+
+
+def test_after_a_delete_the_next_unlock_still_reads_no_households_row(
+    vault: Vault, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A delete rewraps every household's key under the new vault key: the cache keeps the
+    rewrapped keys, or it would never match a row again."""
+    households = [vault.save(plan_named(f"Familia {n:02d}")).household_id for n in range(20)]
+    vault.list_households()
+    vault.delete(households[0])
+    read = rows_read(monkeypatch)
+    assert len(vault.list_households()) == 19
+    assert len(reopened(vault, keystore).list_households()) == 19
+    assert read == []
