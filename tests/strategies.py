@@ -59,6 +59,13 @@ typed_text = st.text(
 """Free text as a person types it: anything but control characters, lone surrogates and the
 direction controls a valid plan cannot hold."""
 
+
+def as_a_note(text: str) -> str:
+    """What a note field keeps of typed text: all of it, but Unicode's line and paragraph
+    separators (Shift+Enter types one) become line breaks, which every document prints."""
+    return text.replace("\u2028", "\n").replace("\u2029", "\n").strip()
+
+
 name_text = typed_text.filter(lambda s: s.strip() != "")
 
 lone_surrogates = st.characters(categories=["Cs"])

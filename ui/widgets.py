@@ -308,8 +308,10 @@ class NotesField(PrintCheck, QPlainTextEdit):
         self.textChanged.connect(lambda: self._check_print(self.typed()))
 
     def typed(self) -> str:
-        """The text exactly as typed. Qt's `toPlainText` turns a no-break space into a plain
-        one, which would change a name or an address the family wrote with one."""
+        """The text exactly as typed, but Unicode's line and paragraph separators (Qt keeps a
+        new paragraph as one, Shift+Enter types the other) become line breaks. Qt's own
+        `toPlainText` also turns a no-break space into a plain one, which would change a name or
+        an address the family wrote with one."""
         raw = self.document().toRawText()
         return raw.replace("\u2029", "\n").replace("\u2028", "\n")
 

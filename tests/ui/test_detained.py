@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -22,7 +22,7 @@ from planner.detained import Detention, checklist
 from planner.model import Plan
 from planner.packet import PacketDocumentKind
 from tests.conftest import example_plan
-from tests.strategies import typed_text
+from tests.strategies import as_a_note, typed_text
 from ui.app import make_application
 from ui.detained import DetainedView, case_summary_bytes
 from ui.detained_parts import MessagePart, arrest_of
@@ -352,6 +352,7 @@ long_notes = st.one_of(typed_text, typed_text.filter(str.strip).map(lambda t: (t
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(place=places, seen=long_notes)
+@example(place="Calle 5\N{NO-BREAK SPACE}Norte", seen="0\N{NO-BREAK SPACE}0\N{LINE SEPARATOR}van")
 def test_what_the_family_types_is_kept_as_typed(
     make_view: Maker, qtbot: QtBot, large: Plan, place: str, seen: str
 ) -> None:
@@ -364,7 +365,7 @@ def test_what_the_family_types_is_kept_as_typed(
     view.start.start.click()
     [started] = logged
     assert started.place == place.strip()
-    assert started.what_was_seen == seen.strip()
+    assert started.what_was_seen == as_a_note(seen)
     case_text = shown_text(view.rows["case"])
     if started.place:
         assert started.place in shown_text(view)
