@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Final
 
-from pydantic import AwareDatetime, Field, StringConstraints
+from pydantic import AwareDatetime, Field, StringConstraints, model_validator
 
 from planner.formats import display_a_number, display_phone
 from planner.i18n import translate
@@ -42,6 +42,12 @@ DOMAIN = "detained"
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}(:[A-Za-z0-9_-]{1,64})?$")]
 """What a step is about, never where it stands: "locate", "pickup:child-ana"."""
 
+PLACE_CHARS: Final = 300
+"""Where it happened: as long as the plan's other short texts."""
+SEEN_CHARS: Final = 10_000
+"""What was seen: as long as the plan's notes."""
+MAX_STEPS: Final = 200
+
 
 class Detention(PlanPart):
     """What happened, as the family chooses to record it, and when each step was done.
@@ -58,6 +64,24 @@ class Detention(PlanPart):
     """Agency, badges, vehicle: only what the family chooses to record."""
     steps: Annotated[dict[StepId, AwareDatetime], MaxItems(200)] = Field(default_factory=dict)
     """Step id → when it was ticked, in the order the ticks were made."""
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> Detention:
+        """A log read from the vault or an export file is held to what the screen lets anyone
+        write: a hostile file's 5-million-character place would freeze the screen for half a
+        minute, mid-detention."""
+        if (
+            len(self.place) > PLACE_CHARS
+            or len(self.what_was_seen) > SEEN_CHARS
+            or len(self.steps) > MAX_STEPS
+        ):
+            raise ValueError("the detention log is longer than anyone can write on the screen")
+        return self
+
+    @property
+    def latest(self) -> datetime:
+        """When the log last changed: its start or its latest tick."""
+        return max([self.started_at, *self.steps.values()])
 
     def ticked(self, step_id: str, at: datetime) -> Detention:
         """This detention with the step ticked at `at` (a step ticked again keeps its first time:

@@ -674,16 +674,24 @@ class Vault:
         """Store the plan as a new revision (a new household when no id is given)."""
         return self._save(plan, household_id, may_create=household_id is None)
 
-    def _save(self, plan: Plan, household_id: str | None, *, may_create: bool) -> Revision:
+    def _save(
+        self, plan: Plan, household_id: str | None, *, may_create: bool,
+        detention: Detention | None = None,
+    ) -> Revision:  # fmt: skip
+        """Store the plan as a new revision, and with it (same transaction) the detention log
+        when one is given."""
         self._unlocked_state()
         saved_at = self._clock()
         payload, summary = payload_bytes(plan, saved_at), summary_bytes(plan, saved_at)
+        log = detention.model_dump_json().encode() if detention is not None else None
         chosen = household_id or _new_id()
-        return self._fresh(lambda: self._save_once(chosen, payload, summary, saved_at, may_create))
+        return self._fresh(
+            lambda: self._save_once(chosen, payload, summary, saved_at, may_create, log)
+        )
 
     def _save_once(
         self, household_id: str, payload: bytes, summary: bytes, saved_at: datetime,
-        may_create: bool,
+        may_create: bool, log: bytes | None = None,
     ) -> Revision:  # fmt: skip
         with self._writing() as (db, header, vault_cipher):
             listed = None if header.households is None else dict(header.households)
@@ -721,6 +729,9 @@ class Vault:
                 "DELETE FROM revisions WHERE household_id = ? AND revision <= ?",
                 (household_id, revision - MAX_REVISIONS),
             )
+            if log is not None:
+                sealed_log = seal(cipher, log, self._detention_context(household_id))
+                vault_db.put_detention(db, household_id, sealed_log)
             remember = self._keep_saved(db, household_id, revision, wrapped, summary)
             key = self._current_key()
             self._header = _put_header(db, header, key, header, saved=(household_id, revision))
@@ -944,16 +955,19 @@ class Vault:
         write_export(path, exported, passphrase, self._kdf_cost)
 
     def import_(self, path: Path, passphrase: str) -> Revision:
-        """Read an exported household: a new household, or a new revision of the same one. A
-        detention log in the file replaces the one kept here; without one, this one stays."""
+        """Read an exported household: a new household, or a new revision of the same one, in
+        one transaction with the file's detention log. The log kept here stays when it is the
+        newer (an older backup brought back loses no tick), or when the file has none."""
         self._unlocked_state()
         household_id, plan, detention = read_export(path, passphrase)
         if not _HOUSEHOLD_ID.match(household_id):
             household_id = _new_id()
-        saved = self._save(plan, household_id, may_create=True)
         if detention is not None:
-            self.save_detention(saved.household_id, detention)
-        return saved
+            with contextlib.suppress(HouseholdNotFound, HouseholdDamaged):
+                here = self.load_detention(household_id)
+                if here is not None and here.latest > detention.latest:
+                    detention = None
+        return self._save(plan, household_id, may_create=True, detention=detention)
 
     # --- "a parent was detained": the checklist's log, kept with the household -------------------
 

@@ -147,11 +147,12 @@ class DetainedView(QWidget):
         """Show this household: the form asking what happened, or the log kept for it."""
         self.plan, self.detention = plan, detention
         self.message_languages = {}
-        if detention is None:
-            self.start.fill(plan, None)
-            self.pages.setCurrentWidget(self.start)
-        else:
-            self._show_checklist()
+        self._show_checklist()
+
+    def _parent_in_plan(self) -> bool:
+        if self.plan is None or self.detention is None:
+            return False
+        return any(adult.id == self.detention.parent_id for adult in self.plan.adults)
 
     def forget(self) -> None:
         """Nothing of the household stays: the rows go, and the clipboard is emptied if it
@@ -195,12 +196,10 @@ class DetainedView(QWidget):
     def _ask_case_summary(self) -> None:
         """Asked for only about a parent still in the plan; if the plan lost them, the form
         opens so the navigator says again who was taken."""
-        if self.plan is None or self.detention is None:
-            return
-        if any(adult.id == self.detention.parent_id for adult in self.plan.adults):
+        if self._parent_in_plan() and self.detention is not None:
             self.case_summary_requested.emit(self.detention)
         else:
-            self._edit()
+            self._show_checklist()  # the form, asking again who was taken
 
     def _remember_copy(self, text: str) -> None:
         self._copied = text
@@ -233,7 +232,15 @@ class DetainedView(QWidget):
         button.setAccessibleName(plain(text))
 
     def _show_checklist(self) -> None:
-        if self.plan is None or self.detention is None:
+        """The log's checklist; the form instead while there is no log, or while the log names
+        a parent the plan no longer has (a plan imported or edited since): the navigator says
+        again who was taken, every tick kept."""
+        if self.plan is None:
+            return
+        if self.detention is None or not self._parent_in_plan():
+            self.start.fill(self.plan, self.detention)
+            self.start.cancel.setVisible(False)
+            self.pages.setCurrentWidget(self.start)
             return
         focused = self._focused_step()
         self._show_what_happened(self.plan, self.detention)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.detained import Detention, Step, StepKind
+from planner.detained import PLACE_CHARS, SEEN_CHARS, Detention, Step, StepKind
 from planner.messages import (
     Arrest,
     Message,
@@ -45,11 +45,6 @@ from planner.people import date_text
 from ui.i18n import Words
 from ui.printing import PrintChoice, ask_printer
 from ui.widgets import NotesField, note, plain, show_note
-
-PLACE_CHARS = 300
-"""As long as the plan's other short texts."""
-SEEN_CHARS = 10_000
-"""As long as the plan's notes."""
 
 WHEN_FORMAT = {"en": "MMMM d, yyyy   h:mm AP", "es": "d 'de' MMMM 'de' yyyy   h:mm AP"}
 """The month in words, so 6/12 cannot be read as June or December."""

@@ -15,11 +15,14 @@ from planner.detained import Detention, checklist
 from planner.keys import INSECURE_TEST_COST, seal
 from planner.vault import Vault
 from planner.vault_errors import (
+    DiskFull,
+    ExportFileInvalid,
     HouseholdDamaged,
     HouseholdNotFound,
     KeyNotInKeyring,
     VaultLocked,
 )
+from planner.vault_export import Exported, write_export
 from tests.conftest import example_plan
 from tests.planner.conftest import MemoryKeyStore, plan_named
 
@@ -242,3 +245,57 @@ def test_a_log_that_no_longer_opens_does_not_stop_the_plan_moving(
     imported = other.import_(file, "handover passphrase").household_id
     assert other.load(imported) == example_plan("large-tx.json")
     assert other.load_detention(imported) is None
+
+
+@pytest.mark.parametrize(
+    "oversized",
+    [{"place": "Ñ" * 5_000_000}, {"what_was_seen": "van " * 1_250_000}, {"steps": "many"}],
+)
+def test_a_hostile_files_oversized_log_is_refused_and_nothing_is_imported(
+    vault: Vault, tmp_path: Path, oversized: dict[str, object]
+) -> None:
+    """The screen would freeze for half a minute over a 5-million-character place."""
+    household = vault.save(example_plan("large-tx.json")).household_id
+    if oversized.get("steps") == "many":
+        oversized = {"steps": {f"call_contact:c{n}": STARTED for n in range(5_000)}}
+    log = Detention.model_construct(**{**detention_with_ticks().__dict__, **oversized})
+    file = tmp_path / "hostile.fpv"
+    write_export(
+        file,
+        Exported("0123456789ab", example_plan("large-tx.json"), log),
+        "pass phrase 1",
+        INSECURE_TEST_COST,
+    )
+    with pytest.raises(ExportFileInvalid):
+        vault.import_(file, "pass phrase 1")
+    assert [s.household_id for s in vault.list_households()] == [household]
+
+
+def test_an_import_whose_log_cannot_be_written_changes_nothing(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    household = vault.save(example_plan("large-tx.json")).household_id
+    vault.save_detention(household, detention_with_ticks())
+    file = tmp_path / "handover.fpv"
+    vault.export(household, file, "handover passphrase")
+    other = Vault(tmp_path / "other", MemoryKeyStore(), kdf_cost=INSECURE_TEST_COST)
+    other.create()
+
+    def disk_full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(vault_db, "put_detention", disk_full)
+    with pytest.raises(DiskFull):
+        other.import_(file, "handover passphrase")
+    assert other.list_households() == [], "the plan did not arrive without its log"
+
+
+def test_an_older_file_does_not_undo_the_ticks_made_since(vault: Vault, tmp_path: Path) -> None:
+    household = vault.save(example_plan("large-tx.json")).household_id
+    vault.save_detention(household, detention_with_ticks())
+    file = tmp_path / "earlier.fpv"
+    vault.export(household, file, "handover passphrase")
+    later = detention_with_ticks().ticked("case", STARTED + timedelta(hours=2))
+    vault.save_detention(household, later)
+    vault.import_(file, "handover passphrase")  # the earlier backup brought back
+    assert vault.load_detention(household) == later

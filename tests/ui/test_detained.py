@@ -382,3 +382,22 @@ def test_the_view_never_saves_in_utc_without_a_zone(make_view: Maker, large: Pla
     view.log_changed.connect(logged.append)
     view.rows["money"].tick.click()
     assert logged[-1].steps["money"].tzinfo is not None
+
+
+def test_a_log_about_a_parent_the_plan_no_longer_has_asks_again_who_was_taken(
+    make_view: Maker, large: Plan
+) -> None:
+    """A plan imported or edited since the arrest: no crash, the ticks kept, the parent chosen
+    again."""
+    others = [adult for adult in large.adults if adult.id != "adult-carlos"]
+    without = large.model_copy(update={"adults": others})
+    view = make_view()
+    view.show_household(without, carlos(steps={"locate": NOW}))
+    assert view.pages.currentWidget() is view.start
+    assert view.start.cancel.isHidden()  # nothing to go back to
+    logged: list[Detention] = []
+    view.log_changed.connect(logged.append)
+    view.start.start.click()
+    assert logged[-1].parent_id == others[0].id
+    assert logged[-1].steps == {"locate": NOW}
+    assert view.rows["locate"].tick.isChecked()
