@@ -62,7 +62,7 @@ class Detention(PlanPart):
     place: str = ""
     what_was_seen: LongText = ""
     """Agency, badges, vehicle: only what the family chooses to record."""
-    steps: Annotated[dict[StepId, AwareDatetime], MaxItems(200)] = Field(default_factory=dict)
+    steps: Annotated[dict[StepId, AwareDatetime], MaxItems(MAX_STEPS)] = Field(default_factory=dict)
     """Step id → when it was ticked, in the order the ticks were made."""
 
     @model_validator(mode="after")

@@ -64,18 +64,23 @@ class Known:
         self.summaries.pop(household_id, None)
         self.keys.pop(household_id, None)
 
-    def within(self, keys: Mapping[str, bytes], buckets: set[int] | None = None) -> Known:
-        """What is known of the households in `keys` (the rows as they are now, or as a
-        transaction leaves them), with those rows' wrapped keys; only in `buckets` if given. A
-        household the rows no longer hold — deleted by another window — is never carried into
-        a sealed bucket, and a key rewrapped under a new vault key is the one remembered."""
+    def within(self, keys: Mapping[str, bytes]) -> Known:
+        """What is known of the households in `keys` (rows as they are now, or as a
+        transaction leaves them), with those rows' wrapped keys. A household the rows no longer
+        hold — deleted by another window — is never carried into a sealed bucket, and a key
+        rewrapped under a new vault key is the one remembered."""
         kept = Known()
-        for household_id, summary in self.summaries.items():
-            wrapped = keys.get(household_id)
-            if wrapped is not None and (buckets is None or bucket_of(household_id) in buckets):
+        for household_id, wrapped in keys.items():
+            summary = self.summaries.get(household_id)
+            if summary is not None:
                 kept.summaries[household_id] = summary
                 kept.keys[household_id] = wrapped
         return kept
+
+    def in_bucket(self, bucket: int) -> list[str]:
+        return [
+            household_id for household_id in self.summaries if bucket_of(household_id) == bucket
+        ]
 
     def update(self, other: Known) -> None:
         self.summaries.update(other.summaries)

@@ -220,8 +220,8 @@ class Vault:
         """The header's rows as last read and checked under the vault key, and what they say."""
         self._data_keys: dict[str, AESGCM] = {}
         self._listed: Known | None = None
-        """The summaries last listed, each with its row's digest (planner.summary_cache); None
-        until the first list after an unlock."""
+        """The summaries last listed, each with its row's wrapped key (planner.summary_cache);
+        None until the first list after an unlock."""
 
     # --- opening and closing ----------------------------------------------------------------------
 
@@ -507,9 +507,8 @@ class Vault:
         vault replaced the keys."""
         db, header, _ = self._unlocked_state()
         rows = vault_db.read_header(db)
-        checked_rows, checked = self._checked_header
-        same = checked is not None and rows == checked_rows  # the same bytes are checked once
-        stored = checked if same and checked else Header.from_rows(rows)  # checks every row
+        checked_rows, checked = self._checked_header  # the same bytes are checked once
+        stored = checked if checked is not None and rows == checked_rows else Header.from_rows(rows)
         if stored != header:
             raise _HeaderChanged
         if stored is not checked:
@@ -730,8 +729,7 @@ class Vault:
                 (household_id, revision - MAX_REVISIONS),
             )
             if log is not None:
-                sealed_log = seal(cipher, log, self._detention_context(household_id))
-                vault_db.put_detention(db, household_id, sealed_log)
+                self._put_detention(db, household_id, cipher, log)
             remember = self._keep_saved(db, household_id, revision, wrapped, summary)
             key = self._current_key()
             self._header = _put_header(db, header, key, header, saved=(household_id, revision))
@@ -752,7 +750,7 @@ class Vault:
         _, header, cipher = self._unlocked_state()
         saved = summary_from(household_id, revision, summary)
         bucket = bucket_of(household_id)
-        kept = listed.within(vault_db.wrapped_keys(db, bucket_of, bucket), {bucket})
+        kept = listed.within(vault_db.wrapped_keys(db, listed.in_bucket(bucket)))
         kept.keep(saved, wrapped)
         sealed = seal_buckets(cipher, header.vault_id, kept, {bucket})
         vault_db.put_summary_cache(db, sealed, whole=False)
@@ -986,9 +984,14 @@ class Vault:
     def _save_detention(self, household_id: str, raw: bytes) -> None:
         with self._writing() as (db, _, _):
             _, wrapped = self._household_row(household_id)
-            cipher = self._data_cipher(household_id, wrapped)
-            sealed = seal(cipher, raw, self._detention_context(household_id))
-            vault_db.put_detention(db, household_id, sealed)
+            self._put_detention(db, household_id, self._data_cipher(household_id, wrapped), raw)
+
+    def _put_detention(
+        self, db: sqlite3.Connection, household_id: str, cipher: AESGCM, raw: bytes
+    ) -> None:
+        """Seal a household's log with its data key and keep it (inside a transaction)."""
+        sealed = seal(cipher, raw, self._detention_context(household_id))
+        vault_db.put_detention(db, household_id, sealed)
 
     def load_detention(self, household_id: str) -> Detention | None:
         """The household's detention log; None when no parent of it is marked as detained.

@@ -215,23 +215,25 @@ def summary_cache(db: sqlite3.Connection) -> dict[int, bytes]:
 
 def summary_rows(db: sqlite3.Connection, household_ids: list[str]) -> dict[str, bytes]:
     """The sealed summaries of these households (those whose row is still there)."""
+    return _households_column(db, "summary", household_ids)
+
+
+def wrapped_keys(db: sqlite3.Connection, household_ids: list[str]) -> dict[str, bytes]:
+    """The wrapped data keys of these households (those whose row is still there)."""
+    return _households_column(db, "wrapped_key", household_ids)
+
+
+def _households_column(
+    db: sqlite3.Connection, column: str, household_ids: list[str]
+) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     with sqlite_errors():
         for start in range(0, len(household_ids), 500):  # under SQLite's limit of parameters
             chunk = household_ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            query = f"SELECT id, summary FROM households WHERE id IN ({marks})"  # noqa: S608
-            found.update((str(h), bytes(s)) for h, s in db.execute(query, chunk))
+            query = f"SELECT id, {column} FROM households WHERE id IN ({marks})"  # noqa: S608
+            found.update((str(h), bytes(v)) for h, v in db.execute(query, chunk))
     return found
-
-
-def wrapped_keys(
-    db: sqlite3.Connection, bucket_of: Callable[[str], int], bucket: int
-) -> dict[str, bytes]:
-    """The wrapped keys of the households whose rows are there now, in one cache bucket."""
-    with sqlite_errors():
-        rows = db.execute("SELECT id, wrapped_key FROM households").fetchall()
-    return {str(h): bytes(w) for h, w in rows if bucket_of(str(h)) == bucket}
 
 
 def put_summary_cache(db: sqlite3.Connection, buckets: dict[int, bytes], *, whole: bool) -> None:
