@@ -33,6 +33,7 @@ from forms.kit import (
     notice,
     safe,
     styles,
+    title_block,
 )
 from forms.paragraph import Paragraph
 from forms.table import Table
@@ -85,10 +86,9 @@ def _title(words: Words, parent: Adult) -> list[Flowable]:
     subtitle = ParagraphStyle(
         "summary_subtitle", parent=s.subtitle, fontSize=9.5, leading=12, spaceAfter=2
     )
-    return [
-        Paragraph(words.both("title"), title),
-        Paragraph(words("subtitle", name=parent.full_name), subtitle),
-    ]
+    return title_block(
+        words.both("title"), words("subtitle", name=parent.full_name), (title, subtitle)
+    )
 
 
 def _heading(text: str) -> Paragraph:
@@ -270,13 +270,8 @@ def _eoir(context: RenderContext, words: Words) -> list[Flowable]:
 def _private(words: Words) -> list[Flowable]:
     """The kit's shaded "keep it private" box, with less white around it: each line saved is
     a line of the case on the one page."""
-    boxes = notice(words, "private")
-    for box in boxes:
-        if isinstance(box, Paragraph):
-            box.style = ParagraphStyle(
-                "summary_notice", parent=box.style, spaceBefore=9, spaceAfter=9
-            )
-    return boxes
+    box = ParagraphStyle("summary_notice", parent=styles().notice, spaceBefore=9, spaceAfter=9)
+    return notice(words, "private", box_style=box)
 
 
 def _body(context: RenderContext, parent: Adult, arrest: Arrest, cut: int) -> list[Flowable]:

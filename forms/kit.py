@@ -697,20 +697,23 @@ def notice(
     words: Words,
     key: str,
     translated: Callable[[str], dict[str, object]] | None = None,
+    *,
+    box_style: ParagraphStyle | None = None,
     **params: object,
 ) -> list[Flowable]:
     """A shaded box for what the family must do with the page (sign where, give a copy to whom).
 
     In a bilingual document the English stands inside the same box, under the family's language.
     `translated(language)` gives the parameters that are themselves sentences (a state's signing
-    rule), so the English line does not carry the family's language inside it.
+    rule), so the English line does not carry the family's language inside it. `box_style`, made
+    from the kit's notice style, sets a denser page's box.
     """
     text = words(key, **in_language(params, translated, words.language))
     if words.bilingual:
         english = words.english(key, **in_language(params, translated, "en"))
         muted = "#" + MUTED.hexval()[2:]
         text += f'<br/><font size="8.5" color="{muted}">{english}</font>'
-    return [Paragraph(text, styles().notice)]
+    return [Paragraph(text, box_style or styles().notice)]
 
 
 def checkbox(checked: bool) -> str:
@@ -867,11 +870,17 @@ def build_pdf(story: list[Flowable], meta: PdfMeta, footer: Footer) -> bytes:
     return buffer.getvalue()
 
 
-def title_block(title: str, subtitle: str = "") -> list[Flowable]:
+def title_block(
+    title: str,
+    subtitle: str = "",
+    styled: tuple[ParagraphStyle, ParagraphStyle] | None = None,
+) -> list[Flowable]:
+    """The page's title and subtitle, in the kit's styles or (`styled`) a denser page's."""
     s = styles()
-    parts: list[Flowable] = [Paragraph(title, s.title)]
+    title_style, subtitle_style = styled or (s.title, s.subtitle)
+    parts: list[Flowable] = [Paragraph(title, title_style)]
     if subtitle:
-        parts.append(Paragraph(subtitle, s.subtitle))
+        parts.append(Paragraph(subtitle, subtitle_style))
     return parts
 
 
